@@ -1,0 +1,95 @@
+package dev.segue.api;
+
+import dev.segue.playlist.Playlist;
+import dev.segue.playlist.PlaylistService;
+import dev.segue.search.SearchIndex;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/playlists")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "playlists")
+public class PlaylistResource {
+
+    private static final int MAX_ID = 100;
+
+    @Inject
+    PlaylistService playlists;
+
+    @Inject
+    SearchIndex index;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make a playlist from a prompt", description = "?trace=true adds every tool call and step time")
+    public Response create(PlaylistRequest body, @RestQuery String trace) {
+        Validation.playlist(body, index.catalog());
+        boolean withTrace = Validation.boolParam("trace", trace);
+        PlaylistRequest.Options options = body.options();
+        Playlist playlist = playlists.create(new PlaylistService.CreateCommand(body.prompt().strip(), body.length(),
+                body.durationMinutes(), body.maxPerArtist(), orEmpty(body.excludeArtists()), orEmpty(body.seedTrackIds()),
+                body.userId(), options == null || options.planner() == null ? "auto" : options.planner(),
+                options == null || options.ranker() == null ? "auto" : options.ranker()), withTrace);
+        return Response.created(URI.create("/api/playlists/" + playlist.id())).entity(playlist).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a playlist: the latest version, or ?version=n")
+    public Playlist get(@RestPath String id, @RestQuery String version, @RestQuery String trace) {
+        Integer v = Validation.intParam("version", version, 1, Integer.MAX_VALUE);
+        boolean withTrace = Validation.boolParam("trace", trace);
+        return playlists.find(checkedId(id), v, withTrace).orElseThrow(() -> ApiException.notFound(
+                v == null ? "no playlist with id \"" + Validation.abbreviate(id) + "\""
+                        : "playlist \"" + Validation.abbreviate(id) + "\" has no version " + v));
+    }
+
+    @POST
+    @Path("{id}/refine")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the next version by describing a change", description = "e.g. \"more upbeat\", \"no piano\", \"add some jazz\", \"make it 30 minutes\", \"nothing by X\"")
+    public Playlist refine(@RestPath String id, RefineRequest body, @RestQuery String trace) {
+        Validation.refine(body);
+        boolean withTrace = Validation.boolParam("trace", trace);
+        return playlists.refine(checkedId(id), body.prompt().strip(), withTrace)
+                .orElseThrow(() -> ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\""));
+    }
+
+    @DELETE
+    @Path("{id}/tracks/{trackId}")
+    @Operation(summary = "Make the next version without a track; its slot goes to the best unused candidate")
+    public Playlist removeTrack(@RestPath String id, @RestPath String trackId) {
+        PlaylistService.Removal removal = playlists.removeTrack(checkedId(id), trackId);
+        return switch (removal) {
+            case PlaylistService.Removal.Done done -> done.playlist();
+            case PlaylistService.Removal.UnknownPlaylist unknown ->
+                    throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
+            case PlaylistService.Removal.UnknownTrack track -> throw ApiException.notFound("track \""
+                    + Validation.abbreviate(trackId) + "\" is not in version " + track.version() + " of this playlist");
+        };
+    }
+
+    private static String checkedId(String id) {
+        if (id.length() > MAX_ID) {
+            throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
+        }
+        return id;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

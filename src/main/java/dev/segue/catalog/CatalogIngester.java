@@ -1,0 +1,187 @@
+package dev.segue.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a catalog file into tracks. Bad rows are counted and reported with their reason, never fatal; the file's
+ * SHA-256 (with format and mapping) becomes the catalog checksum that decides whether a persisted index still fits.
+ */
+public final class CatalogIngester {
+
+    private static final int MAX_SAMPLES = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CatalogIngester() {
+    }
+
+    public static Catalog ingest(CatalogSource source, ProgressBar progress) throws IOException {
+        MessageDigest digest = sha256();
+        long size = source.size();
+        CountingStream counted;
+        List<Track> tracks = new ArrayList<>();
+        Map<String, Integer> rejected = new LinkedHashMap<>();
+        List<String> samples = new ArrayList<>();
+        long[] rowsRead = {0};
+        CatalogFormat format;
+        RowMapper mapper;
+        try (InputStream raw = source.open()) {
+            counted = new CountingStream(new DigestInputStream(raw, digest));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(maybeGunzip(counted),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            reader.mark(1 << 16);
+            String firstLine = reader.readLine();
+            reader.reset();
+            format = source.format() != null ? source.format() : CatalogFormat.detect(firstLine);
+            mapper = format.mapper(source.columnMapping());
+            progress.total(size);
+            Set<String> seenIds = new HashSet<>();
+            Consumer<Row> accept = row -> {
+                rowsRead[0]++;
+                try {
+                    Track track = mapper.map(row);
+                    if (!seenIds.add(track.id())) {
+                        throw new RowRejectedException("duplicate id");
+                    }
+                    tracks.add(track);
+                } catch (RowRejectedException e) {
+                    reject(rejected, samples, row.line(), e.getMessage());
+                }
+                if (rowsRead[0] % 500 == 0) {
+                    progress.update(counted.count, "bytes");
+                }
+            };
+            if (format == CatalogFormat.JSONL) {
+                readJsonLines(reader, accept, rejected, samples, rowsRead);
+            } else {
+                readCsv(reader, accept, rejected, samples, rowsRead);
+            }
+            progress.update(Math.max(size, counted.count), "bytes");
+        }
+        List<Track> finished = mapper.finish(tracks);
+        digest.update(("|" + format + "|" + new java.util.TreeMap<>(source.columnMapping())).getBytes(StandardCharsets.UTF_8));
+        IngestReport report = new IngestReport(source.location(), format, rowsRead[0], finished.size(), rejected,
+                samples, HexFormat.of().formatHex(digest.digest()));
+        progress.done(String.format(java.util.Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
+        return new Catalog(finished, report);
+    }
+
+    private static void readCsv(BufferedReader reader, Consumer<Row> accept, Map<String, Integer> rejected,
+            List<String> samples, long[] rowsRead) throws IOException {
+        CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.TRIM_SPACES).build();
+        try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+            while (true) {
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
+                    }
+                    Map<String, String> values = rows.nextValue();
+                    accept.accept(new Row(values, rows.getCurrentLocation().getLineNr()));
+                } catch (RuntimeJsonMappingException | JsonProcessingException e) {
+                    rowsRead[0]++;
+                    reject(rejected, samples, rows.getCurrentLocation().getLineNr(), "malformed CSV record");
+                }
+            }
+        }
+    }
+
+    private static void readJsonLines(BufferedReader reader, Consumer<Row> accept, Map<String, Integer> rejected,
+            List<String> samples, long[] rowsRead) throws IOException {
+        String line;
+        long lineNumber = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> values;
+            try {
+                values = JSON.readValue(line, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+            } catch (JsonProcessingException e) {
+                rowsRead[0]++;
+                reject(rejected, samples, lineNumber, "malformed JSON");
+                continue;
+            }
+            accept.accept(new Row(values, lineNumber));
+        }
+    }
+
+    private static void reject(Map<String, Integer> rejected, List<String> samples, long line, String reason) {
+        rejected.merge(reason, 1, Integer::sum);
+        if (samples.size() < MAX_SAMPLES) {
+            samples.add("line " + line + ": " + reason);
+        }
+    }
+
+    private static InputStream maybeGunzip(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read from the (possibly compressed) file, for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.segue.embedding;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.segue.catalog.ProgressBar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Sentence embeddings in-process: all-MiniLM-L6-v2 (quantized ONNX, shipped inside a Maven Central jar) run by ONNX
+ * Runtime. Vectors are unit length, so a dot product is the cosine. Short texts (prompts, tag names) are cached.
+ */
+public final class TextEmbedder implements AutoCloseable {
+
+    /** Changes when vectors would change; part of the index fingerprint. */
+    public static final String MODEL_ID = "all-minilm-l6-v2-q@langchain4j-embeddings-1.19.0-beta29";
+    public static final int DIMENSION = 384;
+
+    private static final int CACHE_SIZE = 20_000;
+    private static final int CACHEABLE_LENGTH = 512;
+
+    private final ExecutorService pool;
+    private final EmbeddingModel model;
+    private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    public TextEmbedder() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "segue-embedder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+    }
+
+    public float[] embed(String text) {
+        boolean cacheable = text.length() <= CACHEABLE_LENGTH;
+        if (cacheable) {
+            synchronized (cache) {
+                float[] hit = cache.get(text);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        float[] vector = Vectors.normalize(model.embed(text).content().vector());
+        if (cacheable) {
+            synchronized (cache) {
+                cache.put(text, vector);
+            }
+        }
+        return vector;
+    }
+
+    /** Embeds many texts in parallel batches, reporting progress. */
+    public List<float[]> embedAll(List<String> texts, ProgressBar progress) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        progress.total(texts.size());
+        int batch = 256;
+        for (int start = 0; start < texts.size(); start += batch) {
+            List<TextSegment> segments = texts.subList(start, Math.min(texts.size(), start + batch)).stream()
+                    .map(TextSegment::from).toList();
+            model.embedAll(segments).content().forEach(e -> out.add(Vectors.normalize(e.vector())));
+            progress.update(out.size(), "texts");
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.segue.playlist;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.segue.planner.Intent;
+import dev.segue.trace.Trace;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of a playlist. Refining or removing a track makes a new version; earlier ones stay readable.
+ * {@code prompt} is the first prompt, {@code refinements} the changes asked since, in order.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Playlist(
+        String id,
+        int version,
+        String prompt,
+        List<String> refinements,
+        String title,
+        String description,
+        String planner,
+        String ranker,
+        List<PlaylistTrack> tracks,
+        double totalDurationSec,
+        Intent intent,
+        List<String> notes,
+        Instant createdAt,
+        Trace trace) {
+
+    public Playlist withoutTrace() {
+        return new Playlist(id, version, prompt, refinements, title, description, planner, ranker, tracks,
+                totalDurationSec, intent, notes, createdAt, null);
+    }
+}

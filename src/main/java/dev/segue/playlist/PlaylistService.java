@@ -1,0 +1,309 @@
+package dev.segue.playlist;
+
+import dev.segue.catalog.Catalog;
+import dev.segue.catalog.Track;
+import dev.segue.planner.Intent;
+import dev.segue.planner.Plan;
+import dev.segue.planner.PlanRequest;
+import dev.segue.planner.Planner;
+import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.ScoredTrack;
+import dev.segue.search.Candidate;
+import dev.segue.search.Filters;
+import dev.segue.search.SearchFilter;
+import dev.segue.trace.Trace;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The flow of one request: plan (tool calls) → score → assemble → explain → store. Also refinement (a new version
+ * from the last one and a change in words) and track removal (a new version with that track replaced).
+ */
+public final class PlaylistService {
+
+    /** What a caller asks for; fields are already validated at the API edge. */
+    public record CreateCommand(String prompt, Integer length, Integer durationMinutes, Integer maxPerArtist,
+            List<String> excludeArtists, List<String> seedTrackIds, String userId, String planner, String ranker) {
+    }
+
+    /** The planner to use for an option value; throws when the option asks for one that is not available. */
+    public interface PlannerChoice extends Function<String, Planner> {
+    }
+
+    private final PlannerChoice planners;
+    private final Planner offline;
+    private final BaselineScorer scorer;
+    private final Assembler assembler;
+    private final Explainer explainer;
+    private final PlaylistRepository repository;
+    private final Catalog catalog;
+    private final String catalogName;
+    /** Striped locks: versions of one playlist are written one at a time within this process. */
+    private final Object[] locks = new Object[64];
+
+    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, Assembler assembler,
+            Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName) {
+        this.planners = planners;
+        this.offline = offline;
+        this.scorer = scorer;
+        this.assembler = assembler;
+        this.explainer = explainer;
+        this.repository = repository;
+        this.catalog = catalog;
+        this.catalogName = catalogName;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public Playlist create(CreateCommand command, boolean withTrace) {
+        Planner planner = planners.apply(command.planner());
+        Trace trace = new Trace();
+        int expected = command.length() != null ? command.length()
+                : command.durationMinutes() != null ? Math.max(5, command.durationMinutes() / 4) : Playlists.DEFAULT_TRACKS;
+        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, command.seedTrackIds(),
+                command.excludeArtists(), Set.of(), expected), trace);
+        List<String> notes = new ArrayList<>();
+        Intent intent = withTarget(plan.intent(), command, notes);
+        PlaylistSpec spec = new PlaylistSpec(command.length(), command.durationMinutes(), command.maxPerArtist(),
+                command.excludeArtists(), command.seedTrackIds(), command.userId(), planner.name(),
+                rankerName(command.ranker()), Set.of());
+        Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), planner.name(), spec,
+                intent, plan.candidates(), plan.queryVector(), plan.hardFilter(), Set.of(), notes, trace);
+        repository.insert(playlist, spec);
+        return withTrace ? playlist : playlist.withoutTrace();
+    }
+
+    public Optional<Playlist> find(String id, Integer version, boolean withTrace) {
+        return repository.find(id, version).map(s -> withTrace ? s.playlist() : s.playlist().withoutTrace());
+    }
+
+    /** A new version: the previous intent with the change applied; tracks that still fit are favoured to stay. */
+    public Optional<Playlist> refine(String id, String change, boolean withTrace) {
+        synchronized (lock(id)) {
+            Optional<PlaylistRepository.Stored> latest = repository.find(id, null);
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            Playlist previous = latest.get().playlist();
+            PlaylistSpec spec = latest.get().spec();
+            Planner planner = planners.apply(spec.planner());
+            Trace trace = new Trace();
+            Plan plan = planner.plan(new PlanRequest(change, previous.intent(), spec.seedTrackIds(),
+                    spec.excludeArtists(), spec.removedTrackIds(), previous.tracks().size()), trace);
+            Set<String> keep = new HashSet<>();
+            previous.tracks().forEach(t -> keep.add(t.id()));
+            List<String> refinements = new ArrayList<>(previous.refinements());
+            refinements.add(change);
+            List<String> notes = new ArrayList<>();
+            Playlist next = build(id, previous.version() + 1, previous.prompt(), refinements, planner.name(), spec,
+                    plan.intent(), withPrevious(plan.candidates(), previous), plan.queryVector(), plan.hardFilter(),
+                    keep, notes, trace);
+            long kept = next.tracks().stream().filter(t -> keep.contains(t.id())).count();
+            List<String> allNotes = new ArrayList<>(next.notes());
+            allNotes.add(0, String.format(Locale.ROOT, "kept %d of %d tracks from version %d", kept,
+                    previous.tracks().size(), previous.version()));
+            next = new Playlist(next.id(), next.version(), next.prompt(), next.refinements(), next.title(),
+                    next.description(), next.planner(), next.ranker(), next.tracks(), next.totalDurationSec(),
+                    next.intent(), allNotes, next.createdAt(), next.trace());
+            repository.insert(next, spec);
+            return Optional.of(withTrace ? next : next.withoutTrace());
+        }
+    }
+
+    /** Outcome of a removal: the playlist was unknown, the track was not in it, or the new version. */
+    public sealed interface Removal {
+        record UnknownPlaylist() implements Removal {
+        }
+
+        record UnknownTrack(int version) implements Removal {
+        }
+
+        record Done(Playlist playlist) implements Removal {
+        }
+    }
+
+    /** A new version without the track; its slot goes to the best unused candidate that fits the same constraints. */
+    public Removal removeTrack(String id, String trackId) {
+        synchronized (lock(id)) {
+            Optional<PlaylistRepository.Stored> latest = repository.find(id, null);
+            if (latest.isEmpty()) {
+                return new Removal.UnknownPlaylist();
+            }
+            Playlist previous = latest.get().playlist();
+            int slot = -1;
+            for (int i = 0; i < previous.tracks().size(); i++) {
+                if (previous.tracks().get(i).id().equals(trackId)) {
+                    slot = i;
+                }
+            }
+            if (slot < 0) {
+                return new Removal.UnknownTrack(previous.version());
+            }
+            PlaylistSpec spec = latest.get().spec().withRemoved(trackId);
+            Trace trace = new Trace();
+            // Removal never needs the LLM: the intent is known, only a replacement is missing.
+            Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
+                    spec.removedTrackIds(), previous.tracks().size()), trace);
+            List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(plan.intent(), plan.candidates(),
+                    plan.queryVector(), Set.of()));
+            List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
+                    .flatMap(t -> catalog.find(t.id()).stream()).toList();
+            Optional<ScoredTrack> replacement = replacementFor(ranked, remaining, plan.hardFilter(),
+                    maxPerArtist(spec, plan.intent()));
+            List<String> notes = new ArrayList<>();
+            List<PlaylistTrack> tracks = new ArrayList<>();
+            int position = 1;
+            for (int i = 0; i < previous.tracks().size(); i++) {
+                PlaylistTrack t = previous.tracks().get(i);
+                if (i == slot) {
+                    if (replacement.isPresent()) {
+                        ScoredTrack r = replacement.get();
+                        tracks.add(PlaylistTrack.of(position++, r.track(), explainer.reason(r, plan.intent()), r.score()));
+                    }
+                    continue;
+                }
+                tracks.add(new PlaylistTrack(position++, t.id(), t.title(), t.artist(), t.album(), t.year(),
+                        t.durationSec(), t.genres(), t.moods(), t.instruments(), t.url(), t.license(), t.reason(), t.score()));
+            }
+            notes.add(replacement.map(r -> "removed " + trackId + "; replaced it with " + r.track().id())
+                    .orElse("removed " + trackId + "; no unused track fits the playlist's constraints, so it is one shorter"));
+            double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+            Playlist next = new Playlist(id, previous.version() + 1, previous.prompt(), previous.refinements(),
+                    previous.title(), previous.description(), previous.planner(), previous.ranker(), tracks,
+                    Math.round(total * 10) / 10.0, previous.intent(), notes, now(), trace);
+            repository.insert(next, spec);
+            return new Removal.Done(next.withoutTrace());
+        }
+    }
+
+    private static Optional<ScoredTrack> replacementFor(List<ScoredTrack> ranked, List<Track> remaining,
+            SearchFilter hard, int maxPerArtist) {
+        Set<String> ids = new HashSet<>();
+        Set<String> titles = new HashSet<>();
+        Map<String, Integer> perArtist = new HashMap<>();
+        for (Track t : remaining) {
+            ids.add(t.id());
+            titles.add(Catalog.artistKey(t.artist()) + "|" + Catalog.artistKey(t.title()));
+            perArtist.merge(Catalog.artistKey(t.artist()), 1, Integer::sum);
+        }
+        return ranked.stream().filter(s -> !ids.contains(s.track().id()))
+                .filter(s -> Filters.allows(hard, s.track()))
+                .filter(s -> !titles.contains(Catalog.artistKey(s.track().artist()) + "|"
+                        + Catalog.artistKey(s.track().title())))
+                .filter(s -> perArtist.getOrDefault(Catalog.artistKey(s.track().artist()), 0) < maxPerArtist)
+                .sorted((a, b) -> Boolean.compare(b.fits(), a.fits()))
+                .findFirst();
+    }
+
+    private Playlist build(String id, int version, String prompt, List<String> refinements, String plannerName,
+            PlaylistSpec spec, Intent intent, List<Candidate> candidates, float[] queryVector, SearchFilter hard,
+            Set<String> keep, List<String> notes, Trace trace) {
+        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, queryVector, keep));
+        Assembler.Target target = target(intent, spec);
+        Assembler.Assembly assembly = trace.step("assemble", () -> assembler.assemble(intent, ranked, hard, target));
+        List<PlaylistTrack> tracks = trace.step("explain", () -> {
+            List<PlaylistTrack> out = new ArrayList<>();
+            int position = 1;
+            for (ScoredTrack s : assembly.tracks()) {
+                out.add(PlaylistTrack.of(position++, s.track(), explainer.reason(s, intent), s.score()));
+            }
+            return out;
+        });
+        List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(intent.notes());
+        if (!intent.unmatched().isEmpty()) {
+            allNotes.add("no catalog tag for: " + String.join(", ", intent.unmatched()));
+        }
+        allNotes.addAll(assembly.notes());
+        if (intent.requiredGroups().isEmpty() && intent.artists().isEmpty() && intent.similarToArtists().isEmpty()
+                && spec.seedTrackIds().isEmpty()) {
+            allNotes.add("nothing in the prompt named a genre, mood or instrument of this catalog; tracks were ranked by how"
+                    + " close their descriptions are to the prompt");
+        }
+        double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+        return new Playlist(id, version, prompt, refinements, explainer.title(intent, prompt),
+                explainer.description(intent, assembly.tracks(), catalogName), plannerName, spec.ranker(), tracks,
+                Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
+    }
+
+    /** Request fields win over the prompt's own words ("10 songs"); with neither, the default track count. */
+    private static Intent withTarget(Intent intent, CreateCommand command, List<String> notes) {
+        Integer length = command.length();
+        Integer minutes = command.durationMinutes();
+        if (length == null && minutes == null) {
+            length = intent.length();
+            minutes = intent.durationMinutes();
+            if (length != null && (length < Playlists.MIN_TRACKS || length > Playlists.MAX_TRACKS)) {
+                int clamped = Math.max(Playlists.MIN_TRACKS, Math.min(Playlists.MAX_TRACKS, length));
+                notes.add("the prompt asked for " + length + " tracks; playlists hold " + Playlists.MIN_TRACKS + " to "
+                        + Playlists.MAX_TRACKS + ", so it has " + clamped);
+                length = clamped;
+            }
+            if (minutes != null && (minutes < Playlists.MIN_MINUTES || minutes > Playlists.MAX_MINUTES)) {
+                int clamped = Math.max(Playlists.MIN_MINUTES, Math.min(Playlists.MAX_MINUTES, minutes));
+                notes.add("the prompt asked for " + minutes + " minutes; playlists last " + Playlists.MIN_MINUTES + " to "
+                        + Playlists.MAX_MINUTES + ", so it targets " + clamped);
+                minutes = clamped;
+            }
+        }
+        if (length == null && minutes == null) {
+            length = Playlists.DEFAULT_TRACKS;
+        }
+        return intent.withTarget(length, length != null ? null : minutes);
+    }
+
+    private static Assembler.Target target(Intent intent, PlaylistSpec spec) {
+        int maxPerArtist = maxPerArtist(spec, intent);
+        if (intent.durationMinutes() != null) {
+            int minutes = Math.max(Playlists.MIN_MINUTES, Math.min(Playlists.MAX_MINUTES, intent.durationMinutes()));
+            return new Assembler.Target(Playlists.MAX_TRACKS, minutes * 60, maxPerArtist);
+        }
+        int length = intent.length() == null ? Playlists.DEFAULT_TRACKS : intent.length();
+        return new Assembler.Target(Math.max(Playlists.MIN_TRACKS, Math.min(Playlists.MAX_TRACKS, length)), null,
+                maxPerArtist);
+    }
+
+    /** At most two per artist by default; a prompt that asks for named artists only lifts the limit. */
+    private static int maxPerArtist(PlaylistSpec spec, Intent intent) {
+        if (spec.maxPerArtist() != null) {
+            return spec.maxPerArtist();
+        }
+        return intent.artists().isEmpty() ? Playlists.DEFAULT_MAX_PER_ARTIST : Playlists.MAX_TRACKS;
+    }
+
+    /** The previous version's tracks join the pool, so a refinement can keep them even if no search found them. */
+    private List<Candidate> withPrevious(List<Candidate> candidates, Playlist previous) {
+        Set<String> present = new HashSet<>();
+        candidates.forEach(c -> present.add(c.track().id()));
+        List<Candidate> all = new ArrayList<>(candidates);
+        for (PlaylistTrack t : previous.tracks()) {
+            if (!present.contains(t.id())) {
+                catalog.find(t.id()).ifPresent(track -> all.add(new Candidate(track, 0, false, "previous")));
+            }
+        }
+        return all;
+    }
+
+    private static String rankerName(String option) {
+        return "baseline"; // the trained transformer ranker plugs in here (ranker=auto) once a model ships
+    }
+
+    private Object lock(String id) {
+        return locks[Math.floorMod(id.hashCode(), locks.length)];
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.segue.search;
+
+import dev.segue.catalog.Catalog;
+import dev.segue.catalog.Track;
+
+/** Every track's embedding in memory, by catalog position: similarity, flow ordering and seeds without an index round trip. */
+public final class TrackVectors {
+
+    private final Catalog catalog;
+    private final float[][] byPosition;
+
+    TrackVectors(Catalog catalog, float[][] byPosition) {
+        this.catalog = catalog;
+        this.byPosition = byPosition;
+    }
+
+    public float[] of(Track track) {
+        int position = catalog.position(track.id());
+        return position < 0 ? null : byPosition[position];
+    }
+
+    public float[] of(String trackId) {
+        int position = catalog.position(trackId);
+        return position < 0 ? null : byPosition[position];
+    }
+
+    /** Number of tracks without a vector (should be zero; anything else means the index is stale). */
+    int missing() {
+        int missing = 0;
+        for (float[] v : byPosition) {
+            if (v == null) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.segue.trace;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What one request did: every tool call (name, arguments, result count, time) and every step of the flow with its
+ * time. Returned with a playlist on request and read by the evals; tools may be called from other threads.
+ */
+@JsonIgnoreProperties(value = "totalMs", allowGetters = true)
+public final class Trace {
+
+    public record ToolCall(String name, Map<String, Object> arguments, int resultCount, double ms, String error) {
+    }
+
+    public record Step(String name, double ms, String detail) {
+    }
+
+    private final List<ToolCall> toolCalls = Collections.synchronizedList(new ArrayList<>());
+    private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
+
+    public Trace() {
+    }
+
+    /** A stored trace, read back. */
+    @JsonCreator
+    Trace(@JsonProperty("toolCalls") List<ToolCall> toolCalls, @JsonProperty("steps") List<Step> steps) {
+        if (toolCalls != null) {
+            this.toolCalls.addAll(toolCalls);
+        }
+        if (steps != null) {
+            this.steps.addAll(steps);
+        }
+    }
+
+    /** Runs a tool, recording its arguments, how many results it returned and how long it took. */
+    public <T> List<T> tool(String name, Map<String, Object> arguments, Supplier<List<T>> call) {
+        long start = System.nanoTime();
+        try {
+            List<T> result = call.get();
+            toolCalls.add(new ToolCall(name, arguments, result.size(), millisSince(start), null));
+            return result;
+        } catch (RuntimeException e) {
+            toolCalls.add(new ToolCall(name, arguments, 0, millisSince(start), e.getMessage()));
+            throw e;
+        }
+    }
+
+    public <T> T step(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        steps.add(new Step(name, millisSince(start), null));
+        return result;
+    }
+
+    public void note(String name, double ms, String detail) {
+        steps.add(new Step(name, ms, detail));
+    }
+
+    @JsonProperty
+    public List<ToolCall> toolCalls() {
+        synchronized (toolCalls) {
+            return List.copyOf(toolCalls);
+        }
+    }
+
+    @JsonProperty
+    public List<Step> steps() {
+        synchronized (steps) {
+            return List.copyOf(steps);
+        }
+    }
+
+    @JsonProperty
+    public double totalMs() {
+        synchronized (steps) {
+            return Math.round(steps.stream().mapToDouble(Step::ms).sum() * 100) / 100.0;
+        }
+    }
+
+    public static double millisSince(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
+    }
+}
