@@ -1,6 +1,9 @@
 package dev.segue.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -47,7 +50,11 @@ public class ProblemMappers {
                 List.of(), uri);
     }
 
-    @ServerExceptionMapper
+    // One mapper per Jackson type: Quarkus ships its own (plain JSON) mappers for some of them, and the most
+    // specific mapper wins, so each type we want as a problem body is named here.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            StreamConstraintsException.class, InputCoercionException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(400, describe(e), fieldErrors(e), uri);
     }
@@ -90,7 +97,10 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException invalid) {
             return "field \"" + path(invalid) + "\" has the wrong type: expected " + typeName(invalid.getTargetType());
         }
-        if (e instanceof MismatchedInputException mismatch && !path(mismatch).isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch && path(mismatch).isEmpty()) {
+            return "the body must be a JSON object (e.g. {\"prompt\": \"calm piano\"})";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
             return "field \"" + path(mismatch) + "\" has the wrong type: expected " + typeName(mismatch.getTargetType());
         }
         if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {

@@ -370,13 +370,13 @@ public final class IntentParser {
             if (artist == null) {
                 continue;
             }
-            boolean commonWords = allCommon(words, start, n);
-            // A single common word ("silence", "human") is an artist only after a cue or a negation.
-            if (commonWords && n == 1 && cueWords == 0 && !negating) {
-                continue;
-            }
-            if (commonWords && cueWords == 0 && !negating && n > 1) {
-                continue;
+            // Without a cue ("by", "like", "not"), a name is read as an artist only when it cannot be ordinary words:
+            // several words not all in the lexicon, or a single word that is the whole prompt ("jahzzar").
+            if (cueWords == 0 && !negating) {
+                boolean alone = onlyStopwordsBesides(words, start, n);
+                if (n == 1 ? !alone : allCommon(words, start, n)) {
+                    continue;
+                }
             }
             if (n == 1 && phrases.containsKey(words.get(start).text()) && cueWords == 0) {
                 continue; // "no piano" means the instrument even if an artist is called Piano
@@ -393,6 +393,15 @@ public final class IntentParser {
             return cueWords + n;
         }
         return 0;
+    }
+
+    private boolean onlyStopwordsBesides(List<Word> words, int start, int n) {
+        for (int k = 0; k < words.size(); k++) {
+            if ((k < start || k >= start + n) && !stopwords.contains(words.get(k).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean allCommon(List<Word> words, int start, int n) {
@@ -533,7 +542,7 @@ public final class IntentParser {
             case ONLY -> d.include.add(new TagGroup(phrase, meaning.tags(), meaning.kind(), 1.0, true));
             default -> d.include.add(d.refining
                     ? new TagGroup(phrase, meaning.tags(), "refine", 1.0, false)
-                    : new TagGroup(phrase, meaning.tags(), meaning.kind(), 1.0, true));
+                    : new TagGroup(phrase, meaning.tags(), meaning.kind(), weightOf(meaning.tags()), true));
         }
         if (modifier != Modifier.ADD) {
             d.queryWords.add(phrase);
@@ -542,6 +551,11 @@ public final class IntentParser {
                 d.queryWords.add(first);
             }
         }
+    }
+
+    /** Genres and instruments define the sound more than a mood tag does, so they weigh a little more. */
+    private double weightOf(List<String> tags) {
+        return catalog.categoryOf(tags.get(0)).map(c -> c == TagCategory.MOOD ? 1.0 : 1.2).orElse(1.0);
     }
 
     /**

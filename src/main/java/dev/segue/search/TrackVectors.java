@@ -24,6 +24,18 @@ public final class TrackVectors {
         return position < 0 ? null : byPosition[position];
     }
 
+    /** Vectors given by track id (tests, and stores that fetch vectors on demand). */
+    public static TrackVectors of(Catalog catalog, java.util.Map<String, float[]> byId) {
+        float[][] byPosition = new float[catalog.size()][];
+        byId.forEach((id, v) -> {
+            int position = catalog.position(id);
+            if (position >= 0) {
+                byPosition[position] = v;
+            }
+        });
+        return new TrackVectors(catalog, byPosition);
+    }
+
     /** Number of tracks without a vector (should be zero; anything else means the index is stale). */
     int missing() {
         int missing = 0;

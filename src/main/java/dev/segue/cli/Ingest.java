@@ -1,0 +1,96 @@
+package dev.segue.cli;
+
+import dev.segue.catalog.Catalog;
+import dev.segue.catalog.CatalogIngester;
+import dev.segue.catalog.CatalogSource;
+import dev.segue.catalog.ProgressBar;
+import dev.segue.embedding.TextEmbedder;
+import dev.segue.search.LuceneVectorStore;
+import dev.segue.search.SearchIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./segue ingest}: reads a catalog, reports rejected rows with reasons, and builds its index in the data dir,
+ * so the service started on the same catalog opens it at once. Runs without the server (plain Java, no container).
+ */
+public final class Ingest {
+
+    private static final String USAGE = """
+            usage: ./segue ingest [options] FILE|demo
+              FILE            a catalog: CSV or JSONL, optionally gzip-compressed; "demo" for the shipped Jamendo catalog
+              --format F      auto (default: detect from the header), jamendo, spotify, csv or jsonl
+              --mapping FILE  a .properties file: canonical column name = your column name (see README)
+              --data-dir DIR  where the index goes (default: $SEGUE_DATA_DIR or ./data)
+              --dry-run       read and report only; do not build the index
+            """;
+
+    private Ingest() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        String format = "auto";
+        String mapping = null;
+        String dataDir = System.getenv().getOrDefault("SEGUE_DATA_DIR", "./data");
+        boolean dryRun = false;
+        List<String> files = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--format" -> format = args[++i];
+                    case "--mapping" -> mapping = args[++i];
+                    case "--data-dir" -> dataDir = args[++i];
+                    case "--dry-run" -> dryRun = true;
+                    case "-h", "--help" -> {
+                        System.out.print(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        files.add(args[i]);
+                    }
+                }
+            }
+            if (files.size() != 1) {
+                throw new IllegalArgumentException("give exactly one catalog file (or \"demo\")");
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("segue ingest: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value" : e.getMessage()));
+            System.err.print(USAGE);
+            return 2;
+        }
+        try {
+            String file = files.get(0);
+            CatalogSource source = CatalogSource.of("demo".equals(file) ? null : file, format, mapping);
+            ProgressBar progress = ProgressBar.console("ingest");
+            Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
+            System.out.println(catalog.report().summary());
+            if (catalog.size() == 0) {
+                System.err.println("segue ingest: no track was accepted; nothing to index");
+                return 1;
+            }
+            if (dryRun) {
+                return 0;
+            }
+            try (TextEmbedder embedder = new TextEmbedder();
+                    LuceneVectorStore store = new LuceneVectorStore(Path.of(dataDir, "index"))) {
+                SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
+                System.out.printf("index %s at %s: %,d tracks (%s in %.1f s)%n", store.name(), store.location(),
+                        store.count(), index.rebuilt() ? "built" : "already up to date", index.openSeconds());
+            }
+            System.out.println("start the service on it with:  SEGUE_DATA_DIR=" + dataDir
+                    + ("demo".equals(file) ? "" : " SEGUE_CATALOG_PATH=" + file) + " ./segue");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("segue ingest: " + e.getMessage());
+            return 1;
+        }
+    }
+}

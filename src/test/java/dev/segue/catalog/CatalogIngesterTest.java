@@ -1,0 +1,111 @@
+package dev.segue.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogIngesterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoCatalogHasEveryJamendoTrackWithUrlLicenseAndTags() throws IOException {
+        Catalog catalog = CatalogIngester.ingest(CatalogSource.demo(), ProgressBar.SILENT);
+        assertEquals(11_565, catalog.size());
+        assertEquals(0, catalog.report().rejected());
+        Track track = catalog.find("jamendo:214").orElseThrow();
+        assertEquals("Intro chiante", track.title());
+        assertEquals("David TMX", track.artist());
+        assertEquals("https://www.jamendo.com/track/214", track.url());
+        assertEquals("CC-BY-NC-SA-2.0", track.license());
+        assertEquals(124.6, track.durationSec(), 1e-9);
+        assertEquals(java.util.List.of("punkrock"), track.genres());
+        assertTrue(catalog.vocabulary(TagCategory.INSTRUMENT).containsKey("piano"));
+        assertEquals(87, catalog.vocabulary(TagCategory.GENRE).size());
+        // Listen counts become a 0..100 percentile; tracks without statistics have no popularity at all.
+        assertTrue(catalog.tracks().stream().filter(t -> t.popularity() != null)
+                .allMatch(t -> t.popularity() >= 0 && t.popularity() <= 100));
+        assertEquals(1_707, catalog.tracks().stream().filter(t -> t.popularity() == null).count());
+    }
+
+    @Test
+    void spotifyRowsMapGenresYearsAndFeaturesAndBadRowsAreReportedNotFatal() throws Exception {
+        Catalog catalog = CatalogIngester.ingest(new CatalogSource(resource("catalogs/spotify-sample.csv"), null, Map.of()),
+                ProgressBar.SILENT);
+        IngestReport report = catalog.report();
+        assertEquals(CatalogFormat.SPOTIFY, report.format());
+        assertEquals(40, catalog.size());
+        assertEquals(45, report.rowsRead());
+        assertEquals(Map.of("missing track_name", 1, "energy outside 0..1", 1, "bad number in track_popularity", 1,
+                "duplicate id", 1, "malformed CSV record", 1), report.rejectedByReason());
+        assertTrue(report.summary().contains("5 rejected"), report.summary());
+        Track first = catalog.find("spotify:6f807x0ima9a1j3VPbc7VN").orElseThrow();
+        assertEquals(2019, first.year());
+        assertEquals(java.util.List.of("pop", "edm", "dance pop", "pop edm"), first.genres());
+        assertEquals(0.916, first.features().energy(), 1e-9);
+        assertEquals(194.754, first.durationSec(), 1e-9);
+        assertEquals(66.0, first.popularity());
+    }
+
+    @Test
+    void canonicalJsonLinesWithArraysAndCsvWithAColumnMapping() throws IOException {
+        Path jsonl = dir.resolve("mine.jsonl");
+        Files.writeString(jsonl, """
+                {"id":"a1","title":"Morning","artist":"Me","duration_sec":200,"genres":["folk","Hip Hop"],"moods":"calm|soft","year":1999,"explicit":false}
+                {"id":"a2","title":"Night","artist":"Me","duration_ms":180000,"energy":0.9}
+                {"id":"a3","title":"No artist","duration_sec":100}
+                this is not json
+                {"id":"a4","title":"Bad link","artist":"Me","duration_sec":100,"url":"javascript:alert(1)"}
+                """);
+        Catalog fromJson = CatalogIngester.ingest(new CatalogSource(jsonl.toString(), null, Map.of()), ProgressBar.SILENT);
+        assertEquals(CatalogFormat.JSONL, fromJson.report().format());
+        assertEquals(2, fromJson.size());
+        assertEquals(java.util.List.of("folk", "hiphop"), fromJson.find("a1").orElseThrow().genres());
+        assertEquals(java.util.List.of("calm", "soft"), fromJson.find("a1").orElseThrow().moods());
+        assertEquals(180.0, fromJson.find("a2").orElseThrow().durationSec());
+        assertEquals(Map.of("missing artist", 1, "malformed JSON", 1, "url is not http(s)", 1),
+                fromJson.report().rejectedByReason());
+
+        Path csv = dir.resolve("mine.csv");
+        Files.writeString(csv, "song_id,name,performer,seconds,style\nx1,Tune,Band,215.5,jazz|swing\n");
+        Catalog fromCsv = CatalogIngester.ingest(new CatalogSource(csv.toString(), CatalogFormat.CSV,
+                Map.of("id", "song_id", "title", "name", "artist", "performer", "duration_sec", "seconds", "genres", "style")),
+                ProgressBar.SILENT);
+        Track tune = fromCsv.find("x1").orElseThrow();
+        assertEquals("Band", tune.artist());
+        assertEquals(java.util.List.of("jazz", "swing"), tune.genres());
+        assertNull(tune.year());
+    }
+
+    @Test
+    void checksumFollowsContentAndUnknownHeadersAreExplained() throws IOException {
+        Path a = dir.resolve("a.csv");
+        Files.writeString(a, "id,title,artist,duration_sec\n1,A,B,100\n");
+        String first = CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum();
+        assertEquals(first, CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum());
+        Files.writeString(a, "id,title,artist,duration_sec\n1,A,B,101\n");
+        assertNotNull(first);
+        assertTrue(!first.equals(CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum()));
+
+        Path odd = dir.resolve("odd.csv");
+        Files.writeString(odd, "foo,bar\n1,2\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CatalogIngester.ingest(new CatalogSource(odd.toString(), null, Map.of()), ProgressBar.SILENT));
+        assertTrue(e.getMessage().contains("segue.catalog.format"), e.getMessage());
+    }
+
+    private static String resource(String name) throws URISyntaxException {
+        return Path.of(CatalogIngesterTest.class.getClassLoader().getResource(name).toURI()).toString();
+    }
+}
