@@ -90,8 +90,14 @@ public class Wiring {
 
     @Produces
     @Singleton
-    OfflinePlanner offlinePlanner(SearchTools tools, TextEmbedder embedder) {
-        return new OfflinePlanner(new IntentParser(tools.catalog(), Lexicon.load(), embedder), tools, embedder);
+    IntentParser intentParser(SearchTools tools, TextEmbedder embedder) {
+        return new IntentParser(tools.catalog(), Lexicon.load(), embedder);
+    }
+
+    @Produces
+    @Singleton
+    OfflinePlanner offlinePlanner(IntentParser parser, SearchTools tools, TextEmbedder embedder) {
+        return new OfflinePlanner(parser, tools, embedder);
     }
 
     @Produces

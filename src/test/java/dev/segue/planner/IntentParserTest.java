@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.segue.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Runs inside the application: the embedding model's native tokenizer can be loaded by one class loader only. */
+@QuarkusTest
 class IntentParserTest {
 
-    private final IntentParser parser = Fixtures.parser();
+    @Inject
+    IntentParser parser;
 
     private static TagGroup group(Intent intent, String phrase) {
         return intent.include().stream().filter(g -> g.phrase().equals(phrase)).findFirst()
