@@ -13,7 +13,7 @@ public record PlaylistRequest(
         String userId,
         Options options) {
 
-    /** planner: auto | offline | llm; ranker: auto | none. */
-    public record Options(String planner, String ranker) {
+    /** planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt. */
+    public record Options(String planner, String ranker, String promptVersion) {
     }
 }

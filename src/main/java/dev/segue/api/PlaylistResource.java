@@ -1,5 +1,6 @@
 package dev.segue.api;
 
+import dev.segue.agent.Planners;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.search.SearchIndex;
@@ -32,17 +33,21 @@ public class PlaylistResource {
     @Inject
     SearchIndex index;
 
+    @Inject
+    Planners planners;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a playlist from a prompt", description = "?trace=true adds every tool call and step time")
     public Response create(PlaylistRequest body, @RestQuery String trace) {
-        Validation.playlist(body, index.catalog());
+        Validation.playlist(body, index.catalog(), planners.llm());
         boolean withTrace = Validation.boolParam("trace", trace);
         PlaylistRequest.Options options = body.options();
         Playlist playlist = playlists.create(new PlaylistService.CreateCommand(body.prompt().strip(), body.length(),
                 body.durationMinutes(), body.maxPerArtist(), orEmpty(body.excludeArtists()), orEmpty(body.seedTrackIds()),
                 body.userId(), options == null || options.planner() == null ? "auto" : options.planner(),
-                options == null || options.ranker() == null ? "auto" : options.ranker()), withTrace);
+                options == null || options.ranker() == null ? "auto" : options.ranker(),
+                options == null ? null : options.promptVersion()), withTrace);
         return Response.created(URI.create("/api/playlists/" + playlist.id())).entity(playlist).build();
     }
 

@@ -19,7 +19,7 @@ final class Validation {
     private Validation() {
     }
 
-    static void playlist(PlaylistRequest r, Catalog catalog) {
+    static void playlist(PlaylistRequest r, Catalog catalog, java.util.Optional<dev.segue.agent.LlmPlanner> llm) {
         if (r == null) {
             throw ApiException.badRequest("a JSON body with a \"prompt\" is required", null);
         }
@@ -47,6 +47,14 @@ final class Validation {
         if (r.options() != null) {
             v.oneOf("options.planner", r.options().planner(), PLANNERS);
             v.oneOf("options.ranker", r.options().ranker(), RANKERS);
+            String version = r.options().promptVersion();
+            if (version != null && !dev.segue.agent.Prompts.isVersion(version)) {
+                v.error("options.promptVersion", "options.promptVersion must look like v1, v2, … (got \""
+                        + abbreviate(version) + "\")");
+            } else if (version != null && llm.isPresent() && !llm.get().hasPromptVersion(version)) {
+                v.error("options.promptVersion", "there is no agent prompt " + version + " (prompts/"
+                        + dev.segue.agent.LlmPlanner.AGENT_PROMPT + "." + version + ".md)");
+            }
         }
         v.throwIfAny();
     }

@@ -2,6 +2,7 @@ package dev.segue.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Segue's own settings (application.properties, or env: SEGUE_DATA_DIR, SEGUE_CATALOG_PATH, …). */
@@ -13,6 +14,81 @@ public interface SegueConfig {
     String dataDir();
 
     Catalog catalog();
+
+    Llm llm();
+
+    Prompts prompts();
+
+    /** The LLM planner; with no base URL it is off and every request uses the offline planner. */
+    interface Llm {
+        /** An OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp, LM Studio), e.g. http://localhost:11434/v1. */
+        Optional<String> baseUrl();
+
+        Optional<String> apiKey();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        /** openai (any OpenAI-compatible server), anthropic or gemini. */
+        @WithDefault("openai")
+        String provider();
+
+        @WithDefault("0.2")
+        double temperature();
+
+        /** Per LLM call (HTTP read timeout and fault-tolerance timeout). */
+        @WithDefault("30s")
+        Duration callTimeout();
+
+        /** Tool calls one request may make before the agent is stopped. */
+        @WithDefault("12")
+        int maxToolCalls();
+
+        /** Tokens (in + out, all calls) one request may spend before the agent is stopped. */
+        @WithDefault("40000")
+        int maxTokens();
+
+        /** Output tokens per call. */
+        @WithDefault("2000")
+        int maxOutputTokens();
+
+        /** Malformed tool arguments or unknown tool names answered as tool errors before giving up. */
+        @WithDefault("3")
+        int maxInvalidToolCalls();
+
+        /** The whole LLM planning of one request; past it the offline planner answers. */
+        @WithDefault("60s")
+        Duration requestTimeout();
+
+        /** Retries per LLM call on 429, 5xx, timeouts and connection errors. */
+        @WithDefault("2")
+        int maxRetries();
+
+        @WithDefault("500ms")
+        Duration retryBaseDelay();
+
+        /** Longest wait between retries, also the cap on a provider's Retry-After. */
+        @WithDefault("10s")
+        Duration retryMaxDelay();
+
+        /** Calls the circuit breaker looks at; it opens when 3 in 4 of them failed. */
+        @WithDefault("8")
+        int circuitBreakerVolume();
+
+        /** How long an open circuit refuses calls (those requests use the offline planner at once). */
+        @WithDefault("30s")
+        Duration circuitBreakerDelay();
+    }
+
+    interface Prompts {
+        /** Directory of prompt files; falls back to the copies packaged in the jar when missing. */
+        @WithDefault("prompts")
+        String dir();
+
+        /** The agent prompt version used when a request does not name one (prompts/playlist-agent.<version>.md). */
+        @WithDefault("v1")
+        String agent();
+    }
 
     interface Catalog {
         /** A CSV/JSONL file (optionally .gz); empty means the shipped demo catalog. */

@@ -10,7 +10,6 @@ import dev.segue.embedding.TextEmbedder;
 import dev.segue.planner.IntentParser;
 import dev.segue.planner.Lexicon;
 import dev.segue.planner.OfflinePlanner;
-import dev.segue.planner.Planner;
 import dev.segue.playlist.Assembler;
 import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistRepository;
@@ -19,7 +18,10 @@ import dev.segue.ranking.BaselineScorer;
 import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
-import dev.segue.api.ApiException;
+import dev.segue.agent.LlmPlanner;
+import dev.segue.agent.LlmStats;
+import dev.segue.agent.Planners;
+import dev.segue.agent.Prompts;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -27,6 +29,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -102,21 +105,47 @@ public class Wiring {
 
     @Produces
     @Singleton
-    PlaylistService playlistService(OfflinePlanner offline, SearchTools tools, SearchIndex index, DataSource dataSource,
-            ObjectMapper json, CatalogSource source, SegueConfig config) {
-        // Stored rows are read leniently so a newer build can read versions an older one wrote.
-        ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        PlaylistService.PlannerChoice planners = option -> choosePlanner(option, offline);
-        return new PlaylistService(planners, offline, new BaselineScorer(tools), new Assembler(index.vectors()),
-                new Explainer(index.catalog()), new PlaylistRepository(dataSource, storage), index.catalog(),
-                config.catalog().name().orElse(source.displayName()));
+    BaselineScorer scorer(SearchTools tools) {
+        return new BaselineScorer(tools);
     }
 
-    private static Planner choosePlanner(String option, OfflinePlanner offline) {
-        if ("llm".equals(option)) {
-            throw ApiException.badRequest("options.planner is \"llm\", but no LLM is configured on this server "
-                    + "(set segue.llm.base-url); use \"auto\" or \"offline\"", "options.planner");
+    @Produces
+    @Singleton
+    LlmStats llmStats() {
+        return new LlmStats();
+    }
+
+    @Produces
+    @Singleton
+    Prompts prompts(SegueConfig config) {
+        return new Prompts(Path.of(config.prompts().dir()));
+    }
+
+    /** The LLM planner exists only when a base URL is configured; otherwise every request is planned offline. */
+    @Produces
+    @Singleton
+    Planners planners(SegueConfig config, OfflinePlanner offline, SearchTools tools, BaselineScorer scorer,
+            TextEmbedder embedder, Prompts prompts, LlmStats stats) {
+        Optional<String> baseUrl = config.llm().baseUrl().filter(u -> !u.isBlank());
+        if (baseUrl.isEmpty()) {
+            LOG.info("planner: offline (no segue.llm.base-url configured)");
+            return new Planners(offline, Optional.empty());
         }
-        return offline;
+        LlmPlanner llm = new LlmPlanner(config.llm(), baseUrl.get(), offline, tools, scorer, embedder, prompts,
+                config.prompts().agent(), stats);
+        LOG.infof("planner: LLM %s at %s (prompt %s.%s), offline as fallback", llm.model(), baseUrl.get(),
+                LlmPlanner.AGENT_PROMPT, config.prompts().agent());
+        return new Planners(offline, Optional.of(llm));
+    }
+
+    @Produces
+    @Singleton
+    PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
+            DataSource dataSource, ObjectMapper json, CatalogSource source, SegueConfig config) {
+        // Stored rows are read leniently so a newer build can read versions an older one wrote.
+        ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new PlaylistService(planners::choose, offline, scorer, new Assembler(index.vectors()),
+                new Explainer(index.catalog()), new PlaylistRepository(dataSource, storage), index.catalog(),
+                config.catalog().name().orElse(source.displayName()));
     }
 }

@@ -42,17 +42,19 @@ public final class OfflinePlanner implements Planner {
 
     @Override
     public Plan plan(PlanRequest request, Trace trace) {
-        Intent intent = trace.step("parse prompt", () -> request.isRefinement()
-                ? parser.refine(request.previous(), request.prompt())
-                : parser.parse(request.prompt()));
-        if (!request.excludeArtists().isEmpty()) {
-            intent = intent.withExcludedArtists(request.excludeArtists());
-        }
-        Intent planned = intent;
-        return trace.step("retrieve candidates", () -> retrieve(planned, request, trace));
+        Intent intent = trace.step("parse prompt", () -> intentOf(request));
+        return trace.step("retrieve candidates", () -> retrieve(intent, request, trace));
     }
 
-    private Plan retrieve(Intent intent, PlanRequest request, Trace trace) {
+    /** The intent of a request: the prompt read (or the refinement applied), plus the request's excluded artists. */
+    public Intent intentOf(PlanRequest request) {
+        Intent intent = request.isRefinement() ? parser.refine(request.previous(), request.prompt())
+                : parser.parse(request.prompt());
+        return request.excludeArtists().isEmpty() ? intent : intent.withExcludedArtists(request.excludeArtists());
+    }
+
+    /** The offline planner's tool calls for an intent read elsewhere (the LLM planner tops up its pool with them). */
+    public Plan retrieve(Intent intent, PlanRequest request, Trace trace) {
         Catalog catalog = tools.catalog();
         SearchFilter hard = hardFilter(intent, request.excludeTrackIds(), catalog);
         int pool = Math.max(150, request.expectedTracks() * 6);
@@ -99,7 +101,7 @@ public final class OfflinePlanner implements Planner {
                         hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(mix.tags())), 60, trace));
             }
         }
-        return new Plan(intent, new ArrayList<>(merged.values()), queryVector, hard);
+        return new Plan(intent, new ArrayList<>(merged.values()), queryVector, hard, name(), List.of(), null, List.of());
     }
 
     /** Seeds: the request's seed tracks, then the best-known tracks of artists the prompt compares to. */
@@ -115,7 +117,7 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** Everything a track must satisfy, whatever its score: exclusions, named artists, era, explicitness. */
-    static SearchFilter hardFilter(Intent intent, Set<String> excludeIds, Catalog catalog) {
+    public static SearchFilter hardFilter(Intent intent, Set<String> excludeIds, Catalog catalog) {
         Double minInstrumentalness = intent.noVocals() && catalog.hasAudioFeatures() ? 0.5 : null;
         return new SearchFilter(List.of(), Set.copyOf(intent.excludeTags()), Set.copyOf(intent.artists()),
                 Set.copyOf(intent.excludeArtists()), intent.yearFrom(), intent.yearTo(), null, intent.cleanOnly(),

@@ -40,9 +40,43 @@ public final class Assembler {
     }
 
     public Assembly assemble(Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target) {
+        return assemble(intent, ranked, hard, target, List.of());
+    }
+
+    /**
+     * As above, but {@code preferred} (the LLM's ordered selection) is taken first, in its order, under the same
+     * hard constraints; the rest is filled from the ranking, and the LLM's order is kept rather than re-flowed.
+     */
+    public Assembly assemble(Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target,
+            List<String> preferred) {
         List<String> notes = new ArrayList<>();
         Picker picker = new Picker(target, hard);
         int wanted = target.targetSeconds() == null ? target.tracks() : Playlists.MAX_TRACKS;
+        if (!preferred.isEmpty()) {
+            Map<String, ScoredTrack> byId = new HashMap<>();
+            ranked.forEach(s -> byId.put(s.track().id(), s));
+            int skipped = 0;
+            for (String id : preferred) {
+                ScoredTrack s = byId.get(id);
+                if (picker.full(wanted)) {
+                    break;
+                }
+                if (s == null || !picker.tryAdd(s, false)) {
+                    skipped++;
+                }
+            }
+            if (skipped > 0) {
+                notes.add(skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
+                        + " size) and were left out");
+            }
+            int chosen = picker.picked.size();
+            fill(intent, ranked, picker, wanted, notes);
+            if (picker.picked.size() > chosen) {
+                notes.add((picker.picked.size() - chosen) + " tracks were added from the search results to reach the size asked for");
+            }
+            shortfall(target, picker, notes);
+            return new Assembly(List.copyOf(picker.picked), notes);
+        }
 
         for (MixIn mix : intent.mixIns()) {
             int slots = Math.max(1, (int) Math.round(expectedCount(target) * mix.share()));
@@ -59,6 +93,14 @@ public final class Assembler {
                 notes.add(String.format(Locale.ROOT, "found %d of %d tracks for \"%s\"", got, slots, mix.phrase()));
             }
         }
+        fill(intent, ranked, picker, wanted, notes);
+        shortfall(target, picker, notes);
+        return new Assembly(order(picker.picked), notes);
+    }
+
+    /** Tracks that meet every named wish first; partial matches only when two or more wishes were named. */
+    private static void fill(Intent intent, List<ScoredTrack> ranked, Picker picker, int wanted, List<String> notes) {
+        int before = picker.picked.size();
         int required = intent.requiredGroups().size();
         for (ScoredTrack s : ranked) {
             if (picker.full(wanted)) {
@@ -68,7 +110,7 @@ public final class Assembler {
                 picker.tryAdd(s, false);
             }
         }
-        int fitting = picker.picked.size();
+        int fitting = picker.picked.size() - before;
         if (!picker.full(wanted) && required >= 2) {
             // Partial matches (at least half of the named wishes) fill the rest, and the note says so.
             for (ScoredTrack s : ranked) {
@@ -80,12 +122,15 @@ public final class Assembler {
                 }
             }
         }
-        int partial = picker.picked.size() - fitting;
+        int partial = picker.picked.size() - before - fitting;
         if (partial > 0) {
             notes.add(String.format(Locale.ROOT,
                     "only %d tracks match everything asked; %d more match part of it (each reason says which part)",
                     fitting, partial));
         }
+    }
+
+    private static void shortfall(Target target, Picker picker, List<String> notes) {
         if (target.targetSeconds() == null && picker.picked.size() < target.tracks()) {
             notes.add(String.format(Locale.ROOT,
                     "asked for %d tracks, but the catalog has only %d that fit (with at most %d per artist)",
@@ -95,7 +140,6 @@ public final class Assembler {
             notes.add(String.format(Locale.ROOT, "asked for %d minutes, but the tracks that fit add up to %d",
                     target.targetSeconds() / 60, Math.round(picker.seconds / 60)));
         }
-        return new Assembly(order(picker.picked), notes);
     }
 
     private static boolean mixMatches(MixIn mix, Track track) {

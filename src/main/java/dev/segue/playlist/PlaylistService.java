@@ -6,6 +6,7 @@ import dev.segue.planner.Intent;
 import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Planner;
+import dev.segue.planner.Selection;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
@@ -33,7 +34,8 @@ public final class PlaylistService {
 
     /** What a caller asks for; fields are already validated at the API edge. */
     public record CreateCommand(String prompt, Integer length, Integer durationMinutes, Integer maxPerArtist,
-            List<String> excludeArtists, List<String> seedTrackIds, String userId, String planner, String ranker) {
+            List<String> excludeArtists, List<String> seedTrackIds, String userId, String planner, String ranker,
+            String promptVersion) {
     }
 
     /** The planner to use for an option value; throws when the option asks for one that is not available. */
@@ -71,15 +73,17 @@ public final class PlaylistService {
         Trace trace = new Trace();
         int expected = command.length() != null ? command.length()
                 : command.durationMinutes() != null ? Math.max(5, command.durationMinutes() / 4) : Playlists.DEFAULT_TRACKS;
-        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, command.seedTrackIds(),
-                command.excludeArtists(), Set.of(), expected), trace);
-        List<String> notes = new ArrayList<>();
-        Intent intent = withTarget(plan.intent(), command, notes);
         PlaylistSpec spec = new PlaylistSpec(command.length(), command.durationMinutes(), command.maxPerArtist(),
-                command.excludeArtists(), command.seedTrackIds(), command.userId(), planner.name(),
-                rankerName(command.ranker()), Set.of());
-        Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), planner.name(), spec,
-                intent, plan.candidates(), plan.queryVector(), plan.hardFilter(), Set.of(), notes, trace);
+                command.excludeArtists(), command.seedTrackIds(), command.userId(), command.planner(),
+                command.ranker(), command.promptVersion(), Set.of(), List.of());
+        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, command.seedTrackIds(),
+                command.excludeArtists(), Set.of(), expected, spec.target(), command.promptVersion(), List.of(),
+                List.of()), trace);
+        List<String> notes = new ArrayList<>(plan.notes());
+        Intent intent = withTarget(plan.intent(), command, notes);
+        spec = spec.withConversation(plan.conversation());
+        Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), spec, plan, intent,
+                plan.candidates(), Set.of(), notes, trace);
         repository.insert(playlist, spec);
         return withTrace ? playlist : playlist.withoutTrace();
     }
@@ -99,16 +103,17 @@ public final class PlaylistService {
             PlaylistSpec spec = latest.get().spec();
             Planner planner = planners.apply(spec.planner());
             Trace trace = new Trace();
+            List<String> previousIds = previous.tracks().stream().map(PlaylistTrack::id).toList();
             Plan plan = planner.plan(new PlanRequest(change, previous.intent(), spec.seedTrackIds(),
-                    spec.excludeArtists(), spec.removedTrackIds(), previous.tracks().size()), trace);
-            Set<String> keep = new HashSet<>();
-            previous.tracks().forEach(t -> keep.add(t.id()));
+                    spec.excludeArtists(), spec.removedTrackIds(), previous.tracks().size(), spec.target(),
+                    spec.promptVersion(), spec.conversation(), previousIds), trace);
+            Set<String> keep = new HashSet<>(previousIds);
             List<String> refinements = new ArrayList<>(previous.refinements());
             refinements.add(change);
-            List<String> notes = new ArrayList<>();
-            Playlist next = build(id, previous.version() + 1, previous.prompt(), refinements, planner.name(), spec,
-                    plan.intent(), withPrevious(plan.candidates(), previous), plan.queryVector(), plan.hardFilter(),
-                    keep, notes, trace);
+            List<String> notes = new ArrayList<>(plan.notes());
+            spec = spec.withConversation(plan.conversation());
+            Playlist next = build(id, previous.version() + 1, previous.prompt(), refinements, spec, plan, plan.intent(),
+                    withPrevious(plan.candidates(), previous), keep, notes, trace);
             long kept = next.tracks().stream().filter(t -> keep.contains(t.id())).count();
             List<String> allNotes = new ArrayList<>(next.notes());
             allNotes.add(0, String.format(Locale.ROOT, "kept %d of %d tracks from version %d", kept,
@@ -154,7 +159,7 @@ public final class PlaylistService {
             Trace trace = new Trace();
             // Removal never needs the LLM: the intent is known, only a replacement is missing.
             Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
-                    spec.removedTrackIds(), previous.tracks().size()), trace);
+                    spec.removedTrackIds(), previous.tracks().size(), spec.target(), null, List.of(), List.of()), trace);
             List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(plan.intent(), plan.candidates(),
                     plan.queryVector(), Set.of()));
             List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
@@ -206,17 +211,25 @@ public final class PlaylistService {
                 .findFirst();
     }
 
-    private Playlist build(String id, int version, String prompt, List<String> refinements, String plannerName,
-            PlaylistSpec spec, Intent intent, List<Candidate> candidates, float[] queryVector, SearchFilter hard,
-            Set<String> keep, List<String> notes, Trace trace) {
-        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, queryVector, keep));
+    private Playlist build(String id, int version, String prompt, List<String> refinements, PlaylistSpec spec,
+            Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace) {
+        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, plan.queryVector(), keep));
         Assembler.Target target = target(intent, spec);
-        Assembler.Assembly assembly = trace.step("assemble", () -> assembler.assemble(intent, ranked, hard, target));
+        Selection selection = plan.selection();
+        List<String> preferred = selection == null ? List.of()
+                : selection.tracks().stream().map(Selection.Pick::id).toList();
+        Assembler.Assembly assembly = trace.step("assemble",
+                () -> assembler.assemble(intent, ranked, plan.hardFilter(), target, preferred));
+        Map<String, String> llmReasons = new HashMap<>();
+        if (selection != null) {
+            selection.tracks().stream().filter(p -> p.reason() != null).forEach(p -> llmReasons.put(p.id(), p.reason()));
+        }
         List<PlaylistTrack> tracks = trace.step("explain", () -> {
             List<PlaylistTrack> out = new ArrayList<>();
             int position = 1;
             for (ScoredTrack s : assembly.tracks()) {
-                out.add(PlaylistTrack.of(position++, s.track(), explainer.reason(s, intent), s.score()));
+                String reason = llmReasons.getOrDefault(s.track().id(), explainer.reason(s, intent));
+                out.add(PlaylistTrack.of(position++, s.track(), reason, s.score()));
             }
             return out;
         });
@@ -226,15 +239,17 @@ public final class PlaylistService {
             allNotes.add("no catalog tag for: " + String.join(", ", intent.unmatched()));
         }
         allNotes.addAll(assembly.notes());
-        if (intent.requiredGroups().isEmpty() && intent.artists().isEmpty() && intent.similarToArtists().isEmpty()
-                && spec.seedTrackIds().isEmpty()) {
-            allNotes.add("nothing in the prompt named a genre, mood or instrument of this catalog; tracks were ranked by how"
+        if (selection == null && intent.requiredGroups().isEmpty() && intent.artists().isEmpty()
+                && intent.similarToArtists().isEmpty() && spec.seedTrackIds().isEmpty()) {
+            allNotes.add("nothing in the prompt named a genre, mood or instruments of this catalog; tracks were ranked by how"
                     + " close their descriptions are to the prompt");
         }
         double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-        return new Playlist(id, version, prompt, refinements, explainer.title(intent, prompt),
-                explainer.description(intent, assembly.tracks(), catalogName), plannerName, spec.ranker(), tracks,
-                Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
+        String title = selection != null && selection.title() != null ? selection.title() : explainer.title(intent, prompt);
+        String description = selection != null && selection.description() != null ? selection.description()
+                : explainer.description(intent, assembly.tracks(), catalogName);
+        return new Playlist(id, version, prompt, refinements, title, description, plan.planner(),
+                rankerName(spec.ranker()), tracks, Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
     }
 
     /** Request fields win over the prompt's own words ("10 songs"); with neither, the default track count. */

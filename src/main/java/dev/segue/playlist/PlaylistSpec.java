@@ -1,11 +1,14 @@
 package dev.segue.playlist;
 
+import dev.segue.planner.PlanRequest;
+import dev.segue.planner.Turn;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The request-level settings a playlist keeps across versions (stored beside each version): what the caller set
- * explicitly, and the tracks the listener removed, which never come back.
+ * explicitly (planner and ranker are the requested options), the tracks the listener removed, which never come
+ * back, and the LLM conversation a refinement continues.
  */
 public record PlaylistSpec(
         Integer length,
@@ -16,18 +19,30 @@ public record PlaylistSpec(
         String userId,
         String planner,
         String ranker,
-        Set<String> removedTrackIds) {
+        String promptVersion,
+        Set<String> removedTrackIds,
+        List<Turn> conversation) {
 
     public PlaylistSpec {
         excludeArtists = excludeArtists == null ? List.of() : List.copyOf(excludeArtists);
         seedTrackIds = seedTrackIds == null ? List.of() : List.copyOf(seedTrackIds);
         removedTrackIds = removedTrackIds == null ? Set.of() : Set.copyOf(removedTrackIds);
+        conversation = conversation == null ? List.of() : List.copyOf(conversation);
     }
 
     PlaylistSpec withRemoved(String trackId) {
         Set<String> removed = new java.util.LinkedHashSet<>(removedTrackIds);
         removed.add(trackId);
         return new PlaylistSpec(length, durationMinutes, maxPerArtist, excludeArtists, seedTrackIds, userId, planner,
-                ranker, removed);
+                ranker, promptVersion, removed, conversation);
+    }
+
+    PlaylistSpec withConversation(List<Turn> turns) {
+        return new PlaylistSpec(length, durationMinutes, maxPerArtist, excludeArtists, seedTrackIds, userId, planner,
+                ranker, promptVersion, removedTrackIds, turns);
+    }
+
+    PlanRequest.Target target() {
+        return new PlanRequest.Target(length, durationMinutes, maxPerArtist);
     }
 }

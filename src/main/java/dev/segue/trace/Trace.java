@@ -22,15 +22,25 @@ public final class Trace {
     public record Step(String name, double ms, String detail) {
     }
 
+    /** One call to the LLM provider: latency, tokens, why it stopped, or the error it failed with. */
+    public record LlmCall(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
+            String error) {
+    }
+
     private final List<ToolCall> toolCalls = Collections.synchronizedList(new ArrayList<>());
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
+    private final List<LlmCall> llmCalls = Collections.synchronizedList(new ArrayList<>());
 
     public Trace() {
     }
 
     /** A stored trace, read back. */
     @JsonCreator
-    Trace(@JsonProperty("toolCalls") List<ToolCall> toolCalls, @JsonProperty("steps") List<Step> steps) {
+    Trace(@JsonProperty("toolCalls") List<ToolCall> toolCalls, @JsonProperty("steps") List<Step> steps,
+            @JsonProperty("llmCalls") List<LlmCall> llmCalls) {
+        if (llmCalls != null) {
+            this.llmCalls.addAll(llmCalls);
+        }
         if (toolCalls != null) {
             this.toolCalls.addAll(toolCalls);
         }
@@ -59,6 +69,11 @@ public final class Trace {
         return result;
     }
 
+    public void llmCall(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
+            String error) {
+        llmCalls.add(new LlmCall(model, ms, inputTokens, outputTokens, finishReason, error));
+    }
+
     public void note(String name, double ms, String detail) {
         steps.add(new Step(name, ms, detail));
     }
@@ -67,6 +82,13 @@ public final class Trace {
     public List<ToolCall> toolCalls() {
         synchronized (toolCalls) {
             return List.copyOf(toolCalls);
+        }
+    }
+
+    @JsonProperty
+    public List<LlmCall> llmCalls() {
+        synchronized (llmCalls) {
+            return List.copyOf(llmCalls);
         }
     }
 

@@ -1,0 +1,153 @@
+package dev.segue.agent;
+
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.segue.config.SegueConfig;
+import io.smallrye.faulttolerance.api.Guard;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The configured chat model behind SmallRye Fault Tolerance: a timeout per call, retries with jittered exponential
+ * backoff (or the provider's Retry-After) on 429, 5xx, timeouts and unreachable servers, and a circuit breaker
+ * that stops calling a provider that keeps failing. The model's own retries are off, so nothing retries twice.
+ */
+public final class LlmClient {
+
+    /** One finished LLM call, for the trace and the counters. */
+    public record Call(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
+            String error) {
+    }
+
+    private final ChatModel guarded;
+    private final String model;
+    private final String provider;
+
+    LlmClient(SegueConfig.Llm settings, String baseUrl, Consumer<Call> onCall) {
+        this.model = settings.model();
+        this.provider = settings.provider().toLowerCase(Locale.ROOT);
+        Duration callTimeout = settings.callTimeout();
+        ChatModel raw = build(settings, baseUrl, callTimeout, new Recorder(settings.model(), onCall));
+        Guard guard = Guard.create()
+                .withDescription("llm:" + provider + ":" + model)
+                .withRetry().maxRetries(settings.maxRetries()).whenException(LlmClient::isTransient)
+                .maxDuration(Math.max(1, callTimeout.toMillis() * (settings.maxRetries() + 2)), ChronoUnit.MILLIS)
+                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(settings.retryBaseDelay().toMillis(),
+                        settings.retryMaxDelay().toMillis())).done()
+                .done()
+                .withCircuitBreaker().requestVolumeThreshold(settings.circuitBreakerVolume()).failureRatio(0.75)
+                .delay(settings.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS).successThreshold(1).done()
+                .withTimeout().duration(callTimeout.toMillis(), ChronoUnit.MILLIS).done()
+                .build();
+        this.guarded = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                return guard.get(() -> raw.chat(request), ChatResponse.class);
+            }
+
+            @Override
+            public ChatRequestParameters defaultRequestParameters() {
+                return raw.defaultRequestParameters();
+            }
+
+            @Override
+            public java.util.Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
+                return raw.supportedCapabilities();
+            }
+        };
+    }
+
+    public ChatModel chatModel() {
+        return guarded;
+    }
+
+    public String description() {
+        return provider + ":" + model;
+    }
+
+    private static ChatModel build(SegueConfig.Llm s, String baseUrl, Duration timeout, ChatModelListener listener) {
+        String key = s.apiKey().filter(k -> !k.isBlank()).orElse(null);
+        return switch (s.provider().toLowerCase(Locale.ROOT)) {
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(s.model())
+                    .temperature(s.temperature()).maxTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
+                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
+            case "gemini" -> GoogleAiGeminiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(s.model())
+                    .temperature(s.temperature()).maxOutputTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
+                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
+            case "openai" -> OpenAiChatModel.builder().baseUrl(baseUrl)
+                    // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
+                    .apiKey(key == null ? "not-needed" : key).modelName(s.model())
+                    .temperature(s.temperature()).maxTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
+                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
+            default -> throw new IllegalArgumentException(
+                    "segue.llm.provider must be openai, anthropic or gemini (got \"" + s.provider() + "\")");
+        };
+    }
+
+    /** Failures worth another try: rate limits, server errors, timeouts, an unreachable server. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProviderHttpClient.ProviderHttpException http) {
+                int status = http.statusCode();
+                return status == 408 || status == 429 || status >= 500;
+            }
+            if (t instanceof RateLimitException || t instanceof InternalServerException
+                    || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof ProviderHttpClient.ProviderUnreachableException
+                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Times every call and reports it with its token counts (never its content: prompts are not logged). */
+    private record Recorder(String model, Consumer<Call> onCall) implements ChatModelListener {
+        private static final String START = "segue.start";
+
+        @Override
+        public void onRequest(ChatModelRequestContext context) {
+            context.attributes().put(START, System.nanoTime());
+        }
+
+        @Override
+        public void onResponse(ChatModelResponseContext context) {
+            ChatResponse r = context.chatResponse();
+            Integer in = r.tokenUsage() == null ? null : r.tokenUsage().inputTokenCount();
+            Integer out = r.tokenUsage() == null ? null : r.tokenUsage().outputTokenCount();
+            onCall.accept(new Call(model, ms(context.attributes()), in, out,
+                    r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT), null));
+        }
+
+        @Override
+        public void onError(ChatModelErrorContext context) {
+            Throwable e = context.error();
+            String error = e.getClass().getSimpleName();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProviderHttpClient.ProviderHttpException http) {
+                    error = "HTTP " + http.statusCode();
+                }
+            }
+            onCall.accept(new Call(model, ms(context.attributes()), null, null, null, error));
+        }
+
+        private static double ms(java.util.Map<Object, Object> attributes) {
+            Object start = attributes.get(START);
+            return start instanceof Long s ? dev.segue.trace.Trace.millisSince(s) : 0;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.segue.agent;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * The HTTP client LangChain4j's model classes use to reach the provider. It exists to keep what the stock client
+ * drops: the Retry-After header of a 429/503, which our retry backoff honours. Streaming is not used by Segue.
+ */
+final class ProviderHttpClient implements HttpClient {
+
+    /** A non-2xx answer, with the provider's Retry-After when it sent one. */
+    static final class ProviderHttpException extends HttpException {
+        private final Duration retryAfter;
+
+        ProviderHttpException(int status, String body, Duration retryAfter) {
+            super(status, body);
+            this.retryAfter = retryAfter;
+        }
+
+        Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+    }
+
+    /** The provider could not be reached (refused, reset, DNS): worth a retry, like a 503. */
+    static final class ProviderUnreachableException extends RuntimeException {
+        ProviderUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final java.net.http.HttpClient client;
+    private final Duration readTimeout;
+
+    private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
+        this.client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout).build();
+        this.readTimeout = readTimeout;
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(readTimeout);
+        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        java.net.http.HttpRequest.BodyPublisher body = request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
+        builder.method(request.method().name(), body);
+        HttpResponse<String> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new ProviderUnreachableException("LLM provider unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException(e);
+        }
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw new ProviderHttpException(response.statusCode(), response.body(),
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+        }
+        return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
+                .body(response.body()).build();
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        throw new UnsupportedOperationException("Segue does not stream LLM responses");
+    }
+
+    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(header.trim()) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    static final class Builder implements HttpClientBuilder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.connectTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.readTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return new ProviderHttpClient(connectTimeout, readTimeout);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.segue.agent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.segue.agent.OpenAiStub.ToolCall;
+import dev.segue.search.Candidate;
+import dev.segue.search.SearchFilter;
+import dev.segue.search.SearchTools;
+import dev.segue.trace.Trace;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LLM planner against a scripted OpenAI-compatible server: the happy path with several tool calls, refinement,
+ * and every fault mode, which must all end in a valid playlist. The requests we send are checked too.
+ */
+@QuarkusTest
+@TestProfile(LlmProfile.class)
+class LlmPlannerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROMPT = "calm piano music to help me focus while studying";
+
+    WireMockServer server;
+
+    @Inject
+    SearchTools tools;
+
+    private List<String> searchIds(String query, Set<String> tags, int limit) {
+        SearchFilter filter = tags.isEmpty() ? SearchFilter.NONE : SearchFilter.NONE.plusTagGroup(tags);
+        return tools.searchTracks(query, filter, limit, new Trace()).stream().map(Candidate::track)
+                .map(t -> t.id()).toList();
+    }
+
+    /** At most two per artist and no title twice, as the assembler enforces: the script's picks all survive. */
+    private List<String> capped(List<String> ids, int n) {
+        Map<String, Integer> perArtist = new HashMap<>();
+        Set<String> titles = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            dev.segue.catalog.Track t = tools.catalog().find(id).orElseThrow();
+            String artist = dev.segue.catalog.Catalog.artistKey(t.artist());
+            if (out.size() < n && !out.contains(id) && titles.add(artist + "|" + dev.segue.catalog.Catalog.artistKey(t.title()))
+                    && perArtist.merge(artist, 1, Integer::sum) <= 2) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private static JsonPath post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/playlists?trace=true")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private List<JsonNode> sentRequests() throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (LoggedRequest r : server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)))) {
+            out.add(JSON.readTree(r.getBodyAsString()));
+        }
+        return out;
+    }
+
+    @Test
+    void theAgentSearchesSeveralTimesThenItsGroundedSelectionBecomesThePlaylist() throws Exception {
+        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
+        List<String> relaxing = searchIds("relaxing ambient study", Set.of("relaxing", "calm"), 20);
+        List<String> both = new ArrayList<>(piano.subList(0, 12));
+        both.addAll(relaxing);
+        List<String> picks = capped(both, 20);
+        List<String> answered = new ArrayList<>(picks);
+        answered.add(3, "jamendo:999999999"); // no tool returned it: must be dropped
+        Map<String, String> reasons = new HashMap<>();
+        reasons.put(picks.get(0), "A heavy metal anthem from 1987."); // claims the track does not hold
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano"))),
+                        ToolCall.of("list_tags", Map.of("category", "mood"))),
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks",
+                        Map.of("query", "relaxing ambient study", "moods", List.of("relaxing", "calm")))),
+                OpenAiStub.answer(OpenAiStub.selection("Quiet Keys for Deep Work", answered, reasons)));
+
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+
+        assertEquals("llm", p.getString("planner"));
+        assertEquals("Quiet Keys for Deep Work", p.getString("title"));
+        List<String> ids = p.getList("tracks.id");
+        assertEquals(20, ids.size());
+        assertEquals(picks, ids.subList(0, picks.size()), "the LLM's order, minus the id no tool returned");
+        assertTrue(p.getList("notes").toString().contains("dropped 1 track id"), p.getList("notes").toString());
+        String firstReason = p.getString("tracks[0].reason");
+        assertFalse(firstReason.contains("metal"), "a reason naming facts the track lacks is replaced: " + firstReason);
+        assertEquals("Fits the request by its tags.", p.getString("tracks[1].reason"));
+
+        List<Map<String, Object>> llmCalls = p.getList("trace.llmCalls");
+        assertEquals(3, llmCalls.size());
+        assertEquals(812, llmCalls.get(0).get("inputTokens"));
+        assertEquals("tool_execution", llmCalls.get(0).get("finishReason"));
+        List<String> toolNames = p.getList("trace.toolCalls.name");
+        assertEquals(List.of("search_tracks", "list_tags", "search_tracks"), toolNames.subList(0, 3), "the agent's calls,"
+                + " then the planner's own searches that top up the pool");
+
+        List<JsonNode> sent = sentRequests();
+        assertEquals(3, sent.size());
+        JsonNode first = sent.get(0);
+        assertEquals("test-model", first.get("model").asText());
+        List<String> offered = new ArrayList<>();
+        first.get("tools").forEach(t -> offered.add(t.at("/function/name").asText()));
+        assertEquals(Set.of("search_tracks", "list_tags", "similar_tracks", "tracks_by_artist", "rank_candidates"),
+                Set.copyOf(offered));
+        assertTrue(first.at("/messages/0/content").asText().startsWith("You are Segue's playlist planner"),
+                "the system prompt is prompts/playlist-agent.v1.md");
+        assertTrue(first.at("/messages/1/content").asText().contains("<<<\n" + PROMPT + "\n>>>"),
+                "the listener's words are delimited as data");
+        JsonNode toolResult = sent.get(1).get("messages");
+        assertTrue(toolResult.toString().contains(piano.get(0)), "tool results go back to the model");
+        assertEquals("Bearer " + WireMockLlm.API_KEY,
+                server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).get(0).getHeader("Authorization"));
+    }
+
+    @Test
+    void aRefinementContinuesTheConversation() throws Exception {
+        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
+        String id = post("{\"prompt\":\"calm piano\"}").getString("id");
+
+        List<String> upbeat = searchIds("upbeat happy piano", Set.of("upbeat", "happy"), 10);
+        List<String> mixed = new ArrayList<>(capped(piano, 6));
+        mixed.addAll(upbeat);
+        List<String> next = capped(mixed, 20);
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "upbeat happy piano",
+                        "moods", List.of("upbeat", "happy"), "limit", 10))),
+                OpenAiStub.answer(OpenAiStub.selection("Brighter Piano", next, Map.of())));
+        JsonPath v2 = given().contentType(ContentType.JSON).body(Map.of("prompt", "more upbeat"))
+                .when().post("/api/playlists/" + id + "/refine").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(2, v2.getInt("version"));
+        assertEquals("llm", v2.getString("planner"));
+        List<String> v2Ids = v2.getList("tracks.id");
+        assertEquals(next, v2Ids.subList(0, next.size()));
+        JsonNode messages = sentRequests().get(0).get("messages");
+        String all = messages.toString();
+        assertTrue(all.contains("calm piano") && all.contains("Calm Piano"), "the first turn is replayed: " + all);
+        assertTrue(all.contains("more upbeat") && all.contains("Current playlist"), all);
+    }
+
+    @Test
+    void aSlowProviderTimesOutAndTheOfflinePlannerAnswers() {
+        OpenAiStub.script(server, OpenAiStub.answer("{}").withFixedDelay(4000));
+        long start = System.nanoTime();
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("offline", p.getString("planner"));
+        assertEquals(20, p.getList("tracks").size());
+        assertTrue(p.getList("notes").toString().contains("timed out"), p.getList("notes").toString());
+        assertTrue(ms < 8000, "answered within the request timeout, took " + ms + " ms");
+    }
+
+    @Test
+    void aRateLimitIsRetriedAfterTheProvidersRetryAfter() {
+        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
+        OpenAiStub.script(server,
+                OpenAiStub.status(429).withHeader("Retry-After", "1"),
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", piano, Map.of())));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("llm", p.getString("planner"));
+        List<Map<String, Object>> calls = p.getList("trace.llmCalls");
+        assertEquals("HTTP 429", calls.get(0).get("error"));
+        List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
+        long waited = sent.get(1).getLoggedDate().getTime() - sent.get(0).getLoggedDate().getTime();
+        assertTrue(waited >= 900, "waited " + waited + " ms for Retry-After: 1");
+    }
+
+    @Test
+    void serverErrorsUntilRetriesRunOutFallBack() {
+        OpenAiStub.script(server, OpenAiStub.status(503));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("offline", p.getString("planner"));
+        assertTrue(p.getList("notes").toString().contains("HTTP 503"), p.getList("notes").toString());
+        assertEquals(2, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "one try, one retry");
+    }
+
+    @Test
+    void malformedArgumentsAndUnknownToolsAreAnsweredAsToolErrors() throws Exception {
+        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(new ToolCall("search_tracks", "{\"query\": \"calm piano\", \"instruments\": [piano")),
+                OpenAiStub.toolCalls(new ToolCall("play_music", "{}")),
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("llm", p.getString("planner"));
+        List<String> ids = p.getList("tracks.id");
+        assertEquals(capped(piano, 20), ids.subList(0, capped(piano, 20).size()));
+        List<JsonNode> sent = sentRequests();
+        assertTrue(sent.get(1).get("messages").toString().contains("are not valid"), "the model hears its arguments were bad");
+        assertTrue(sent.get(2).get("messages").toString().contains("there is no tool named"), "and that the tool does not exist");
+    }
+
+    @Test
+    void endlessInvalidCallsStopTheAgentAndFallBack() {
+        OpenAiStub.script(server, OpenAiStub.toolCalls(new ToolCall("search_tracks", "not json at all")));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("offline", p.getString("planner"));
+        assertTrue(p.getList("notes").toString().contains("invalid tool calls"), p.getList("notes").toString());
+    }
+
+    @Test
+    void aToolCallLoopIsStoppedAndTheToolResultsAreUsed() {
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("llm", p.getString("planner"));
+        assertEquals(20, p.getList("tracks").size());
+        assertTrue(p.getList("notes").toString().contains("more than 4 tool calls"), p.getList("notes").toString());
+        assertEquals(5, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size());
+    }
+
+    @Test
+    void garbageFinalContentFallsBackToTheToolResults() {
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.answer("Sure! Here are some lovely tracks you might enjoy :)"));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("llm", p.getString("planner"));
+        assertEquals(20, p.getList("tracks").size());
+        assertTrue(p.getList("notes").toString().contains("did not return a usable selection"), p.getList("notes").toString());
+    }
+
+    @Test
+    void anEmptyAnswerWithoutToolsFallsBackToOffline() {
+        OpenAiStub.script(server, OpenAiStub.answer(""));
+        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        assertEquals("offline", p.getString("planner"));
+        assertEquals(20, p.getList("tracks").size());
+    }
+
+    @Test
+    void aRefusalIsA422() {
+        OpenAiStub.script(server, OpenAiStub.answer("{\"refusal\": \"This asks for a tax return, not music.\"}"));
+        given().contentType(ContentType.JSON).body("{\"prompt\":\"file my tax return\"}").when().post("/api/playlists")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("tax return, not music"));
+    }
+
+    @Test
+    void promptVersionsAreValidatedAndOfflineStillSelectable() {
+        given().contentType(ContentType.JSON).body("{\"prompt\":\"jazz\",\"options\":{\"promptVersion\":\"v9\"}}")
+                .when().post("/api/playlists").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("no agent prompt v9"));
+        OpenAiStub.script(server, OpenAiStub.status(500));
+        JsonPath offline = post("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"offline\"}}");
+        assertEquals("offline", offline.getString("planner"));
+        assertEquals(0, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "offline never calls the LLM");
+    }
+
+    @Test
+    void theApiKeyNeverReachesTheLogs() throws Exception {
+        OpenAiStub.script(server, OpenAiStub.status(401));
+        post("{\"prompt\":\"" + PROMPT + "\"}");
+        Path log = Path.of("target", "llm-test.log");
+        assertTrue(Files.exists(log));
+        String text = Files.readString(log);
+        assertTrue(text.contains("falling back to the offline planner"), "the fallback is logged");
+        assertFalse(text.contains(WireMockLlm.API_KEY), "the key is never logged");
+        assertFalse(text.contains(PROMPT), "prompts are not logged");
+    }
+}
