@@ -5,11 +5,14 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
+COPY prompts prompts
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:25-jre
 WORKDIR /app
 COPY --from=build /src/target/quarkus-app /app
+COPY prompts /app/prompts
+ENV SEGUE_PROMPTS_DIR=/app/prompts
 ENV SEGUE_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080

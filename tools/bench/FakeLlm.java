@@ -33,7 +33,7 @@ public class FakeLlm {
     private static void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String reply;
-        if (!body.contains("\"role\":\"tool\"")) {
+        if (!body.contains("tool_call_id")) {
             Matcher words = REQUEST.matcher(body);
             String query = words.find() ? words.group(1).replaceAll("[\\\\\"]", " ") : "music";
             String args = "{\\\"query\\\":\\\"" + query + "\\\",\\\"limit\\\":40}";
