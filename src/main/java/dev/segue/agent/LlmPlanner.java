@@ -101,6 +101,22 @@ public final class LlmPlanner implements Planner {
         return client.description();
     }
 
+    /** One guarded completion without tools (the DJ host's lines); empty when the provider fails. */
+    public java.util.Optional<String> complete(String system, String user) {
+        try {
+            return java.util.Optional.ofNullable(client.chatModel().chat(dev.langchain4j.model.chat.request.ChatRequest
+                    .builder().messages(dev.langchain4j.data.message.SystemMessage.from(system), UserMessage.from(user))
+                    .build()).aiMessage().text());
+        } catch (RuntimeException e) {
+            LOG.debugf("LLM completion failed (%s); using a template", describe(e));
+            return java.util.Optional.empty();
+        }
+    }
+
+    public Prompts prompts() {
+        return prompts;
+    }
+
     public boolean hasPromptVersion(String version) {
         return prompts.find(AGENT_PROMPT, version).isPresent();
     }

@@ -19,6 +19,32 @@ public interface SegueConfig {
 
     Prompts prompts();
 
+    Dj dj();
+
+    interface Dj {
+        /** Tracks per segment (2 to 4). */
+        @WithDefault("3")
+        int tracksPerSegment();
+
+        /** An artist plays at most once per this many tracks. */
+        @WithDefault("8")
+        int artistGap();
+
+        /** Sessions untouched this long are deleted. */
+        @WithDefault("2h")
+        Duration idleTimeout();
+
+        /**
+         * How fast SSE listeners get segments: 1.0 plans the next segment when the current one would have finished
+         * playing; 0.01 is a hundred times faster (demos, tests).
+         */
+        @WithDefault("1.0")
+        double pace();
+
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
     /** The LLM planner; with no base URL it is off and every request uses the offline planner. */
     interface Llm {
         /** An OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp, LM Studio), e.g. http://localhost:11434/v1. */

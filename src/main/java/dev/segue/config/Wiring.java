@@ -6,6 +6,7 @@ import dev.segue.catalog.Catalog;
 import dev.segue.catalog.CatalogIngester;
 import dev.segue.catalog.CatalogSource;
 import dev.segue.catalog.ProgressBar;
+import dev.segue.dj.DjService;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.planner.IntentParser;
 import dev.segue.planner.Lexicon;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -140,12 +142,34 @@ public class Wiring {
 
     @Produces
     @Singleton
+    Explainer explainer(SearchIndex index) {
+        return new Explainer(index.catalog());
+    }
+
+    /** The DJ's host speaks through the LLM when one is configured (prompts/dj-host.v1.md), else from templates. */
+    @Produces
+    @Singleton
+    DjService djService(DataSource dataSource, ObjectMapper json, OfflinePlanner offline, SearchTools tools,
+            BaselineScorer scorer, IntentParser parser, Explainer explainer, Planners planners, Prompts prompts,
+            SegueConfig config) {
+        ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Optional<BiFunction<String, String, Optional<String>>> llm = planners.llm().map(l -> l::complete);
+        return DjService.create(dataSource, storage, offline, tools, scorer, parser, explainer, llm,
+                prompts.find("dj-host", "v1"), config.dj());
+    }
+
+    void closeDj(@Disposes DjService dj) {
+        dj.close();
+    }
+
+    @Produces
+    @Singleton
     PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
-            DataSource dataSource, ObjectMapper json, CatalogSource source, SegueConfig config) {
+            Explainer explainer, DataSource dataSource, ObjectMapper json, CatalogSource source, SegueConfig config) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return new PlaylistService(planners::choose, offline, scorer, new Assembler(index.vectors()),
-                new Explainer(index.catalog()), new PlaylistRepository(dataSource, storage), index.catalog(),
+                explainer, new PlaylistRepository(dataSource, storage), index.catalog(),
                 config.catalog().name().orElse(source.displayName()));
     }
 }

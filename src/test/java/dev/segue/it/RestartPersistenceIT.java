@@ -81,6 +81,11 @@ class RestartPersistenceIT {
         HttpResponse<String> refined = post("/api/playlists/" + id + "/refine", "{\"prompt\":\"no piano\"}");
         assertEquals(200, refined.statusCode(), refined.body());
         JsonNode v2 = JSON.readTree(refined.body());
+        HttpResponse<String> session = post("/api/dj/sessions", "{\"prompt\":\"chill electronic\"}");
+        assertEquals(201, session.statusCode(), session.body());
+        String dj = JSON.readTree(session.body()).get("id").asText();
+        JsonNode segment1 = JSON.readTree(get("/api/dj/sessions/" + dj + "/next").body());
+        assertEquals(202, post("/api/dj/sessions/" + dj + "/requests", "{\"text\":\"no more piano\"}").statusCode());
 
         service.destroyForcibly().waitFor(); // kill -9: no shutdown hooks, no flush on exit
         start();
@@ -93,6 +98,14 @@ class RestartPersistenceIT {
         assertEquals(v1.get("tracks"), first.get("tracks"));
         HttpResponse<String> again = post("/api/playlists/" + id + "/refine", "{\"prompt\":\"make it 30 minutes\"}");
         assertEquals(3, JSON.readTree(again.body()).get("version").asInt(), again.body());
+
+        JsonNode segment2 = JSON.readTree(get("/api/dj/sessions/" + dj + "/next").body());
+        assertEquals(2, segment2.get("segment").asInt(), "the DJ session continues where it was");
+        java.util.Set<String> firstSegment = new java.util.HashSet<>();
+        segment1.get("tracks").forEach(t -> firstSegment.add(t.get("id").asText()));
+        segment2.get("tracks").forEach(t -> assertTrue(!firstSegment.contains(t.get("id").asText()), "no repeat after restart"));
+        segment2.get("tracks").forEach(t -> assertTrue(!t.get("instruments").toString().contains("\"piano\""),
+                "the request made before the kill still holds"));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

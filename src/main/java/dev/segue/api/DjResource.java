@@ -1,0 +1,213 @@
+package dev.segue.api;
+
+import dev.segue.dj.DjSegment;
+import dev.segue.dj.DjService;
+import dev.segue.dj.DjState;
+import dev.segue.playlist.Playlists;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/dj/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "dj")
+public class DjResource {
+
+    public record OpenRequest(String userId, String prompt, Integer minutes) {
+    }
+
+    public record DjRequest(String text) {
+    }
+
+    public record Feedback(String trackId, String type) {
+    }
+
+    public record Interpretation(String interpretation) {
+    }
+
+    public record SessionView(String id, String vibe, int minutes, String createdAt, int segments, double playedMinutes,
+            List<String> excludeTags, List<String> excludeArtists, double energyBias) {
+    }
+
+    @Inject
+    DjService dj;
+
+    @Inject
+    dev.segue.config.SegueConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a DJ session with an opening vibe (optional) and a length in minutes (default 60)")
+    public Response open(OpenRequest body) {
+        OpenRequest r = body == null ? new OpenRequest(null, null, null) : body;
+        if (r.prompt() != null && r.prompt().length() > Playlists.MAX_PROMPT_CHARS) {
+            throw ApiException.badRequest("prompt is " + r.prompt().length() + " characters; the limit is "
+                    + Playlists.MAX_PROMPT_CHARS, "prompt");
+        }
+        if (r.minutes() != null && (r.minutes() < Playlists.MIN_MINUTES || r.minutes() > Playlists.MAX_MINUTES)) {
+            throw ApiException.badRequest("minutes must be between " + Playlists.MIN_MINUTES + " and "
+                    + Playlists.MAX_MINUTES + " (got " + r.minutes() + ")", "minutes");
+        }
+        if (r.userId() != null && !r.userId().matches("[A-Za-z0-9._:@-]{1,100}")) {
+            throw ApiException.badRequest("userId must be 1 to 100 letters, digits or . _ : @ -", "userId");
+        }
+        DjService.Opened opened = dj.open(r.userId(), r.prompt(), r.minutes());
+        return Response.created(URI.create("/api/dj/sessions/" + opened.id())).entity(opened).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A session's state: vibe, segments so far, what it excludes")
+    public SessionView get(@RestPath String id) {
+        DjState s = dj.find(checked(id)).orElseThrow(() -> unknown(id));
+        return new SessionView(s.id(), s.vibe(), s.minutes(), s.createdAt().toString(), s.segments(),
+                Math.round(s.playedSeconds() / 6) / 10.0, s.intent().excludeTags(), s.intent().excludeArtists(),
+                s.energyBias());
+    }
+
+    @GET
+    @Path("{id}/next")
+    @Operation(summary = "Plan and return the next segment (2–4 tracks and an intro); each call advances the session")
+    public DjSegment next(@RestPath String id) {
+        return dj.next(checked(id)).orElseThrow(() -> unknown(id));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: a `segment` event per planned segment (id = segment number), a heartbeat"
+            + " comment every 15 s, `end` when the session's minutes are played; resume with Last-Event-ID")
+    public void events(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
+            @RestQuery("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
+        dj.find(checked(id)).orElseThrow(() -> unknown(id));
+        String resumeFrom = lastEventId != null ? lastEventId : lastEventIdParam;
+        int last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE) == null ? 0
+                : Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE);
+        AtomicReference<ScheduledFuture<?>> heartbeat = new AtomicReference<>();
+        DjService.Listener listener = new DjService.Listener() {
+            @Override
+            public void segment(DjSegment segment) {
+                send(sse.newEventBuilder().id(String.valueOf(segment.segment())).name("segment")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(DjSegment.class, segment).build());
+            }
+
+            @Override
+            public void end() {
+                send(sse.newEventBuilder().name("end").data("the session's minutes are played").build());
+                stop();
+            }
+
+            private void send(jakarta.ws.rs.sse.OutboundSseEvent event) {
+                if (sink.isClosed()) {
+                    stop();
+                    return;
+                }
+                sink.send(event).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        stop(); // the client went away
+                    }
+                });
+            }
+
+            private void stop() {
+                dj.unlisten(id, this);
+                ScheduledFuture<?> beat = heartbeat.get();
+                if (beat != null) {
+                    beat.cancel(false);
+                }
+                if (!sink.isClosed()) {
+                    sink.close();
+                }
+            }
+        };
+        long every = config.dj().heartbeat().toMillis();
+        heartbeat.set(dj.scheduler().scheduleAtFixedRate(() -> {
+            if (sink.isClosed()) {
+                dj.unlisten(id, listener);
+                heartbeat.get().cancel(false);
+            } else {
+                sink.send(sse.newEventBuilder().comment("heartbeat").build());
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
+        if (!dj.listen(id, last, listener)) {
+            throw unknown(id);
+        }
+    }
+
+    @POST
+    @Path("{id}/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A request in words (\"switch it up\", \"more energy\", \"no more piano\", \"play <artist>\");"
+            + " the next segment reflects it, exclusions stick")
+    public Response request(@RestPath String id, DjRequest body) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            throw ApiException.badRequest("text is required and must not be blank", "text");
+        }
+        if (body.text().length() > 500) {
+            throw ApiException.badRequest("text is " + body.text().length() + " characters; the limit is 500", "text");
+        }
+        String interpretation = dj.request(checked(id), body.text()).orElseThrow(() -> unknown(id));
+        return Response.accepted(new Interpretation(interpretation)).build();
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "skip or like a track: what follows moves away from or toward its neighbourhood")
+    public Response feedback(@RestPath String id, Feedback body) {
+        if (body == null || body.trackId() == null || body.trackId().isBlank() || body.trackId().length() > 200) {
+            throw ApiException.badRequest("trackId is required", "trackId");
+        }
+        if (!"skip".equals(body.type()) && !"like".equals(body.type())) {
+            throw ApiException.badRequest("type must be one of like, skip (got \""
+                    + Validation.abbreviate(String.valueOf(body.type())) + "\")", "type");
+        }
+        return switch (dj.feedback(checked(id), body.trackId(), "like".equals(body.type()))) {
+            case UNKNOWN_SESSION -> throw unknown(id);
+            case UNKNOWN_TRACK -> throw ApiException.badRequest("unknown track id \""
+                    + Validation.abbreviate(body.trackId()) + "\"", "trackId");
+            case ACCEPTED -> Response.accepted(new Interpretation(
+                    "like".equals(body.type()) ? "more like it from now on" : "moving away from it")).build();
+        };
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "End a session (sessions also expire after segue.dj.idle-timeout)")
+    public Response close(@RestPath String id) {
+        if (!dj.close(checked(id))) {
+            throw unknown(id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static String checked(String id) {
+        if (id.length() > 100) {
+            throw unknown(id);
+        }
+        return id;
+    }
+
+    private static ApiException unknown(String id) {
+        return ApiException.notFound("no DJ session with id \"" + Validation.abbreviate(id) + "\"");
+    }
+}

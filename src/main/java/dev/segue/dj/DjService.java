@@ -1,0 +1,273 @@
+package dev.segue.dj;
+
+import dev.segue.catalog.Catalog;
+import dev.segue.config.SegueConfig;
+import dev.segue.planner.Intent;
+import dev.segue.planner.IntentParser;
+import dev.segue.playlist.Explainer;
+import dev.segue.playlist.PlaylistTrack;
+import dev.segue.ranking.ScoredTrack;
+import dev.segue.trace.Trace;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * AI-DJ sessions: open one with a vibe, pull segments (or listen and get them as the music would play), send requests
+ * and feedback that shape the very next segment. State lives in the database; listeners and pacing live here.
+ */
+public final class DjService implements AutoCloseable {
+
+    public record Opened(String id, String vibe, int minutes, Instant createdAt) {
+    }
+
+    /** A listener of one session: gets each new segment, and the end when the session's minutes are played. */
+    public interface Listener {
+        void segment(DjSegment segment);
+
+        void end();
+    }
+
+    private static final Logger LOG = Logger.getLogger(DjService.class);
+    private static final int MAX_INTROS_REMEMBERED = 100;
+
+    private final DjStore store;
+    private final DjPlanner planner;
+    private final DjHost host;
+    private final DjRequests requests;
+    private final IntentParser parser;
+    private final Explainer explainer;
+    private final Catalog catalog;
+    private final SegueConfig.Dj settings;
+    private final Object[] locks = new Object[64];
+    private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> pacing = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "segue-dj");
+        t.setDaemon(true);
+        return t;
+    });
+
+    DjService(DjStore store, DjPlanner planner, DjHost host, DjRequests requests, IntentParser parser,
+            Explainer explainer, Catalog catalog, SegueConfig.Dj settings) {
+        this.store = store;
+        this.planner = planner;
+        this.host = host;
+        this.requests = requests;
+        this.parser = parser;
+        this.explainer = explainer;
+        this.catalog = catalog;
+        this.settings = settings;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+        long every = Math.max(1000, Math.min(60_000, settings.idleTimeout().toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::expireIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public Opened open(String userId, String prompt, Integer minutes) {
+        String vibe = prompt == null || prompt.isBlank() ? "an eclectic mix" : prompt.strip();
+        Intent intent = parser.parse(vibe);
+        DjState state = new DjState(UUID.randomUUID().toString(), userId, vibe, minutes == null ? 60 : minutes,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), intent, List.of(), List.of(), List.of(), 0, false, null,
+                List.of(), List.of(), 0, 0, List.of(), null);
+        store.save(state);
+        return new Opened(state.id(), vibe, state.minutes(), state.createdAt());
+    }
+
+    public Optional<DjState> find(String id) {
+        return store.find(id);
+    }
+
+    /** Plans, stores and announces the next segment; empty when the session does not exist. */
+    public Optional<DjSegment> next(String id) {
+        DjSegment segment;
+        synchronized (lock(id)) {
+            Optional<DjState> found = store.find(id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            DjState s = found.get();
+            Trace trace = new Trace();
+            DjPlanner.Planned planned = planner.plan(s, trace);
+            String why = planned.phase() + (s.lastRequest() == null ? "" : ", after \"" + s.lastRequest() + "\"");
+            String intro = host.intro(s, planned.tracks(), planned.phase(),
+                    s.lastRequest() == null ? null : "you asked for \"" + s.lastRequest() + "\"");
+            List<PlaylistTrack> tracks = new ArrayList<>();
+            int position = 1;
+            for (ScoredTrack t : planned.tracks()) {
+                tracks.add(PlaylistTrack.of(position++, t.track(), explainer.reason(t, s.intent()), t.score()));
+            }
+            DjState.Mutable next = s.edit();
+            planned.tracks().forEach(t -> next.played.add(t.track().id()));
+            next.playedSeconds += tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+            next.segments++;
+            next.contrastNext = false;
+            next.artistNext = null;
+            next.focusNext = new ArrayList<>();
+            next.moreLike = new ArrayList<>();
+            next.lastRequest = null;
+            next.intros.add(intro);
+            while (next.intros.size() > MAX_INTROS_REMEMBERED) {
+                next.intros.remove(0);
+            }
+            segment = new DjSegment(next.segments, intro, tracks, round(planned.energy()), round(planned.target()), why,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            store.append(next.done(), segment);
+        }
+        for (Listener l : listeners.getOrDefault(id, List.of())) {
+            l.segment(segment);
+        }
+        return Optional.of(segment);
+    }
+
+    /** Applies a request to the session; empty when the session does not exist. */
+    public Optional<String> request(String id, String text) {
+        synchronized (lock(id)) {
+            Optional<DjState> found = store.find(id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            DjState s = found.get();
+            DjState.Mutable next = s.edit();
+            int from = Math.max(0, s.played().size() - 4);
+            String interpretation = requests.apply(next, text, s.played().subList(from, s.played().size()));
+            store.save(next.done());
+            return Optional.of(interpretation);
+        }
+    }
+
+    public enum FeedbackResult { UNKNOWN_SESSION, UNKNOWN_TRACK, ACCEPTED }
+
+    /** A like pulls the session toward a track's neighbourhood, a skip away from it (and the track never returns). */
+    public FeedbackResult feedback(String id, String trackId, boolean like) {
+        synchronized (lock(id)) {
+            Optional<DjState> found = store.find(id);
+            if (found.isEmpty()) {
+                return FeedbackResult.UNKNOWN_SESSION;
+            }
+            if (catalog.find(trackId).isEmpty()) {
+                return FeedbackResult.UNKNOWN_TRACK;
+            }
+            DjState.Mutable next = found.get().edit();
+            (like ? next.liked : next.skipped).add(trackId);
+            store.save(next.done());
+            return FeedbackResult.ACCEPTED;
+        }
+    }
+
+    public boolean close(String id) {
+        synchronized (lock(id)) {
+            List<Listener> gone = listeners.remove(id);
+            if (gone != null) {
+                gone.forEach(Listener::end);
+            }
+            return store.delete(id);
+        }
+    }
+
+    /**
+     * Registers a listener: it first gets every stored segment after {@code lastSeen} (resume without loss or
+     * repeat), then new ones as they are planned. While anyone listens, the session plans its next segment when the
+     * current one would have finished playing (scaled by segue.dj.pace). Returns false for an unknown session.
+     */
+    public boolean listen(String id, int lastSeen, Listener listener) {
+        if (store.find(id).isEmpty()) {
+            return false;
+        }
+        List<DjSegment> missed = store.segmentsAfter(id, lastSeen);
+        missed.forEach(listener::segment);
+        listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+        if (pacing.putIfAbsent(id, true) == null) {
+            long delay = missed.isEmpty() && store.segmentsAfter(id, 0).isEmpty() ? 0 : paceMillis(missed);
+            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    public void unlisten(String id, Listener listener) {
+        List<Listener> list = listeners.get(id);
+        if (list != null) {
+            list.remove(listener);
+        }
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    private void pace(String id) {
+        try {
+            List<Listener> list = listeners.getOrDefault(id, List.of());
+            Optional<DjState> state = store.find(id);
+            if (list.isEmpty() || state.isEmpty()) {
+                pacing.remove(id);
+                return;
+            }
+            if (state.get().playedSeconds() >= state.get().minutes() * 60.0) {
+                list.forEach(Listener::end);
+                pacing.remove(id);
+                return;
+            }
+            Optional<DjSegment> segment = next(id);
+            long delay = segment.map(s -> paceMillis(List.of(s))).orElse(1000L);
+            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "DJ session %s: planning failed; retrying in 5 s", id);
+            scheduler.schedule(() -> pace(id), 5, TimeUnit.SECONDS);
+        }
+    }
+
+    private long paceMillis(List<DjSegment> segments) {
+        double seconds = segments.isEmpty() ? 0
+                : segments.get(segments.size() - 1).tracks().stream().mapToDouble(PlaylistTrack::durationSec).sum();
+        return Math.max(50, (long) (seconds * 1000 * settings.pace()));
+    }
+
+    private void expireIdle() {
+        try {
+            for (String id : store.idleSince(Instant.now().minus(settings.idleTimeout()))) {
+                if (listeners.getOrDefault(id, List.of()).isEmpty()) {
+                    close(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("DJ session expiry failed; will retry", e);
+        }
+    }
+
+    private Object lock(String id) {
+        return locks[Math.floorMod(id.hashCode(), locks.length)];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    /** Builds the service from the flow's parts (used by the wiring). */
+    public static DjService create(javax.sql.DataSource dataSource, com.fasterxml.jackson.databind.ObjectMapper json,
+            dev.segue.planner.OfflinePlanner retrieval, dev.segue.search.SearchTools tools,
+            dev.segue.ranking.BaselineScorer scorer, IntentParser parser, Explainer explainer,
+            Optional<java.util.function.BiFunction<String, String, Optional<String>>> llm, Optional<String> hostPrompt,
+            SegueConfig.Dj settings) {
+        return new DjService(new DjStore(dataSource, json),
+                new DjPlanner(retrieval, tools, scorer, settings.tracksPerSegment(), settings.artistGap()),
+                new DjHost(llm, hostPrompt), new DjRequests(parser, tools.catalog()), parser, explainer,
+                tools.catalog(), settings);
+    }
+}

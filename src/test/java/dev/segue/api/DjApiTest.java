@@ -1,0 +1,187 @@
+package dev.segue.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DjApiTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static String open(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/dj/sessions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static JsonPath next(String id) {
+        return given().when().get("/api/dj/sessions/" + id + "/next").then().statusCode(200).extract().jsonPath();
+    }
+
+    static String request(String id, String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post("/api/dj/sessions/" + id + "/requests").then().statusCode(202).extract().path("interpretation");
+    }
+
+    @Test
+    void twentySegmentsNeverRepeatATrackOrAnIntro() {
+        String id = open("{\"prompt\":\"chill electronic\",\"minutes\":600}");
+        List<String> played = new ArrayList<>();
+        List<String> artists = new ArrayList<>();
+        Set<String> intros = new HashSet<>();
+        for (int i = 1; i <= 20; i++) {
+            JsonPath s = next(id);
+            assertEquals(i, s.getInt("segment"));
+            List<String> ids = s.getList("tracks.id");
+            assertTrue(ids.size() >= 2 && ids.size() <= 4, "2–4 tracks per segment, got " + ids.size());
+            played.addAll(ids);
+            artists.addAll(s.getList("tracks.artist"));
+            assertTrue(intros.add(s.getString("intro")), "intro repeated: " + s.getString("intro"));
+            assertTrue(s.getString("intro").contains(s.getString("tracks[0].title")) || s.getString("intro")
+                    .contains(s.getString("tracks[0].artist")), "the intro names the next track");
+        }
+        assertEquals(played.size(), new HashSet<>(played).size(), "no track twice in a session");
+        for (int i = 0; i < artists.size(); i++) {
+            for (int j = i + 1; j < Math.min(artists.size(), i + 8); j++) {
+                assertFalse(artists.get(i).equals(artists.get(j)), "artist " + artists.get(i) + " twice within 8 tracks");
+            }
+        }
+    }
+
+    @Test
+    void requestsShowInTheVeryNextSegmentAndExclusionsStick() {
+        String id = open("{\"prompt\":\"calm piano\",\"minutes\":120}");
+        double calm = next(id).getDouble("energy");
+
+        assertTrue(request(id, "more energy").contains("raising the energy"));
+        double energetic = next(id).getDouble("energy");
+        assertTrue(energetic >= calm + 0.1, "energy " + calm + " -> " + energetic);
+
+        assertTrue(request(id, "no more piano").contains("piano"));
+        for (int i = 0; i < 5; i++) {
+            List<Map<String, Object>> tracks = next(id).getList("tracks");
+            for (Map<String, Object> t : tracks) {
+                assertFalse(PlaylistApiTest.tags(t).contains("piano"), "piano after \"no more piano\": " + t);
+            }
+        }
+        given().when().get("/api/dj/sessions/" + id).then().statusCode(200)
+                .body("excludeTags", org.hamcrest.Matchers.hasItem("piano"));
+
+        assertTrue(request(id, "play Jahzzar").contains("Jahzzar"));
+        assertEquals("Jahzzar", next(id).getString("tracks[0].artist"));
+
+        assertTrue(request(id, "play some jazz").contains("jazz"));
+        List<Map<String, Object>> jazz = next(id).getList("tracks");
+        assertTrue(jazz.stream().allMatch(t -> PlaylistApiTest.tags(t).stream()
+                .anyMatch(List.of("jazz", "acidjazz", "jazzfusion", "swing")::contains)), jazz.toString());
+
+        JsonPath before = next(id);
+        assertTrue(request(id, "switch it up").contains("switching"));
+        JsonPath after = next(id);
+        Set<String> previousGenres = new HashSet<>(before.getList("tracks[" + (before.getList("tracks").size() - 1) + "].genres"));
+        List<String> firstGenres = after.getList("tracks[0].genres");
+        assertFalse(previousGenres.containsAll(firstGenres), "a contrast: " + previousGenres + " -> " + firstGenres);
+    }
+
+    @Test
+    void feedbackIsAcceptedAndValidated() {
+        String id = open("{\"prompt\":\"rock\"}");
+        String track = next(id).getString("tracks[0].id");
+        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "skip"))
+                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "like"))
+                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "love"))
+                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("like, skip"));
+        given().contentType(ContentType.JSON).body(Map.of("trackId", "jamendo:0", "type", "like"))
+                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(400);
+        assertFalse(next(id).getList("tracks.id").contains(track));
+    }
+
+    @Test
+    void badIdsAre404AndBadBodies400() {
+        for (String path : List.of("/api/dj/sessions/nope", "/api/dj/sessions/nope/next", "/api/dj/sessions/nope/events")) {
+            given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("text", "jazz")).when().post("/api/dj/sessions/nope/requests")
+                .then().statusCode(404);
+        given().when().delete("/api/dj/sessions/nope").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"minutes\":1}").when().post("/api/dj/sessions").then().statusCode(400)
+                .body("detail", containsString("minutes must be between 5 and 600"));
+        given().contentType(ContentType.JSON).body("{\"minutes\":\"ten\"}").when().post("/api/dj/sessions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"vibe\":\"x\"}").when().post("/api/dj/sessions").then().statusCode(400)
+                .body("detail", containsString("unknown field"));
+        String id = open("{}");
+        given().contentType(ContentType.JSON).body("{\"text\":\"  \"}").when().post("/api/dj/sessions/" + id + "/requests")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"text\":").when().post("/api/dj/sessions/" + id + "/requests")
+                .then().statusCode(400).body("detail", containsString("malformed JSON"));
+        given().when().delete("/api/dj/sessions/" + id).then().statusCode(204);
+        given().when().get("/api/dj/sessions/" + id + "/next").then().statusCode(404);
+    }
+
+    @Test
+    void serverSentEventsDeliverSegmentsAndResumeByLastEventId() throws Exception {
+        String id = open("{\"prompt\":\"ambient\",\"minutes\":600}");
+        List<Integer> first = events(id, null, 3);
+        assertEquals(List.of(1, 2, 3), first);
+        List<Integer> resumed = events(id, "2", 2);
+        assertEquals(List.of(3, 4), resumed, "resumes after the last event seen: nothing lost, nothing repeated");
+    }
+
+    /** Reads segment event ids from the SSE stream until {@code count} arrived. */
+    private List<Integer> events(String id, String lastEventId, int count) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + "api/dj/sessions/" + id + "/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        List<Integer> ids = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String eventId = null;
+            String name = null;
+            String line;
+            while (ids.size() < count && (line = reader.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    eventId = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "segment".equals(name)) {
+                    assertTrue(line.contains("\"intro\""), line);
+                } else if (line.isEmpty() && eventId != null) {
+                    ids.add(Integer.parseInt(eventId));
+                    eventId = null;
+                    name = null;
+                }
+            }
+        }
+        return ids;
+    }
+}
