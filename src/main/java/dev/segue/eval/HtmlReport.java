@@ -330,7 +330,9 @@ public final class HtmlReport {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                case '\n', '\t' -> out.append(c);
+                // Control characters (a prompt may hold NUL) are not allowed in HTML: show them as escapes.
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         return out.toString();

@@ -58,14 +58,17 @@ final class SvgCharts {
             for (int s = 0; s < series.size(); s++) {
                 Double value = series.get(s).values().get(metric);
                 double y = y0 + s * bar;
+                Double base = baselines.get(s) == null ? null : baselines.get(s).get(metric);
                 if (value != null) {
                     double w = Math.max(1, plot * clamp(value));
+                    double labelAt = Math.max(value, Math.max(base == null ? 0 : base,
+                            thresholds.getOrDefault(metric, 0.0)));
                     svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
                             + "<title>%s %s = %s</title></rect>", left, y + 1, w, bar - 2, color(series.get(s).color()),
                             HtmlReport.escape(series.get(s).name()), metric, Format.metric(metric, value)));
-                    svg.append(text(left + w + 4, y + bar - 3, Format.metric(metric, value), "start", 10, "#333"));
+                    svg.append(text(left + plot * clamp(labelAt) + 5, y + bar - 3, Format.metric(metric, value), "start", 10,
+                            "#333"));
                 }
-                Double base = baselines.get(s) == null ? null : baselines.get(s).get(metric);
                 if (base != null) {
                     double x = left + plot * clamp(base);
                     svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "

@@ -107,8 +107,8 @@ class ChecksTest {
 
     @Test
     void theReportEscapesWhatItShows() {
-        assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;",
-                HtmlReport.escape("<script>alert(\"x\")</script> & '"));
+        assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39; \\u0000",
+                HtmlReport.escape("<script>alert(\"x\")</script> & ' \u0000"));
     }
 
     private static JsonNode json(String text) {
