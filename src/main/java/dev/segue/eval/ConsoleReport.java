@@ -5,7 +5,9 @@ import dev.segue.eval.Results.Gate;
 import dev.segue.eval.Results.Status;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The table printed at the end of a run: one row per variant, then what failed and what was skipped. */
@@ -58,9 +60,11 @@ public final class ConsoleReport {
             failed.forEach(c -> out.println("  " + c.variant() + " / " + c.caseId()
                     + (run.repeats() > 1 ? " (repeat " + (c.repeat() + 1) + ")" : "") + ": " + EvalRunner.firstFailure(c)));
         }
-        run.cases().stream().filter(c -> c.knownIssue() != null && c.status() != Status.SKIP).forEach(c -> out.println(
-                "known issue " + c.variant() + " / " + c.caseId() + ": " + (c.status() == Status.PASS
-                        ? "passes now; remove its known_issue" : "still fails (" + c.knownIssue() + ")")));
+        Map<String, CaseRun> known = new LinkedHashMap<>(); // one line per variant and case, failing repeats first
+        run.cases().stream().filter(c -> c.knownIssue() != null && c.status() != Status.SKIP)
+                .forEach(c -> known.merge(c.variant() + " / " + c.caseId(), c, (a, b) -> a.status() == Status.FAIL ? a : b));
+        known.forEach((name, c) -> out.println("known issue " + name + ": " + (c.status() == Status.PASS
+                ? "passes now; remove its known_issue" : "still fails (" + c.knownIssue() + ")")));
         List<String> skippedCases = run.cases().stream().filter(c -> c.status() == Status.SKIP)
                 .map(c -> c.skipped()).distinct().toList();
         skippedCases.forEach(why -> out.println("skipped cases: " + run.cases().stream()
