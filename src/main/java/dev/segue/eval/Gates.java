@@ -23,6 +23,7 @@ public final class Gates {
                     List.of());
         }
         Map<String, Double> metrics = Metrics.of(run.runs());
+        fallbackNote(v, run, notes);
         List<Gate> gates = new ArrayList<>();
         Map<String, Threshold> thresholds = new LinkedHashMap<>(suite.thresholds());
         thresholds.putAll(v.thresholds());
@@ -53,5 +54,21 @@ public final class Gates {
             }
         }
         return new Results.Variant(v.name(), v.description(), v.options(), run.target(), null, metrics, List.copyOf(gates));
+    }
+
+    /** A variant that asks for a planner and got another (the LLM path falls back to offline) measured the wrong thing. */
+    private static void fallbackNote(Suite.Variant v, EvalRunner.VariantRun run, List<String> notes) {
+        String wanted = v.options().path("planner").asText("");
+        if (wanted.isEmpty() || wanted.equals("auto")) {
+            return;
+        }
+        List<String> got = run.runs().stream().flatMap(c -> c.turns().stream())
+                .filter(t -> t.response() != null && t.response().has("planner"))
+                .map(t -> t.response().get("planner").asText()).toList();
+        long other = got.stream().filter(p -> !p.equals(wanted)).count();
+        if (other > 0) {
+            notes.add(v.name() + ": " + other + " of " + got.size() + " playlists came from another planner than "
+                    + wanted + " (a fallback?); its metrics are not the " + wanted + " planner's alone");
+        }
     }
 }

@@ -71,6 +71,18 @@ class GatesTest {
     }
 
     @Test
+    void aFallbackToAnotherPlannerIsNoted() throws IOException {
+        Suite.Variant llm = new Suite.Variant("llm", "", (com.fasterxml.jackson.databind.node.ObjectNode) Json.JSON
+                .readTree("{\"planner\": \"llm\"}"), null, null, Map.of());
+        Turn fellBack = new Turn(0, "p", null, 201, 10, Json.JSON.readTree("{\"planner\": \"offline\", \"tracks\": []}"),
+                List.of(), Map.of());
+        List<String> notes = new ArrayList<>();
+        Gates.judge(suite(Map.of()), new EvalRunner.VariantRun(llm, "http://x", null, List.of(new CaseRun("a", "llm", 0,
+                Status.PASS, null, null, List.of(), List.of(fellBack)))), null, 0.02, notes);
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("llm: 1 of 1 playlists came from another planner")), notes.toString());
+    }
+
+    @Test
     void aSkippedVariantHasNoGates() {
         EvalRunner.VariantRun run = new EvalRunner.VariantRun(VARIANT, "http://x", "no LLM configured", List.of());
         Results.Variant v = Gates.judge(suite(Map.of("pass_rate", SuiteLoader.DEFAULT_PASS_RATE)), run, null, 0.02,
