@@ -29,6 +29,7 @@ public final class IntentParser {
 
     private static final int MAX_PHRASE_WORDS = 4;
     private static final int MAX_ARTIST_WORDS = 6;
+    private static final int MAX_REQUIRED_GROUPS = 5;
     /** Below this cosine, an unknown word is not read as a tag (all-MiniLM-L6-v2, word vs. tag words). */
     static final double INFER_THRESHOLD = 0.62;
 
@@ -362,6 +363,9 @@ public final class IntentParser {
             }
         }
         int start = i + cueWords;
+        if (start >= words.size()) {
+            return 0;
+        }
         for (int n = Math.min(MAX_ARTIST_WORDS, words.size() - start); n >= 1; n--) {
             if (!sameClause(words, start, n)) {
                 continue;
@@ -391,6 +395,23 @@ public final class IntentParser {
                 d.similarTo.add(artist);
             }
             return cueWords + n;
+        }
+        if (cueWords > 0 && (by || like) && !words.get(i).text().equals("from") && !words.get(i).text().equals("play")) {
+            // "by Taylor Swift" names an artist this catalog does not have: say so, and do not read the name's
+            // words as moods or genres ("swift" is not a tempo).
+            int n = 0;
+            while (start + n < words.size() && n < 4 && sameClause(words, start, n + 1)) {
+                String w = words.get(start + n).text();
+                if (stopwords.contains(w) || negations.contains(w) || phrases.containsKey(w) || lookupStem(w).isPresent()
+                        || w.matches("\\d+")) {
+                    break;
+                }
+                n++;
+            }
+            if (n > 0) {
+                d.notes.add("no artist called \"" + join(words, start, n) + "\" in this catalog");
+                return cueWords + n;
+            }
         }
         return 0;
     }
@@ -695,6 +716,27 @@ public final class IntentParser {
             return out;
         }
 
+        /**
+         * A long, rambling prompt names many things; requiring all of them leaves almost nothing. The first few
+         * named facets stay required, the rest only shape the ranking.
+         */
+        List<TagGroup> capRequired(List<TagGroup> groups) {
+            List<TagGroup> out = new ArrayList<>();
+            int required = 0;
+            for (TagGroup g : groups) {
+                if (g.required() && ++required > MAX_REQUIRED_GROUPS) {
+                    out.add(new TagGroup(g.phrase(), g.tags(), g.kind(), 0.5, false));
+                } else {
+                    out.add(g);
+                }
+            }
+            if (required > MAX_REQUIRED_GROUPS) {
+                notes.add("a long prompt: the first " + MAX_REQUIRED_GROUPS + " things it names are required, the other "
+                        + (required - MAX_REQUIRED_GROUPS) + " only shape the ranking");
+            }
+            return out;
+        }
+
         String queryText(String fallback) {
             List<String> distinct = new ArrayList<>(new LinkedHashSet<>(queryWords));
             return distinct.isEmpty() ? fallback : String.join(", ", distinct);
@@ -704,7 +746,7 @@ public final class IntentParser {
             if (noVocals) {
                 excludeTags.addAll(lexicon.vocals().vocalTags().stream().filter(vocabulary::contains).toList());
             }
-            List<TagGroup> groups = cleanedGroups(include, excludeTags);
+            List<TagGroup> groups = capRequired(cleanedGroups(include, excludeTags));
             Set<String> excludedArtistKeys = new HashSet<>();
             excludeArtists.forEach(a -> excludedArtistKeys.add(Catalog.artistKey(a)));
             artists.removeIf(a -> excludedArtistKeys.contains(Catalog.artistKey(a)));
@@ -726,6 +768,13 @@ public final class IntentParser {
                 excluded.addAll(lexicon.vocals().vocalTags().stream().filter(vocabulary::contains).toList());
             }
             List<TagGroup> groups = new ArrayList<>(base.include());
+            if (energy != null && base.energy() != null && energy != base.energy()) {
+                // "calmer" after "energetic": the old energy wish gives way instead of staying required.
+                List<String> old = lexicon.energy().getOrDefault(base.energy().name().toLowerCase(Locale.ROOT), List.of());
+                List<TagGroup> replaced = groups.stream().filter(g -> old.contains(g.phrase())).toList();
+                groups.removeAll(replaced);
+                replaced.forEach(g -> notes.add("\"" + g.phrase() + "\" gave way to the new energy"));
+            }
             groups.addAll(include);
             groups = cleanedGroups(groups, excluded);
             Set<String> noArtists = new LinkedHashSet<>(base.excludeArtists());

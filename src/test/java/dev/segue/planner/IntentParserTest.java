@@ -78,6 +78,31 @@ class IntentParserTest {
         assertTrue(parser.parse("songs about silence and starlight").similarToArtists().isEmpty());
     }
 
+    @Test
+    void anArtistTheCatalogLacksIsReportedNotReadAsTags() {
+        Intent intent = parser.parse("songs by Taylor Swift");
+        assertTrue(intent.include().isEmpty(), intent.include().toString());
+        assertTrue(intent.notes().stream().anyMatch(n -> n.contains("no artist called \"taylor swift\"")), intent.notes().toString());
+        assertTrue(parser.parse("music by the sea").notes().stream().noneMatch(n -> n.contains("no artist")));
+    }
+
+    @Test
+    void aCalmerRefinementReplacesTheEnergyWish() {
+        Intent base = parser.parse("energetic electronic");
+        Intent calmer = parser.refine(base, "calmer");
+        assertEquals(Energy.LOW, calmer.energy());
+        assertTrue(calmer.include().stream().noneMatch(g -> g.phrase().equals("energetic")), calmer.include().toString());
+        assertTrue(calmer.include().stream().anyMatch(g -> g.phrase().equals("electronic") && g.required()));
+    }
+
+    @Test
+    void aLongPromptKeepsOnlyItsFirstFacetsRequired() {
+        Intent intent = parser.parse("calm piano, sad cello, happy jazz, dark ambient, epic orchestral, funky bass, "
+                + "dreamy synthesizer, acoustic guitar");
+        assertEquals(5, intent.requiredGroups().size());
+        assertTrue(intent.include().size() > 5);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "30 upbeat songs for running | 30 | ",
