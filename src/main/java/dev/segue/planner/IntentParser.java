@@ -68,8 +68,11 @@ public final class IntentParser {
             "throw in", "mix in", "sprinkle", "a couple of", "few");
     private static final Set<String> LESS_WORDS = Set.of("less", "fewer", "lighter on", "not so much", "not as much");
     private static final Set<String> ONLY_WORDS = Set.of("only", "just", "purely", "exclusively");
+    /** In a new prompt these make what follows a wish, not a requirement ("maybe a piano", "a little jazz"). */
+    private static final Set<String> SOFT_WORDS = Set.of("maybe", "perhaps", "possibly", "a little", "a bit of",
+            "a touch of", "a hint of", "a bit", "a bit more", "slightly", "somewhat", "ideally", "optionally");
 
-    private enum Modifier { NONE, MORE, ADD, LESS, ONLY }
+    private enum Modifier { NONE, MORE, ADD, LESS, ONLY, SOFT }
 
     /** What one phrase of the lexicon or vocabulary means; a phrase can carry several meanings (e.g. "calm"). */
     private record Meaning(List<String> tags, String kind, String activity, Energy energy, boolean vocals,
@@ -284,8 +287,13 @@ public final class IntentParser {
                 i += cue;
                 continue;
             }
-            if (negating && (word.text().equals("but") || word.text().equals("with") || word.text().equals("for"))) {
+            if (negating && (word.text().equals("but") || word.text().equals("for"))) {
                 negating = false;
+            }
+            if (!negating && word.text().equals("or")) {
+                d.orPending = true; // "piano or acoustic guitar": the next wish joins the previous one
+                i++;
+                continue;
             }
             if (negating && fillers.contains(word.text())) {
                 i++;
@@ -309,6 +317,11 @@ public final class IntentParser {
             }
             if (d.refining && !negating && (mod = matchAny(words, i, ADD_WORDS)) > 0) {
                 modifier = Modifier.ADD;
+                i += mod;
+                continue;
+            }
+            if (!d.refining && !negating && (mod = matchAny(words, i, SOFT_WORDS)) > 0) {
+                modifier = Modifier.SOFT;
                 i += mod;
                 continue;
             }
@@ -557,14 +570,27 @@ public final class IntentParser {
             }
             return;
         }
-        switch (modifier) {
-            case ADD -> d.mixIns.add(new MixIn(phrase, meaning.tags(), null, 0.3));
-            case MORE -> d.include.add(new TagGroup(phrase, meaning.tags(), "refine", 1.0, false));
-            case ONLY -> d.include.add(new TagGroup(phrase, meaning.tags(), meaning.kind(), 1.0, true));
-            default -> d.include.add(d.refining
+        TagGroup group = switch (modifier) {
+            case ADD -> null;
+            case MORE -> new TagGroup(phrase, meaning.tags(), "refine", 1.0, false);
+            case ONLY -> new TagGroup(phrase, meaning.tags(), meaning.kind(), 1.0, true);
+            case SOFT -> new TagGroup(phrase, meaning.tags(), meaning.kind(), 0.5, false);
+            default -> d.refining
                     ? new TagGroup(phrase, meaning.tags(), "refine", 1.0, false)
-                    : new TagGroup(phrase, meaning.tags(), meaning.kind(), weightOf(meaning.tags()), true));
+                    : new TagGroup(phrase, meaning.tags(), meaning.kind(), weightOf(meaning.tags()), true);
+        };
+        if (group == null) {
+            d.mixIns.add(new MixIn(phrase, meaning.tags(), null, 0.3));
+        } else if (d.orPending && !d.include.isEmpty() && !d.include.get(d.include.size() - 1).kind().equals("activity")) {
+            TagGroup previous = d.include.remove(d.include.size() - 1);
+            List<String> tags = new ArrayList<>(previous.tags());
+            group.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+            d.include.add(new TagGroup(previous.phrase() + " or " + phrase, tags, previous.kind(),
+                    Math.min(previous.weight(), group.weight()), previous.required() && group.required()));
+        } else {
+            d.include.add(group);
         }
+        d.orPending = false;
         if (modifier != Modifier.ADD) {
             d.queryWords.add(phrase);
             String first = Tags.words(meaning.tags().get(0));
@@ -671,6 +697,7 @@ public final class IntentParser {
         Integer lengthDelta;
         Integer durationMinutes;
         Double scale;
+        boolean orPending;
 
         Draft(boolean refining) {
             this.refining = refining;

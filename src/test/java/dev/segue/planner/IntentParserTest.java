@@ -96,6 +96,17 @@ class IntentParserTest {
     }
 
     @Test
+    void orJoinsWishesAndMaybeSoftensThem() {
+        Intent intent = parser.parse("jazz with a piano or an acoustic guitar, nothing with harsh vocals or heavy drums");
+        TagGroup either = group(intent, "piano or acoustic guitar");
+        assertTrue(either.tags().containsAll(List.of("piano", "acousticguitar")), either.tags().toString());
+        assertTrue(intent.noVocals());
+        assertTrue(intent.excludeTags().containsAll(List.of("heavy", "drums")), intent.excludeTags().toString());
+        TagGroup maybe = group(parser.parse("calm music, maybe some strings"), "strings");
+        assertFalse(maybe.required());
+    }
+
+    @Test
     void aLongPromptKeepsOnlyItsFirstFacetsRequired() {
         Intent intent = parser.parse("calm piano, sad cello, happy jazz, dark ambient, epic orchestral, funky bass, "
                 + "dreamy synthesizer, acoustic guitar");
