@@ -21,6 +21,26 @@ public interface SegueConfig {
 
     Dj dj();
 
+    Security security();
+
+    Cors cors();
+
+    interface Cors {
+        /** Origins allowed to call the API from a browser (comma-separated), besides the page Segue serves itself. */
+        @WithDefault("http://localhost:8080")
+        String origins();
+    }
+
+    /** Optional API keys and per-client rate limits for the API (the web page and /q/* are never limited). */
+    interface Security {
+        /** When set, POST, PUT, PATCH and DELETE under /api need one of these keys (X-API-Key or Bearer). */
+        Optional<java.util.List<String>> apiKeys();
+
+        /** Requests per minute per client (its API key, else its address); 0 turns the limit off. */
+        @WithDefault("600")
+        int requestsPerMinute();
+    }
+
     interface Dj {
         /** Tracks per segment (2 to 4). */
         @WithDefault("3")

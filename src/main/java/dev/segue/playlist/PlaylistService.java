@@ -50,6 +50,7 @@ public final class PlaylistService {
     private final PlaylistRepository repository;
     private final Catalog catalog;
     private final String catalogName;
+    private volatile java.util.function.Consumer<Playlist> observer = p -> { };
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
@@ -66,6 +67,11 @@ public final class PlaylistService {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
+    }
+
+    /** Sees every new version with its trace (metrics); must be fast and must not throw. */
+    public void observe(java.util.function.Consumer<Playlist> observer) {
+        this.observer = observer;
     }
 
     public Playlist create(CreateCommand command, boolean withTrace) {
@@ -85,6 +91,7 @@ public final class PlaylistService {
         Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), spec, plan, intent,
                 plan.candidates(), Set.of(), notes, trace);
         repository.insert(playlist, spec);
+        observer.accept(playlist);
         return withTrace ? playlist : playlist.withoutTrace();
     }
 
@@ -122,6 +129,7 @@ public final class PlaylistService {
                     next.description(), next.planner(), next.ranker(), next.tracks(), next.totalDurationSec(),
                     next.intent(), allNotes, next.createdAt(), next.trace());
             repository.insert(next, spec);
+            observer.accept(next);
             return Optional.of(withTrace ? next : next.withoutTrace());
         }
     }
@@ -188,6 +196,7 @@ public final class PlaylistService {
                     previous.title(), previous.description(), previous.planner(), previous.ranker(), tracks,
                     Math.round(total * 10) / 10.0, previous.intent(), notes, now(), trace);
             repository.insert(next, spec);
+            observer.accept(next);
             return new Removal.Done(next.withoutTrace());
         }
     }
