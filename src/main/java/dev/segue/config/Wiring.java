@@ -23,7 +23,11 @@ import dev.segue.agent.LlmPlanner;
 import dev.segue.agent.LlmStats;
 import dev.segue.agent.Planners;
 import dev.segue.agent.Prompts;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Any;
+import java.util.List;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -105,6 +109,22 @@ public class Wiring {
         return new OfflinePlanner(parser, tools, embedder);
     }
 
+    /** The database playlists and DJ sessions live in: whichever datasource is active. */
+    public record Database(DataSource dataSource) {
+    }
+
+    /** H2 by default, PostgreSQL when configured (see application.properties): exactly one is active. */
+    @Produces
+    @Singleton
+    Database database(@Any InjectableInstance<AgroalDataSource> dataSources) {
+        List<AgroalDataSource> active = dataSources.listActive();
+        if (active.size() != 1) {
+            throw new IllegalStateException("exactly one datasource must be active, found " + active.size()
+                    + ": to use PostgreSQL set quarkus.datasource.active=false and quarkus.datasource.postgresql.active=true");
+        }
+        return new Database(active.get(0));
+    }
+
     @Produces
     @Singleton
     BaselineScorer scorer(SearchTools tools) {
@@ -149,12 +169,12 @@ public class Wiring {
     /** The DJ's host speaks through the LLM when one is configured (prompts/dj-host.v1.md), else from templates. */
     @Produces
     @Singleton
-    DjService djService(DataSource dataSource, ObjectMapper json, OfflinePlanner offline, SearchTools tools,
+    DjService djService(Database database, ObjectMapper json, OfflinePlanner offline, SearchTools tools,
             BaselineScorer scorer, IntentParser parser, Explainer explainer, Planners planners, Prompts prompts,
             SegueConfig config) {
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Optional<BiFunction<String, String, Optional<String>>> llm = planners.llm().map(l -> l::complete);
-        return DjService.create(dataSource, storage, offline, tools, scorer, parser, explainer, llm,
+        return DjService.create(database.dataSource(), storage, offline, tools, scorer, parser, explainer, llm,
                 prompts.find("dj-host", "v1"), config.dj());
     }
 
@@ -165,11 +185,11 @@ public class Wiring {
     @Produces
     @Singleton
     PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
-            Explainer explainer, DataSource dataSource, ObjectMapper json, CatalogSource source, SegueConfig config) {
+            Explainer explainer, Database database, ObjectMapper json, CatalogSource source, SegueConfig config) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return new PlaylistService(planners::choose, offline, scorer, new Assembler(index.vectors()),
-                explainer, new PlaylistRepository(dataSource, storage), index.catalog(),
+                explainer, new PlaylistRepository(database.dataSource(), storage), index.catalog(),
                 config.catalog().name().orElse(source.displayName()));
     }
 }

@@ -166,6 +166,13 @@ public final class DjService implements AutoCloseable {
         }
     }
 
+    /** Ends and deletes every session of this listener; returns how many. */
+    public int closeAllOf(String userId) {
+        List<String> ids = store.sessionsOf(userId);
+        ids.forEach(this::close);
+        return ids.size();
+    }
+
     public boolean close(String id) {
         synchronized (lock(id)) {
             List<Listener> gone = listeners.remove(id);

@@ -26,7 +26,7 @@ final class DjStore {
 
     void save(DjState state) {
         String update = "UPDATE dj_sessions SET updated_at = ?, state_json = ? WHERE session_id = ?";
-        String insert = "INSERT INTO dj_sessions (session_id, created_at, updated_at, state_json) VALUES (?, ?, ?, ?)";
+        String insert = "INSERT INTO dj_sessions (session_id, created_at, updated_at, state_json, user_id) VALUES (?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
             String body = json.writeValueAsString(state);
             Timestamp now = Timestamp.from(Instant.now());
@@ -43,6 +43,7 @@ final class DjStore {
                 ps.setTimestamp(2, Timestamp.from(state.createdAt()));
                 ps.setTimestamp(3, now);
                 ps.setString(4, body);
+                ps.setString(5, state.userId());
                 ps.executeUpdate();
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -118,6 +119,23 @@ final class DjStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete DJ session " + id, e);
         }
+    }
+
+    /** Ids of this listener's sessions. */
+    List<String> sessionsOf(String userId) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT session_id FROM dj_sessions WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list a listener's DJ sessions", e);
+        }
+        return out;
     }
 
     /** Ids of sessions untouched since {@code before}. */

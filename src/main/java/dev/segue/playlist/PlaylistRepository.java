@@ -37,13 +37,15 @@ public final class PlaylistRepository {
     }
 
     public void insert(Playlist playlist, PlaylistSpec spec) {
-        String sql = "INSERT INTO playlist_versions (playlist_id, version, created_at, playlist_json, spec_json) VALUES (?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO playlist_versions (playlist_id, version, created_at, playlist_json, spec_json, user_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, playlist.id());
             ps.setInt(2, playlist.version());
             ps.setTimestamp(3, Timestamp.from(playlist.createdAt()));
             ps.setString(4, json.writeValueAsString(playlist));
             ps.setString(5, json.writeValueAsString(spec));
+            ps.setString(6, spec.userId());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -74,6 +76,26 @@ public final class PlaylistRepository {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read playlist " + id, e);
+        }
+    }
+
+    /** Deletes every version of every playlist of this listener; returns how many playlists went. */
+    public int deleteByUser(String userId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT COUNT(DISTINCT playlist_id) FROM playlist_versions WHERE user_id = ?");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM playlist_versions WHERE user_id = ?")) {
+            count.setString(1, userId);
+            int playlists;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                playlists = rs.getInt(1);
+            }
+            delete.setString(1, userId);
+            delete.executeUpdate();
+            return playlists;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete a listener's playlists", e);
         }
     }
 

@@ -95,6 +95,11 @@ public final class PlaylistService {
         return withTrace ? playlist : playlist.withoutTrace();
     }
 
+    /** Removes every playlist (all versions) this listener made. */
+    public int deleteAllOf(String userId) {
+        return repository.deleteByUser(userId);
+    }
+
     public Optional<Playlist> find(String id, Integer version, boolean withTrace) {
         return repository.find(id, version).map(s -> withTrace ? s.playlist() : s.playlist().withoutTrace());
     }
