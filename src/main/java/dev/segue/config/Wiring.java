@@ -15,6 +15,7 @@ import dev.segue.playlist.Assembler;
 import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistRepository;
 import dev.segue.playlist.PlaylistService;
+import dev.segue.profile.ProfileService;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
@@ -171,11 +172,11 @@ public class Wiring {
     @Singleton
     DjService djService(Database database, ObjectMapper json, OfflinePlanner offline, SearchTools tools,
             BaselineScorer scorer, IntentParser parser, Explainer explainer, Planners planners, Prompts prompts,
-            SegueConfig config) {
+            SegueConfig config, ProfileService profiles) {
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Optional<BiFunction<String, String, Optional<String>>> llm = planners.llm().map(l -> l::complete);
         return DjService.create(database.dataSource(), storage, offline, tools, scorer, parser, explainer, llm,
-                prompts.find("dj-host", "v1"), config.dj());
+                prompts.find("dj-host", "v1"), config.dj(), profiles::forRequest);
     }
 
     void closeDj(@Disposes DjService dj) {
@@ -184,12 +185,19 @@ public class Wiring {
 
     @Produces
     @Singleton
+    ProfileService profiles(Database database, SearchIndex index) {
+        return new ProfileService(database.dataSource(), index.catalog(), index.vectors());
+    }
+
+    @Produces
+    @Singleton
     PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
-            Explainer explainer, Database database, ObjectMapper json, CatalogSource source, SegueConfig config) {
+            Explainer explainer, Database database, ObjectMapper json, CatalogSource source, SegueConfig config,
+            ProfileService profiles) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return new PlaylistService(planners::choose, offline, scorer, new Assembler(index.vectors()),
                 explainer, new PlaylistRepository(database.dataSource(), storage), index.catalog(),
-                config.catalog().name().orElse(source.displayName()));
+                config.catalog().name().orElse(source.displayName()), profiles);
     }
 }

@@ -71,7 +71,7 @@ final class DjPlanner {
         return progress < 0.4 ? "building the energy" : progress < 0.75 ? "at the peak" : "winding down";
     }
 
-    Planned plan(DjState s, Trace trace) {
+    Planned plan(DjState s, dev.segue.profile.Personalisation taste, Trace trace) {
         double progress = s.playedSeconds() / (s.minutes() * 60.0);
         double target = Math.max(0.1, Math.min(0.95, arc(progress) + s.energyBias()));
         Catalog catalog = tools.catalog();
@@ -81,7 +81,7 @@ final class DjPlanner {
         s.liked().stream().skip(Math.max(0, s.liked().size() - 5)).forEach(seeds::add);
         Intent intent = withEnergyWish(s.intent(), s.energyBias());
         Plan plan = retrieval.retrieve(intent, new PlanRequest("", null, seeds, List.of(), exclude, POOL / 6,
-                null, null, null, null), trace);
+                null, null, null, null, taste), trace);
         float[] query = plan.queryVector();
         List<float[]> skippedVectors = s.skipped().stream().skip(Math.max(0, s.skipped().size() - 5))
                 .map(id -> tools.index().vectors().of(id)).filter(v -> v != null).toList();
@@ -124,7 +124,7 @@ final class DjPlanner {
                 firstFrom.add(c.track().id());
             }
         }
-        List<ScoredTrack> ranked = scorer.score(intent, new ArrayList<>(pool.values()), query, Set.of());
+        List<ScoredTrack> ranked = scorer.score(intent, new ArrayList<>(pool.values()), query, Set.of(), taste);
         List<ScoredTrack> chosen = choose(s, ranked, previous, target, only, firstFrom, hard, exclude);
         double energy = chosen.stream().mapToDouble(t -> EnergyEstimate.of(t.track())).average().orElse(target);
         return new Planned(chosen, energy, target, phase(progress));

@@ -49,6 +49,8 @@ public final class DjService implements AutoCloseable {
     private final Explainer explainer;
     private final Catalog catalog;
     private final SegueConfig.Dj settings;
+    /** A listener's taste, when the session has a userId with history and personalisation on. */
+    private final java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes;
     private final Object[] locks = new Object[64];
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, Boolean> pacing = new ConcurrentHashMap<>();
@@ -59,7 +61,9 @@ public final class DjService implements AutoCloseable {
     });
 
     DjService(DjStore store, DjPlanner planner, DjHost host, DjRequests requests, IntentParser parser,
-            Explainer explainer, Catalog catalog, SegueConfig.Dj settings) {
+            Explainer explainer, Catalog catalog, SegueConfig.Dj settings,
+            java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
+        this.tastes = tastes;
         this.store = store;
         this.planner = planner;
         this.host = host;
@@ -99,7 +103,7 @@ public final class DjService implements AutoCloseable {
             }
             DjState s = found.get();
             Trace trace = new Trace();
-            DjPlanner.Planned planned = planner.plan(s, trace);
+            DjPlanner.Planned planned = planner.plan(s, tastes.apply(s.userId()).orElse(null), trace);
             String why = planned.phase() + (s.lastRequest() == null ? "" : ", after \"" + s.lastRequest() + "\"");
             String intro = host.intro(s, planned.tracks(), planned.phase(),
                     s.lastRequest() == null ? null : "you asked for \"" + s.lastRequest() + "\"");
@@ -271,10 +275,11 @@ public final class DjService implements AutoCloseable {
             dev.segue.planner.OfflinePlanner retrieval, dev.segue.search.SearchTools tools,
             dev.segue.ranking.BaselineScorer scorer, IntentParser parser, Explainer explainer,
             Optional<java.util.function.BiFunction<String, String, Optional<String>>> llm, Optional<String> hostPrompt,
-            SegueConfig.Dj settings) {
+            SegueConfig.Dj settings,
+            java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
         return new DjService(new DjStore(dataSource, json),
                 new DjPlanner(retrieval, tools, scorer, settings.tracksPerSegment(), settings.artistGap()),
                 new DjHost(llm, hostPrompt), new DjRequests(parser, tools.catalog()), parser, explainer,
-                tools.catalog(), settings);
+                tools.catalog(), settings, tastes);
     }
 }

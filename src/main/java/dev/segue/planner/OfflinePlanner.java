@@ -62,6 +62,10 @@ public final class OfflinePlanner implements Planner {
 
         List<String> seeds = seedIds(intent, request, trace);
         float[] promptVector = embedder.embed(intent.queryText());
+        if (request.personalisation() != null && request.personalisation().centroid() != null) {
+            // A listener's taste leans the search toward what they play and like, without overriding the prompt.
+            promptVector = Vectors.blend(promptVector, 0.75, request.personalisation().centroid(), 0.25);
+        }
         float[] queryVector = promptVector;
         if (!seeds.isEmpty()) {
             List<float[]> seedVectors = seeds.stream().map(id -> tools.index().vectors().of(id))

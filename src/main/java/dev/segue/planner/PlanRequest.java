@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What a planner is asked: a prompt, or a refinement of {@code previous}; seed tracks and excluded artists from the
  * request; track ids that must not come back (removed by the listener); the size asked for (so the candidate pool is
- * large enough and the LLM knows it); and, for the LLM planner, the prompt version and the conversation so far.
+ * large enough and the LLM knows it); for the LLM planner, the prompt version and the conversation so far; and the
+ * listener's taste when the request names a listener with history (null otherwise).
  */
 public record PlanRequest(
         String prompt,
@@ -18,7 +19,8 @@ public record PlanRequest(
         Target target,
         String promptVersion,
         List<Turn> conversation,
-        List<String> previousTrackIds) {
+        List<String> previousTrackIds,
+        dev.segue.profile.Personalisation personalisation) {
 
     /** The size and per-artist limit the caller asked for; any field may be null (defaults apply). */
     public record Target(Integer length, Integer durationMinutes, Integer maxPerArtist) {

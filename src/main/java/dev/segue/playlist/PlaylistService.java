@@ -7,6 +7,8 @@ import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Planner;
 import dev.segue.planner.Selection;
+import dev.segue.profile.HistoryReference;
+import dev.segue.profile.Personalisation;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
@@ -51,11 +53,14 @@ public final class PlaylistService {
     private final Catalog catalog;
     private final String catalogName;
     private volatile java.util.function.Consumer<Playlist> observer = p -> { };
+    private final dev.segue.profile.ProfileService profiles;
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
     public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, Assembler assembler,
-            Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName) {
+            Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName,
+            dev.segue.profile.ProfileService profiles) {
+        this.profiles = profiles;
         this.planners = planners;
         this.offline = offline;
         this.scorer = scorer;
@@ -75,6 +80,15 @@ public final class PlaylistService {
     }
 
     public Playlist create(CreateCommand command, boolean withTrace) {
+        Composed composed = compose(command);
+        Playlist stored = composed.playlist();
+        repository.insert(stored, composed.spec());
+        observer.accept(stored);
+        return withTrace ? stored : stored.withoutTrace();
+    }
+
+    /** A new playlist and the spec it would be stored with, without storing it (evals use this directly). */
+    public Composed compose(CreateCommand command) {
         Planner planner = planners.apply(command.planner());
         Trace trace = new Trace();
         int expected = command.length() != null ? command.length()
@@ -82,17 +96,49 @@ public final class PlaylistService {
         PlaylistSpec spec = new PlaylistSpec(command.length(), command.durationMinutes(), command.maxPerArtist(),
                 command.excludeArtists(), command.seedTrackIds(), command.userId(), command.planner(),
                 command.ranker(), command.promptVersion(), Set.of(), List.of());
-        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, command.seedTrackIds(),
-                command.excludeArtists(), Set.of(), expected, spec.target(), command.promptVersion(), List.of(),
-                List.of()), trace);
-        List<String> notes = new ArrayList<>(plan.notes());
+        List<String> notes = new ArrayList<>();
+        Personalisation taste = personalisation(command.userId()).orElse(null);
+        List<String> seeds = withHistorySeeds(command.prompt(), command.userId(), taste, command.seedTrackIds(), notes);
+        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, seeds, command.excludeArtists(), Set.of(),
+                expected, spec.target(), command.promptVersion(), List.of(), List.of(), taste), trace);
+        notes.addAll(plan.notes());
         Intent intent = withTarget(plan.intent(), command, notes);
         spec = spec.withConversation(plan.conversation());
         Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), spec, plan, intent,
-                plan.candidates(), Set.of(), notes, trace);
-        repository.insert(playlist, spec);
-        observer.accept(playlist);
-        return withTrace ? playlist : playlist.withoutTrace();
+                plan.candidates(), Set.of(), notes, trace, taste);
+        return new Composed(playlist, spec);
+    }
+
+    /** A playlist and the spec it is stored with. */
+    public record Composed(Playlist playlist, PlaylistSpec spec) {
+    }
+
+    private Optional<Personalisation> personalisation(String userId) {
+        return profiles == null || userId == null ? Optional.empty() : profiles.forRequest(userId);
+    }
+
+    /** "My usual", "what I liked yesterday": the listener's own liked tracks become seeds, or a note says why not. */
+    private List<String> withHistorySeeds(String prompt, String userId, Personalisation taste, List<String> seeds,
+            List<String> notes) {
+        Optional<java.time.Instant> since = HistoryReference.since(prompt, java.time.Instant.now());
+        if (since.isEmpty()) {
+            return seeds;
+        }
+        if (taste == null || profiles == null) {
+            notes.add(userId == null
+                    ? "the prompt mentions your listening history, but the request has no userId, so it is not personalised"
+                    : "no listening history for " + userId + " yet (or personalisation is off), so this is not personalised");
+            return seeds;
+        }
+        List<String> liked = profiles.likedSince(userId, since.get(), 5);
+        if (liked.isEmpty()) {
+            notes.add("nothing liked or played in that time; used this listener's overall taste instead");
+            return seeds;
+        }
+        List<String> out = new ArrayList<>(seeds);
+        liked.stream().filter(id -> !out.contains(id)).forEach(out::add);
+        notes.add("seeded from " + liked.size() + " track(s) from your listening history");
+        return out;
     }
 
     /** Removes every playlist (all versions) this listener made. */
@@ -116,16 +162,17 @@ public final class PlaylistService {
             Planner planner = planners.apply(spec.planner());
             Trace trace = new Trace();
             List<String> previousIds = previous.tracks().stream().map(PlaylistTrack::id).toList();
+            Personalisation taste = personalisation(spec.userId()).orElse(null);
             Plan plan = planner.plan(new PlanRequest(change, previous.intent(), spec.seedTrackIds(),
                     spec.excludeArtists(), spec.removedTrackIds(), previous.tracks().size(), spec.target(),
-                    spec.promptVersion(), spec.conversation(), previousIds), trace);
+                    spec.promptVersion(), spec.conversation(), previousIds, taste), trace);
             Set<String> keep = new HashSet<>(previousIds);
             List<String> refinements = new ArrayList<>(previous.refinements());
             refinements.add(change);
             List<String> notes = new ArrayList<>(plan.notes());
             spec = spec.withConversation(plan.conversation());
             Playlist next = build(id, previous.version() + 1, previous.prompt(), refinements, spec, plan, plan.intent(),
-                    withPrevious(plan.candidates(), previous), keep, notes, trace);
+                    withPrevious(plan.candidates(), previous), keep, notes, trace, taste);
             long kept = next.tracks().stream().filter(t -> keep.contains(t.id())).count();
             List<String> allNotes = new ArrayList<>(next.notes());
             allNotes.add(0, String.format(Locale.ROOT, "kept %d of %d tracks from version %d", kept,
@@ -171,10 +218,12 @@ public final class PlaylistService {
             PlaylistSpec spec = latest.get().spec().withRemoved(trackId);
             Trace trace = new Trace();
             // Removal never needs the LLM: the intent is known, only a replacement is missing.
+            Personalisation taste = personalisation(spec.userId()).orElse(null);
             Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
-                    spec.removedTrackIds(), previous.tracks().size(), spec.target(), null, List.of(), List.of()), trace);
+                    spec.removedTrackIds(), previous.tracks().size(), spec.target(), null, List.of(), List.of(), taste),
+                    trace);
             List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(plan.intent(), plan.candidates(),
-                    plan.queryVector(), Set.of()));
+                    plan.queryVector(), Set.of(), taste));
             List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
                     .flatMap(t -> catalog.find(t.id()).stream()).toList();
             Optional<ScoredTrack> replacement = replacementFor(ranked, remaining, plan.hardFilter(),
@@ -226,14 +275,27 @@ public final class PlaylistService {
     }
 
     private Playlist build(String id, int version, String prompt, List<String> refinements, PlaylistSpec spec,
-            Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace) {
-        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, plan.queryVector(), keep));
+            Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace,
+            Personalisation taste) {
+        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, plan.queryVector(), keep, taste));
         Assembler.Target target = target(intent, spec);
         Selection selection = plan.selection();
         List<String> preferred = selection == null ? List.of()
                 : selection.tracks().stream().map(Selection.Pick::id).toList();
         Assembler.Assembly assembly = trace.step("assemble",
                 () -> assembler.assemble(intent, ranked, plan.hardFilter(), target, preferred));
+        if (taste != null) {
+            // How much did the listener's history move the result? The same pool, ranked without it, for comparison.
+            long start = System.nanoTime();
+            Set<String> plain = new HashSet<>();
+            assembler.assemble(intent, scorer.score(intent, candidates, plan.queryVector(), keep), plan.hardFilter(),
+                    target, preferred).tracks().forEach(t -> plain.add(t.track().id()));
+            long moved = assembly.tracks().stream().filter(t -> !plain.contains(t.track().id())).count();
+            trace.note("personalisation", Trace.millisSince(start), "changed " + moved + " of " + assembly.tracks().size()
+                    + " tracks compared with the same request without listening history");
+            notes.add("personalised from your listening history: " + moved + " of " + assembly.tracks().size()
+                    + " tracks differ from the unpersonalised playlist");
+        }
         Map<String, String> llmReasons = new HashMap<>();
         if (selection != null) {
             selection.tracks().stream().filter(p -> p.reason() != null).forEach(p -> llmReasons.put(p.id(), p.reason()));

@@ -33,7 +33,15 @@ public final class BaselineScorer {
         this.tools = tools;
     }
 
+    /** Listener taste (affinity in -1..1) adds up to this much; a disliked track loses a lot. */
+    static final double W_PERSONAL = 0.12;
+
     public List<ScoredTrack> score(Intent intent, List<Candidate> candidates, float[] queryVector, Set<String> keepIds) {
+        return score(intent, candidates, queryVector, keepIds, null);
+    }
+
+    public List<ScoredTrack> score(Intent intent, List<Candidate> candidates, float[] queryVector, Set<String> keepIds,
+            dev.segue.profile.Personalisation taste) {
         List<TagGroup> positive = intent.include().stream().filter(g -> g.weight() > 0).toList();
         List<TagGroup> negative = intent.include().stream().filter(g -> g.weight() < 0).toList();
         double positiveWeight = positive.stream().mapToDouble(TagGroup::weight).sum();
@@ -75,6 +83,10 @@ public final class BaselineScorer {
             total += W_POPULARITY * popularity + wSim * similarity - penalty;
             if (intent.preferInstrumental() && isVocal(track)) {
                 total -= VOCAL_PENALTY;
+            }
+            if (taste != null) {
+                double affinity = taste.affinity(track);
+                total += affinity <= -1 ? -1 : W_PERSONAL * affinity;
             }
             boolean kept = keepIds.contains(track.id());
             if (kept) {

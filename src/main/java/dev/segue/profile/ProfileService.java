@@ -1,0 +1,96 @@
+package dev.segue.profile;
+
+import dev.segue.catalog.Catalog;
+import dev.segue.search.TrackVectors;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Listener profiles: events in, a taste out. A profile is recomputed only when its listener's events change, and
+ * nothing of one listener ever reaches another's requests (every lookup is by that listener's id).
+ */
+public final class ProfileService {
+
+    public static final int MAX_EVENTS_PER_USER = 2000;
+    public static final int MAX_BATCH = 500;
+
+    /** A listener's profile as the API shows it. */
+    public record Profile(String userId, boolean optedOut, Map<String, Integer> events, List<TasteModel.Weighted> topTags,
+            List<TasteModel.Weighted> topArtists, String lastEventAt) {
+    }
+
+    private final ProfileStore store;
+    private final TasteModel model;
+    private final Catalog catalog;
+    private final Map<String, TasteModel.Taste> cache = new ConcurrentHashMap<>();
+
+    public ProfileService(DataSource dataSource, Catalog catalog, TrackVectors vectors) {
+        this.store = new ProfileStore(dataSource, MAX_EVENTS_PER_USER);
+        this.model = new TasteModel(catalog, vectors);
+        this.catalog = catalog;
+    }
+
+    public void add(String userId, List<ListeningEvent> events) {
+        store.add(userId, events);
+        cache.remove(userId);
+    }
+
+    public Profile profile(String userId) {
+        List<ListeningEvent> events = store.events(userId);
+        TasteModel.Taste taste = taste(userId, events);
+        Map<String, Integer> counts = new TreeMap<>();
+        events.forEach(e -> counts.merge(e.type().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+        Map<String, Double> artists = new java.util.LinkedHashMap<>();
+        taste.artists().forEach((key, w) -> artists.put(catalog.artist(key).orElse(key), w));
+        return new Profile(userId, store.optedOut(userId), counts, taste.top(taste.tags(), 10), taste.top(artists, 10),
+                events.isEmpty() ? null : events.get(events.size() - 1).at().toString());
+    }
+
+    /** The personalisation for a request, or empty (no history, or the listener opted out). */
+    public Optional<Personalisation> forRequest(String userId) {
+        if (userId == null || store.optedOut(userId)) {
+            return Optional.empty();
+        }
+        List<ListeningEvent> events = store.events(userId);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        TasteModel.Taste taste = taste(userId, events);
+        return Optional.of(new Personalisation(taste.centroid(), taste.tags(), taste.artists(), taste.disliked(),
+                taste.recentLikes()));
+    }
+
+    /** Tracks the listener liked (or else played) within a window ending now; most recent first. */
+    public List<String> likedSince(String userId, Instant since, int max) {
+        List<ListeningEvent> events = new ArrayList<>(store.events(userId));
+        java.util.Collections.reverse(events);
+        List<String> liked = events.stream().filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.LIKE)
+                .map(ListeningEvent::trackId).distinct().limit(max).toList();
+        return !liked.isEmpty() ? liked : events.stream()
+                .filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.PLAY)
+                .map(ListeningEvent::trackId).distinct().limit(max).toList();
+    }
+
+    public void optOut(String userId, boolean optedOut) {
+        store.setOptedOut(userId, optedOut);
+    }
+
+    public int delete(String userId) {
+        cache.remove(userId);
+        return store.delete(userId);
+    }
+
+    private TasteModel.Taste taste(String userId, List<ListeningEvent> events) {
+        if (cache.size() > 10_000) {
+            cache.clear(); // a bound, not a policy: tastes are cheap to recompute
+        }
+        return cache.computeIfAbsent(userId, id -> model.build(events, Instant.now().truncatedTo(ChronoUnit.HOURS)));
+    }
+}
