@@ -117,12 +117,90 @@ public final class Checks {
         return out;
     }
 
+    /**
+     * The assertions only a DJ pull has: {@code played} holds the ids of every earlier segment of the session,
+     * {@code previous} is the segment of the pull before (null on the first; the loader allows no comparison there).
+     */
+    public static List<Check> dj(Expect expect, JsonNode segment, JsonNode previous, Set<String> played) {
+        List<Check> out = new ArrayList<>();
+        JsonNode tracks = segment.path("tracks");
+        if (Boolean.TRUE.equals(expect.noRepeats())) {
+            Set<String> seen = new HashSet<>(played);
+            List<String> repeats = new ArrayList<>();
+            tracks.forEach(t -> {
+                if (!seen.add(t.path("id").asText())) {
+                    repeats.add(t.path("title").asText() + " (" + t.path("id").asText() + ")");
+                }
+            });
+            out.add(Check.of("no_repeats", repeats.isEmpty(), repeats.isEmpty()
+                    ? "none of " + tracks.size() + " played before (" + played.size() + " so far)"
+                    : repeats.size() + " played before: " + abbreviate(repeats), (double) repeats.size()));
+        }
+        if (previous == null && (expect.requestEffect() != null
+                || (expect.energy() != null && expect.energy().comparative()))) {
+            out.add(Check.fail("dj", "no earlier segment to compare with", null));
+            return out;
+        }
+        if (expect.requestEffect() != null) {
+            Expect.RequestEffect e = expect.requestEffect();
+            double before = share(e.groups(), previous.path("tracks"));
+            double now = share(e.groups(), tracks);
+            out.add(Check.of("request_effect", now - before >= e.risesBy() - 1e-9, String.format(Locale.ROOT,
+                    "share fitting %s: %.2f, was %.2f (%+.2f), must rise by %s", e.groups(), now, before, now - before,
+                    Format.number(e.risesBy())), now - before));
+        }
+        if (expect.energy() != null) {
+            out.add(energy(expect.energy(), segment.path("energy").asDouble(),
+                    previous == null ? null : previous.path("energy").asDouble()));
+        }
+        return out;
+    }
+
+    private static Check energy(Expect.Energy e, double now, Double before) {
+        List<String> rules = new ArrayList<>();
+        boolean ok = true;
+        if (e.risesBy() != null) {
+            rules.add("rise by " + Format.number(e.risesBy()));
+            ok &= now - before >= e.risesBy() - 1e-9;
+        }
+        if (e.fallsBy() != null) {
+            rules.add("fall by " + Format.number(e.fallsBy()));
+            ok &= before - now >= e.fallsBy() - 1e-9;
+        }
+        if (e.min() != null) {
+            rules.add("be at least " + Format.number(e.min()));
+            ok &= now >= e.min() - 1e-9;
+        }
+        if (e.max() != null) {
+            rules.add("be at most " + Format.number(e.max()));
+            ok &= now <= e.max() + 1e-9;
+        }
+        String was = before == null ? "" : String.format(Locale.ROOT, ", was %.2f (%+.2f)", before, now - before);
+        return Check.of("energy", ok, String.format(Locale.ROOT, "energy %.2f%s; must %s", now, was,
+                String.join(", ", rules)), e.comparative() ? now - before : now);
+    }
+
+    /** The share of tracks that carry, for every group, one of its tags. */
+    static double share(List<Set<String>> groups, JsonNode tracks) {
+        int fitting = 0;
+        for (JsonNode t : tracks) {
+            if (fits(groups, t)) {
+                fitting++;
+            }
+        }
+        return tracks.isEmpty() ? 0 : fitting / (double) tracks.size();
+    }
+
+    private static boolean fits(List<Set<String>> groups, JsonNode track) {
+        Set<String> tags = new HashSet<>(tagsOf(track));
+        return groups.stream().allMatch(group -> group.stream().anyMatch(tags::contains));
+    }
+
     static Check tags(Expect.Tags expect, JsonNode tracks) {
         int fitting = 0;
         List<String> misses = new ArrayList<>();
         for (JsonNode t : tracks) {
-            Set<String> tags = new HashSet<>(tagsOf(t));
-            if (expect.groups().stream().allMatch(group -> group.stream().anyMatch(tags::contains))) {
+            if (fits(expect.groups(), t)) {
                 fitting++;
             } else if (misses.size() < 3) {
                 misses.add(t.path("title").asText() + " " + tagsOf(t));

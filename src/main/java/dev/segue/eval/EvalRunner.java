@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a suite's cases under each variant against a running service: probes each variant first (an option the
  * server does not offer skips the variant, with the server's reason), then runs cases concurrently, each case's
- * turns in order (create, then refine, refine, ...).
+ * turns in order (create, then refine, refine, ...; or a DJ script's steps).
  */
 public final class EvalRunner {
 
@@ -41,6 +42,7 @@ public final class EvalRunner {
     }
 
     private static final String PROBE_PROMPT = "calm piano";
+    private static final String DJ_SESSIONS = "/api/dj/sessions";
 
     private final Suite suite;
     private final String defaultTarget;
@@ -112,10 +114,10 @@ public final class EvalRunner {
                 VariantRun vr = probed.get(task.variant());
                 ServiceClient client = clients.get(vr.target());
                 futures.add(pool.submit(() -> {
-                    CaseRun run = task.c().isDj()
-                            ? new CaseRun(task.c().id(), vr.variant().name(), task.repeat(), Status.SKIP, djSkip,
-                                    task.c().knownIssue(vr.variant().name()), task.c().labels(), List.of())
-                            : runCase(task.c(), vr.variant(), task.repeat(), client);
+                    CaseRun run = !task.c().isDj() ? runCase(task.c(), vr.variant(), task.repeat(), client)
+                            : djSkip == null ? runDj(task.c(), vr.variant(), task.repeat(), client)
+                            : new CaseRun(task.c().id(), vr.variant().name(), task.repeat(), Status.SKIP, djSkip,
+                                    task.c().knownIssue(vr.variant().name()), task.c().labels(), List.of());
                     progress(done.incrementAndGet(), tasks.size(), run);
                     return run;
                 }));
@@ -172,10 +174,10 @@ public final class EvalRunner {
         return null;
     }
 
-    private String djSkipReason(ServiceClient client) {
-        ServiceClient.Reply reply = client.get("/api/dj/sessions");
-        return reply.status() == 404 || reply.status() == 0 ? "no DJ API on the target"
-                : "the DJ API exists but this runner does not drive DJ scripts yet";
+    /** Null when the target has the DJ API (a GET on the collection is 405 there); an older Segue answers 404. */
+    private static String djSkipReason(ServiceClient client) {
+        ServiceClient.Reply reply = client.get(DJ_SESSIONS);
+        return reply.status() == 404 || reply.status() == 0 ? "no DJ API on the target" : null;
     }
 
     private CaseRun runCase(Suite.Case c, Suite.Variant variant, int repeat, ServiceClient client) {
@@ -228,14 +230,7 @@ public final class EvalRunner {
             checks.add(Check.pass("response", "HTTP " + reply.status(), null));
             checks.addAll(playlistShape(reply.body()));
             checks.addAll(Checks.evaluate(expect, reply.body(), reply.ms(), judge, prompt));
-            for (Check check : checks) {
-                if (check.name().equals("tags") && check.value() != null) {
-                    metrics.put("tag_precision", check.value());
-                }
-                if (check.name().equals("llm_rubric") && check.value() != null) {
-                    metrics.put("rubric_score", check.value());
-                }
-            }
+            metrics.putAll(metricsOf(checks));
             if (Boolean.TRUE.equals(expect.knownTrackIds())) {
                 checks.add(knownTrackIds(reply.body(), client));
             }
@@ -251,8 +246,116 @@ public final class EvalRunner {
                     ? " (not a problem+json body with a detail)" : "";
             checks.add(Check.fail("response", reply.detail() + why, null));
         }
-        return new Turn(index, prompt, request, reply.status(), round(reply.ms()), reply.body(),
+        return new Turn(index, null, prompt, request, reply.status(), round(reply.ms()), reply.body(),
                 List.copyOf(checks), metrics);
+    }
+
+    /**
+     * A DJ script against /api/dj/sessions, one turn per step. A step that gets no proper answer ends the script (the
+     * steps after it would compare with nothing); the session is deleted at the end either way.
+     */
+    private CaseRun runDj(Suite.Case c, Suite.Variant variant, int repeat, ServiceClient client) {
+        List<Turn> turns = new ArrayList<>();
+        String session = null;
+        String vibe = "";
+        JsonNode previous = null; // the last segment
+        Set<String> played = new HashSet<>();
+        int pulls = 0;
+        boolean closed = false;
+        for (int i = 0; i < c.dj().size(); i++) {
+            Turn turn = switch (c.dj().get(i)) {
+                case Suite.DjStep.Open open -> {
+                    ObjectNode body = open.body().deepCopy();
+                    if (variant.promptTemplate() != null && body.hasNonNull("prompt")) {
+                        body.put("prompt", variant.promptTemplate().replace("{prompt}", body.get("prompt").asText()));
+                    }
+                    ServiceClient.Reply reply = client.post(DJ_SESSIONS, body);
+                    session = reply.status() == 201
+                            ? DJ_SESSIONS + "/" + encode(reply.body().path("id").asText()) : null;
+                    vibe = body.path("prompt").asText("");
+                    yield djTurn(i, "open", vibe, body, reply, 201, List.of());
+                }
+                case Suite.DjStep.Pull pull -> {
+                    ServiceClient.Reply reply = client.get(session + "/next");
+                    List<Check> checks = new ArrayList<>();
+                    if (reply.ok()) {
+                        Expect expect = pull.expect();
+                        checks.addAll(playlistShape(reply.body()));
+                        checks.addAll(Checks.evaluate(expect, reply.body(), reply.ms(), judge, vibe));
+                        checks.addAll(Checks.dj(expect, reply.body(), previous, played));
+                        if (Boolean.TRUE.equals(expect.knownTrackIds())) {
+                            checks.add(knownTrackIds(reply.body(), client));
+                        }
+                        reply.body().path("tracks").forEach(t -> played.add(t.path("id").asText()));
+                        previous = reply.body();
+                    }
+                    yield djTurn(i, "pull " + ++pulls, "", null, reply, 200, checks);
+                }
+                case Suite.DjStep.Request request -> {
+                    ObjectNode body = Json.JSON.createObjectNode().put("text", request.text());
+                    yield djTurn(i, "request", request.text(), body, client.post(session + "/requests", body), 202,
+                            List.of());
+                }
+                case Suite.DjStep.Feedback feedback -> {
+                    JsonNode tracks = previous == null ? Json.JSON.createArrayNode() : previous.path("tracks");
+                    String trackId = switch (feedback.track()) {
+                        case "first" -> tracks.path(0).path("id").asText();
+                        case "last" -> tracks.path(tracks.size() - 1).path("id").asText();
+                        default -> feedback.track();
+                    };
+                    ObjectNode body = Json.JSON.createObjectNode().put("trackId", trackId).put("type", feedback.type());
+                    yield djTurn(i, "feedback", feedback.type() + " " + trackId, body,
+                            client.post(session + "/feedback", body), 202, List.of());
+                }
+                case Suite.DjStep.Close close -> {
+                    closed = true;
+                    yield djTurn(i, "close", "", null, client.delete(session), 204, List.of());
+                }
+            };
+            turns.add(turn);
+            if (session == null || turn.checks().get(0).status() == Status.FAIL) {
+                break;
+            }
+        }
+        if (session != null && !closed) {
+            turns.add(djTurn(turns.size(), "close", "(end of the script)", null, client.delete(session), 204,
+                    List.of()));
+        }
+        boolean failed = turns.stream().flatMap(t -> t.checks().stream()).anyMatch(ch -> ch.status() == Status.FAIL);
+        return new CaseRun(c.id(), variant.name(), repeat, failed ? Status.FAIL : Status.PASS, null,
+                c.knownIssue(variant.name()), c.labels(), List.copyOf(turns));
+    }
+
+    /** A DJ step's turn: first the answer itself (the status the API documents), then the step's own checks. */
+    private static Turn djTurn(int index, String step, String text, JsonNode request, ServiceClient.Reply reply,
+            int expected, List<Check> more) {
+        boolean answered = reply.status() == expected && (expected == 204 || reply.ok());
+        String interpretation = reply.body() == null ? "" : reply.body().path("interpretation").asText("");
+        List<Check> checks = new ArrayList<>();
+        checks.add(answered ? Check.pass("response", "HTTP " + reply.status()
+                + (interpretation.isEmpty() ? "" : ": " + interpretation), null)
+                : Check.fail("response", reply.detail() + ", expected HTTP " + expected, null));
+        checks.addAll(more);
+        return new Turn(index, step, text, request, reply.status(), round(reply.ms()), reply.body(),
+                List.copyOf(checks), metricsOf(checks));
+    }
+
+    /** The per-turn metrics that checks measure: tag precision and the judge's score. */
+    private static Map<String, Double> metricsOf(List<Check> checks) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Check check : checks) {
+            if (check.name().equals("tags") && check.value() != null) {
+                metrics.put("tag_precision", check.value());
+            }
+            if (check.name().equals("llm_rubric") && check.value() != null) {
+                metrics.put("rubric_score", check.value());
+            }
+        }
+        return metrics;
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Every track id is one the catalog serves (GET /api/tracks/{id}): nothing invented, nothing injected. */
@@ -260,7 +363,7 @@ public final class EvalRunner {
         List<String> unknown = new ArrayList<>();
         for (JsonNode t : playlist.path("tracks")) {
             String id = t.path("id").asText();
-            String path = "/api/tracks/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            String path = "/api/tracks/" + encode(id);
             if (client.get(path).status() != 200) {
                 unknown.add(id);
             }
@@ -302,8 +405,14 @@ public final class EvalRunner {
     }
 
     static String firstFailure(CaseRun run) {
-        return run.turns().stream().flatMap(t -> t.checks().stream()).filter(c -> c.status() == Status.FAIL)
-                .findFirst().map(c -> c.name() + ": " + c.detail()).orElse("");
+        for (Turn t : run.turns()) {
+            for (Check c : t.checks()) {
+                if (c.status() == Status.FAIL) {
+                    return (t.step() == null ? "" : t.step() + ": ") + c.name() + ": " + c.detail();
+                }
+            }
+        }
+        return "";
     }
 
     private static double round(double ms) {

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The assertions of one turn, as written under {@code expect:} (snake_case keys, see evals/README.md). Every field is
- * optional; a missing one is not checked. Short forms ({@code length: 20}, {@code tool_called: [search_tracks]}) are
- * read by the delegating creators below.
+ * The assertions of one turn or DJ pull, as written under {@code expect:} (snake_case keys, see evals/README.md).
+ * Every field is optional; a missing one is not checked. Short forms ({@code length: 20},
+ * {@code tool_called: [search_tracks]}) are read by the delegating creators below.
  */
 public record Expect(
         Tags tags,
@@ -32,7 +32,16 @@ public record Expect(
         Rubric llmRubric,
         Boolean refusalOk,
         List<Integer> status,
-        Boolean knownTrackIds) {
+        Boolean knownTrackIds,
+        Boolean noRepeats,
+        RequestEffect requestEffect,
+        Energy energy) {
+
+    /** Keys that only a DJ pull can check: they compare a segment with the session before it. */
+    static final Set<String> DJ_ONLY = Set.of("no_repeats", "request_effect", "energy");
+    /** Keys that need a playlist response (its status, planner, trace or total duration), which a segment is not. */
+    static final Set<String> PLAYLIST_ONLY = Set.of("status", "refusal_ok", "planner", "tool_called",
+            "duration_minutes");
 
     /** Groups of acceptable tags: a track fits when it carries one tag of every group; {@code min} share must fit. */
     public record Tags(List<Set<String>> groups, double min) {
@@ -48,14 +57,63 @@ public record Expect(
                     throw new IllegalArgumentException("tags: unknown key \"" + k + "\" (known: groups, min)");
                 }
             });
-            List<Set<String>> parsed = new ArrayList<>();
-            for (JsonNode group : groups) {
-                List<String> tags = group.isArray() ? Json.strings(group)
-                        : Arrays.asList(group.asText().trim().split("[\\s,]+"));
-                parsed.add(tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+            return new Tags(parseGroups(groups), node.has("min") ? node.get("min").asDouble() : 0.8);
+        }
+    }
+
+    /** A list of tag groups, each {@code "a b c"} or {@code [a, b, c]}, lower-cased. */
+    static List<Set<String>> parseGroups(JsonNode groups) {
+        List<Set<String>> parsed = new ArrayList<>();
+        for (JsonNode group : groups) {
+            List<String> tags = group.isArray() ? Json.strings(group)
+                    : Arrays.asList(group.asText().trim().split("[\\s,]+"));
+            parsed.add(tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+        return List.copyOf(parsed);
+    }
+
+    /**
+     * DJ: the share of the segment's tracks that fit every group (as in {@link Tags}) must be at least
+     * {@code risesBy} higher than in the previous pull.
+     */
+    public record RequestEffect(List<Set<String>> groups, double risesBy) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static RequestEffect of(JsonNode node) {
+            JsonNode groups = node.get("groups");
+            if (groups == null || !groups.isArray() || groups.isEmpty() || !node.has("rises_by") || node.size() != 2) {
+                throw new IllegalArgumentException("request_effect is {groups: [\"a b c\", ...], rises_by: 0.3}, got "
+                        + node);
             }
-            return new Tags(List.copyOf(parsed), node.has("min") ? node.get("min").asDouble() : 0.8);
+            return new RequestEffect(parseGroups(groups), node.get("rises_by").asDouble());
+        }
+    }
+
+    /**
+     * DJ: the segment's energy (0..1, as the API reports it): up or down by at least so much against the previous
+     * pull's, and/or within {@code min}..{@code max}.
+     */
+    public record Energy(Double risesBy, Double fallsBy, Double min, Double max) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Energy of(JsonNode node) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            if (keys.isEmpty() || !List.of("rises_by", "falls_by", "min", "max").containsAll(keys)) {
+                throw new IllegalArgumentException("energy takes rises_by, falls_by, min, max, got " + node);
+            }
+            return new Energy(number(node, "rises_by"), number(node, "falls_by"), number(node, "min"),
+                    number(node, "max"));
+        }
+
+        /** Whether it compares with the segment before (and so cannot be asked of the first pull). */
+        boolean comparative() {
+            return risesBy != null || fallsBy != null;
+        }
+
+        private static Double number(JsonNode node, String key) {
+            return node.has(key) ? node.get(key).asDouble() : null;
         }
     }
 

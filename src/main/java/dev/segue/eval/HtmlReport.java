@@ -151,9 +151,9 @@ public final class HtmlReport {
     }
 
     private static void matrix(StringBuilder h, Results.Run run, Results.Run baseline) {
-        h.append("<h2>Cases</h2><p class=\"small\">Cell: passed runs / runs and the first turn's main metric; amber: a "
-                + "known issue (fails, not counted in pass_rate); a ▼ marks a case that passed in the baseline and fails "
-                + "now. Click a case for its drill-down.</p>");
+        h.append("<h2>Cases</h2><p class=\"small\">Cell: passed runs / runs and the first measured turn's main metric; "
+                + "amber: a known issue (fails, not counted in pass_rate); a ▼ marks a case that passed in the baseline "
+                + "and fails now. Click a case for its drill-down.</p>");
         h.append("<table><tr><th>case</th><th>prompt</th>");
         run.variants().forEach(v -> h.append("<th>").append(escape(v.name())).append("</th>"));
         h.append("</tr>");
@@ -209,11 +209,15 @@ public final class HtmlReport {
     }
 
     private static void turn(StringBuilder h, Turn t) {
-        h.append("<div class=\"turn\"><div><b>").append(t.index() == 0 ? "prompt" : "refine " + t.index()).append("</b>: ")
+        String step = t.step() != null ? t.step() : t.index() == 0 ? "prompt" : "refine " + t.index();
+        h.append("<div class=\"turn\"><div><b>").append(escape(step)).append("</b>")
+                .append(t.prompt().isEmpty() ? "" : ": ")
                 .append(escape(abbreviate(t.prompt(), 400))).append(" <span class=\"small\">HTTP ").append(t.httpStatus())
                 .append(", ").append(Format.metric("_ms", t.latencyMs())).append(" ms</span></div>");
-        h.append("<details><summary class=\"small\">request</summary><pre>").append(escape(pretty(t.request())))
-                .append("</pre></details>");
+        if (t.request() != null && !t.request().isNull()) {
+            h.append("<details><summary class=\"small\">request</summary><pre>").append(escape(pretty(t.request())))
+                    .append("</pre></details>");
+        }
         h.append("<table><tr><th>check</th><th>result</th><th>detail</th></tr>");
         for (Check c : t.checks()) {
             h.append("<tr><td>").append(escape(c.name())).append("</td><td class=\"").append(c.status()).append("\">")
@@ -223,15 +227,28 @@ public final class HtmlReport {
                 .append(Format.metric(k, v)).append("</td></tr>"));
         h.append("</table>");
         JsonNode body = t.response();
+        boolean segment = body != null && body.has("segment");
+        if (segment) {
+            h.append("<div><i>").append(escape(body.path("intro").asText())).append("</i> <span class=\"small\">segment ")
+                    .append(body.path("segment").asInt()).append(" · energy ").append(Format.number(body.path("energy").asDouble()))
+                    .append(" (target ").append(Format.number(body.path("targetEnergy").asDouble())).append(") · ")
+                    .append(escape(body.path("reason").asText())).append("</span></div>");
+        } else if (body != null && body.has("interpretation")) {
+            h.append("<div>interpretation: <i>").append(escape(body.path("interpretation").asText())).append("</i></div>");
+        }
         if (body != null && body.has("tracks")) {
-            h.append("<div><b>").append(escape(body.path("title").asText())).append("</b> <span class=\"small\">")
-                    .append(escape(body.path("description").asText())).append(" · planner ")
-                    .append(escape(body.path("planner").asText())).append(", ranker ").append(escape(body.path("ranker").asText()))
-                    .append("</span></div>");
+            if (!segment) {
+                h.append("<div><b>").append(escape(body.path("title").asText())).append("</b> <span class=\"small\">")
+                        .append(escape(body.path("description").asText())).append(" · planner ")
+                        .append(escape(body.path("planner").asText())).append(", ranker ")
+                        .append(escape(body.path("ranker").asText())).append("</span></div>");
+            }
             for (JsonNode note : body.path("notes")) {
                 h.append("<div class=\"small\">note: ").append(escape(note.asText())).append("</div>");
             }
-            h.append("<details><summary class=\"small\">playlist (").append(body.path("tracks").size())
+            // A segment is a few tracks and the point of its step: shown open.
+            h.append("<details").append(segment ? " open" : "").append("><summary class=\"small\">")
+                    .append(segment ? "segment" : "playlist").append(" (").append(body.path("tracks").size())
                     .append(" tracks)</summary><table><tr><th>#</th><th>title</th><th>artist</th><th>tags</th><th>reason</th><th>score</th></tr>");
             for (JsonNode track : body.path("tracks")) {
                 h.append("<tr><td class=\"num\">").append(track.path("position").asInt()).append("</td><td>")
@@ -243,7 +260,7 @@ public final class HtmlReport {
             }
             h.append("</table></details>");
             trace(h, body.path("trace"));
-        } else if (body != null && !body.isNull()) {
+        } else if (body != null && !body.isNull() && !body.has("interpretation")) {
             h.append("<pre>").append(escape(pretty(body))).append("</pre>");
         }
         h.append("</div>");
@@ -272,14 +289,13 @@ public final class HtmlReport {
         h.append("</table></details>");
     }
 
+    /** The first turn's main metric; a DJ script's first step measures nothing, so the first turn that does. */
     private static String mainMetric(CaseRun run) {
-        if (run.turns().isEmpty()) {
-            return null;
-        }
-        Map<String, Double> m = run.turns().get(0).metrics();
-        for (String key : List.of("tag_precision", "r_precision", "rubric_score")) {
-            if (m.containsKey(key)) {
-                return Format.metric(key, m.get(key));
+        for (Turn t : run.turns()) {
+            for (String key : List.of("tag_precision", "r_precision", "rubric_score")) {
+                if (t.metrics().containsKey(key)) {
+                    return Format.metric(key, t.metrics().get(key));
+                }
             }
         }
         return null;

@@ -32,8 +32,11 @@ public final class Results {
         }
     }
 
-    /** One request: what was sent, what came back (the playlist with its trace, or the problem body) and the checks. */
-    public record Turn(int index, String prompt, JsonNode request, int httpStatus, double latencyMs, JsonNode response,
+    /**
+     * One request: what was sent, what came back (the playlist with its trace, a DJ segment, or the problem body) and
+     * the checks. {@code step} names a DJ step as reports show it (open, pull 2, request, ...); null for playlists.
+     */
+    public record Turn(int index, String step, String prompt, JsonNode request, int httpStatus, double latencyMs, JsonNode response,
             List<Check> checks, Map<String, Double> metrics) {
     }
 

@@ -78,13 +78,21 @@ public final class ServiceClient {
         return send("GET", path, null);
     }
 
+    public Reply post(String path, JsonNode body) {
+        return send("POST", path, body);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
     private Reply send(String method, String path, JsonNode body) {
         long start = System.nanoTime();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Accept", "application/json, application/problem+json");
             if (body == null) {
-                request.GET();
+                request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(Json.JSON.writeValueAsString(body)));

@@ -1,6 +1,5 @@
 package dev.segue.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,16 +41,16 @@ public record Suite(
 
     /**
      * One prompt scenario. {@code request} is the JSON body without the prompt (camelCase API fields, sent as is);
-     * {@code turns} are the first prompt and then each refinement, in order; {@code dj} is a DJ script, kept for the
-     * day the DJ API exists. {@code relevant} are the ids of a reference playlist (ranking metrics).
+     * {@code turns} are the first prompt and then each refinement, in order; {@code dj} is a DJ script instead (then
+     * {@code turns} is empty). {@code relevant} are the ids of a reference playlist (ranking metrics).
      * {@code knownIssues} say why a case is expected to fail today, per variant name ("*" for every variant): it
      * still runs and is reported, but does not count against pass_rate, so a known bug does not hide new ones.
      */
-    public record Case(String id, List<String> labels, ObjectNode request, List<Turn> turns, JsonNode dj,
+    public record Case(String id, List<String> labels, ObjectNode request, List<Turn> turns, List<DjStep> dj,
             List<String> relevant, Map<String, String> knownIssues) {
 
         public boolean isDj() {
-            return dj != null && !dj.isNull();
+            return !dj.isEmpty();
         }
 
         public String knownIssue(String variant) {
@@ -61,5 +60,29 @@ public record Suite(
 
     /** A prompt sent to the service (the first one creates the playlist, later ones refine it) and its checks. */
     public record Turn(String prompt, Expect expect) {
+    }
+
+    /** One step of a DJ script (see evals/suites/dj.yaml): the runner sends it to /api/dj/sessions. */
+    public sealed interface DjStep {
+
+        /** POST /api/dj/sessions with this body (prompt, minutes, userId as the API spells them). */
+        record Open(ObjectNode body) implements DjStep {
+        }
+
+        /** GET …/next; {@code expect} applies to the segment (its tracks, energy, and the session so far). */
+        record Pull(Expect expect) implements DjStep {
+        }
+
+        /** POST …/requests {text}. */
+        record Request(String text) implements DjStep {
+        }
+
+        /** POST …/feedback: {@code type} like or skip; {@code track} first, last (of the latest segment) or an id. */
+        record Feedback(String type, String track) implements DjStep {
+        }
+
+        /** DELETE the session; the runner also closes it after the last step when the script does not. */
+        record Close() implements DjStep {
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class SuiteLoader {
     private static final Set<String> TURN_KEYS = Set.of("prompt", "expect");
     private static final Set<String> VARIANT_KEYS = Set.of("name", "description", "options", "target",
             "prompt_template", "thresholds");
-    private static final Set<String> DJ_STEPS = Set.of("open", "pull", "request", "close");
+    private static final List<String> DJ_STEPS = List.of("open", "pull", "request", "feedback", "close");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern THRESHOLD = Pattern.compile("\\s*(>=|<=)\\s*(-?[0-9.]+)\\s*");
     /** Without a pass_rate gate every case must pass: a failing case fails the run unless the suite says otherwise. */
@@ -114,12 +114,20 @@ public final class SuiteLoader {
             throw new SuiteException(at + ": put the prompt in `prompt:`, not in `request:`");
         }
         List<Suite.Turn> turns = new ArrayList<>();
-        boolean dj = node.hasNonNull("dj");
-        if (!dj) {
+        List<Suite.DjStep> dj = List.of();
+        if (node.hasNonNull("dj")) {
+            for (String key : List.of("prompt", "request", "expect", "refine", "relevant")) {
+                if (node.has(key)) {
+                    throw new SuiteException(at + ": a dj case has its prompt and checks in its steps, not in `"
+                            + key + ":`");
+                }
+            }
+            dj = djScript(node.get("dj"), at, defaultExpect);
+        } else {
             if (!node.hasNonNull("prompt") || node.get("prompt").asText().isEmpty()) {
                 throw new SuiteException(at + ": needs a `prompt:` (or a `dj:` script)");
             }
-            turns.add(new Suite.Turn(node.get("prompt").asText(), expect(defaultExpect, node.get("expect"), at)));
+            turns.add(new Suite.Turn(node.get("prompt").asText(), playlistExpect(defaultExpect, node.get("expect"), at)));
             int step = 0;
             for (JsonNode r : node.path("refine")) {
                 step++;
@@ -129,16 +137,13 @@ public final class SuiteLoader {
                 if (!turn.hasNonNull("prompt")) {
                     throw new SuiteException(stepAt + ": needs a `prompt:`");
                 }
-                turns.add(new Suite.Turn(turn.get("prompt").asText(), expect(defaultExpect, turn.get("expect"), stepAt)));
+                turns.add(new Suite.Turn(turn.get("prompt").asText(), playlistExpect(defaultExpect, turn.get("expect"), stepAt)));
             }
-        }
-        if (dj) {
-            checkDjScript(node.get("dj"), at);
         }
         List<String> labels = Json.strings(node.get("labels"));
         List<String> relevant = Json.strings(node.get("relevant"));
-        return new Suite.Case(id, List.copyOf(labels), request, List.copyOf(turns), dj ? node.get("dj") : null,
-                List.copyOf(relevant), knownIssues(node.get("known_issue"), at));
+        return new Suite.Case(id, List.copyOf(labels), request, List.copyOf(turns), dj, List.copyOf(relevant),
+                knownIssues(node.get("known_issue"), at));
     }
 
     /** known_issue: one reason for every variant, or a mapping of variant name to reason. */
@@ -157,20 +162,94 @@ public final class SuiteLoader {
         return Map.copyOf(out);
     }
 
-    /** DJ scripts are kept as written until the DJ API exists; only their shape is checked, so typos surface now. */
-    private static void checkDjScript(JsonNode script, String at) {
+    /**
+     * A DJ script: open first, then pulls, requests and feedback in any order, close (optional) last. What cannot run
+     * is an error here: a comparison with no earlier pull, feedback on a track before any segment, playlist-only keys.
+     */
+    private static List<Suite.DjStep> djScript(JsonNode script, String at, ObjectNode defaultExpect) {
         if (!script.isArray() || script.isEmpty()) {
-            throw new SuiteException(at + ": dj is a list of steps (open, pull, request, close)");
+            throw new SuiteException(at + ": dj is a list of steps " + DJ_STEPS);
         }
-        for (JsonNode step : script) {
+        List<Suite.DjStep> steps = new ArrayList<>();
+        int pulls = 0;
+        for (int i = 0; i < script.size(); i++) {
+            JsonNode step = script.get(i);
+            String stepAt = at + " dj step #" + (i + 1);
             if (!step.isObject() || step.size() != 1 || !DJ_STEPS.contains(step.fieldNames().next())) {
-                throw new SuiteException(at + ": each dj step has one key among " + DJ_STEPS + ", got " + step);
+                throw new SuiteException(stepAt + ": each step has one key among " + DJ_STEPS + ", got " + step);
             }
+            String kind = step.fieldNames().next();
+            JsonNode value = step.get(kind);
+            if ((i == 0) != kind.equals("open")) {
+                throw new SuiteException(stepAt + ": a script opens its session first, and once");
+            }
+            if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof Suite.DjStep.Close) {
+                throw new SuiteException(stepAt + ": nothing can follow close");
+            }
+            steps.add(switch (kind) {
+                case "open" -> {
+                    ObjectNode body = value.isTextual()
+                            ? JsonNodeFactory.instance.objectNode().put("prompt", value.asText()) : object(value, stepAt);
+                    checkKeys(body, Set.of("prompt", "minutes", "userId"), stepAt); // the API's fields, as it spells them
+                    yield new Suite.DjStep.Open(body);
+                }
+                case "pull" -> {
+                    ObjectNode pull = object(value, stepAt);
+                    checkKeys(pull, Set.of("expect"), stepAt);
+                    Expect expect = expect(defaultExpect, pull.get("expect"), stepAt, Expect.PLAYLIST_ONLY,
+                            "checks a playlist response; a DJ segment has none");
+                    if (pulls == 0 && (expect.requestEffect() != null
+                            || (expect.energy() != null && expect.energy().comparative()))) {
+                        throw new SuiteException(stepAt + ": request_effect and energy rises_by/falls_by compare with "
+                                + "the pull before; this is the first");
+                    }
+                    pulls++;
+                    yield new Suite.DjStep.Pull(expect);
+                }
+                case "request" -> {
+                    JsonNode text = value.isTextual() ? value : object(value, stepAt).get("text");
+                    if (value.isObject()) {
+                        checkKeys(value, Set.of("text"), stepAt);
+                    }
+                    if (text == null || text.asText().isBlank()) {
+                        throw new SuiteException(stepAt + ": request is \"text\" or {text}");
+                    }
+                    yield new Suite.DjStep.Request(text.asText());
+                }
+                case "feedback" -> {
+                    ObjectNode feedback = object(value, stepAt);
+                    checkKeys(feedback, Set.of("type", "track"), stepAt);
+                    String type = feedback.path("type").asText();
+                    if (!type.equals("like") && !type.equals("skip")) {
+                        throw new SuiteException(stepAt + ": feedback needs type: like or skip");
+                    }
+                    String track = feedback.path("track").asText("first");
+                    if (pulls == 0 && (track.equals("first") || track.equals("last"))) {
+                        throw new SuiteException(stepAt + ": feedback on the " + track + " track needs a pull before it");
+                    }
+                    yield new Suite.DjStep.Feedback(type, track);
+                }
+                default -> {
+                    checkKeys(object(value, stepAt), Set.of(), stepAt);
+                    yield new Suite.DjStep.Close();
+                }
+            });
         }
+        return List.copyOf(steps);
     }
 
-    private static Expect expect(ObjectNode defaults, JsonNode own, String at) {
+    private static Expect playlistExpect(ObjectNode defaults, JsonNode own, String at) {
+        return expect(defaults, own, at, Expect.DJ_ONLY, "is for DJ pulls; it compares a segment with the session");
+    }
+
+    /** The defaults merged with the turn's own checks; {@code unfit} keys cannot run here and say {@code why}. */
+    private static Expect expect(ObjectNode defaults, JsonNode own, String at, Set<String> unfit, String why) {
         ObjectNode merged = merge(defaults, object(own, at + " expect"));
+        merged.fieldNames().forEachRemaining(key -> {
+            if (unfit.contains(key)) {
+                throw new SuiteException(at + " expect: " + key + " " + why);
+            }
+        });
         try {
             return Json.YAML.treeToValue(merged, Expect.class);
         } catch (IOException | IllegalArgumentException e) {

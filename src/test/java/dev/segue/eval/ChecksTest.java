@@ -89,6 +89,50 @@ class ChecksTest {
     }
 
     @Test
+    void djPullsCompareASegmentWithTheSessionBeforeIt() throws IOException {
+        JsonNode before = json("""
+                {"segment": 1, "energy": 0.3, "tracks": [
+                  {"position": 1, "id": "a", "genres": ["lounge"], "moods": ["calm"]},
+                  {"position": 2, "id": "b", "genres": ["dance"], "moods": []}]}
+                """);
+        JsonNode after = json("""
+                {"segment": 2, "energy": 0.55, "tracks": [
+                  {"position": 1, "id": "c", "genres": ["dance"], "moods": ["energetic"]},
+                  {"position": 2, "id": "d", "genres": ["house"], "moods": ["party"]}]}
+                """);
+        Path file = dir.resolve("dj.yaml");
+        Files.writeString(file, """
+                cases:
+                  - dj:
+                      - open: calm lounge
+                      - pull: {}
+                      - pull:
+                          expect:
+                            no_repeats: true
+                            request_effect: {groups: ["energetic party dance"], rises_by: 0.5}
+                            energy: {rises_by: 0.25, max: 0.6}
+                      - pull:
+                          expect:
+                            request_effect: {groups: ["energetic party dance"], rises_by: 0.6}
+                            energy: {falls_by: 0.1, min: 0.5}
+                """);
+        List<Suite.DjStep> steps = SuiteLoader.load(file).cases().get(0).dj();
+        Expect holds = ((Suite.DjStep.Pull) steps.get(2)).expect();
+        Expect fails = ((Suite.DjStep.Pull) steps.get(3)).expect();
+        Map<String, Status> ok = statuses(Checks.dj(holds, after, before, java.util.Set.of("a", "b")));
+        assertEquals(Map.of("no_repeats", Status.PASS, "request_effect", Status.PASS, "energy", Status.PASS), ok);
+        Map<String, Status> bad = statuses(Checks.dj(fails, after, before, java.util.Set.of("a", "b")));
+        assertEquals(Map.of("request_effect", Status.FAIL, "energy", Status.FAIL), bad); // +0.5 share; energy rose
+        Check repeat = Checks.dj(holds, after, before, java.util.Set.of("a", "c")).get(0);
+        assertEquals(Status.FAIL, repeat.status(), repeat.detail());
+        assertEquals(1.0, repeat.value());
+    }
+
+    private static Map<String, Status> statuses(List<Check> checks) {
+        return checks.stream().collect(Collectors.toMap(Check::name, Check::status));
+    }
+
+    @Test
     void aRubricWithoutAJudgeIsSkippedNotFailed() throws IOException {
         Check rubric = check("llm_rubric: fits a rainy day").get("llm_rubric!");
         assertEquals(Status.SKIP, rubric.status());

@@ -19,8 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI gate: evals/suites/core.yaml runs against this build (in-process, offline) and every threshold must hold.
- * Reports land in target/evals/ci-core/. A second run proves the gate bites: a deliberately broken variant fails it.
+ * The CI gate: evals/suites/core.yaml and dj.yaml run against this build (in-process, offline) and every threshold
+ * must hold. Reports land in target/evals/ci-core/ and ci-dj/. Two more runs prove the gate bites: a deliberately
+ * broken variant fails it, and so does a deliberately broken DJ expectation.
  */
 @QuarkusTest
 class CoreSuiteEvalTest {
@@ -49,6 +50,25 @@ class CoreSuiteEvalTest {
         assertEquals(EvalCli.OK, o.exit(), o.console());
         assertTrue(o.results().cases().size() >= 40, "core runs at least 40 cases");
         assertTrue(Files.readString(Path.of("target/evals/ci-core/report.html")).contains("<svg"));
+    }
+
+    @Test
+    void theDjSuiteHoldsItsThresholds() throws IOException {
+        Outcome o = run("evals/suites/dj.yaml", "target/evals/ci-dj");
+        assertEquals(EvalCli.OK, o.exit(), o.console());
+        // A target without the DJ API skips every case and still exits 0: the gate needs them run.
+        assertTrue(o.results().cases().size() >= 9, "dj runs at least 9 cases");
+        assertTrue(o.results().cases().stream().noneMatch(c -> c.status() == Results.Status.SKIP), o.console());
+    }
+
+    @Test
+    void aDeliberatelyBrokenDjExpectationFailsTheRun() throws IOException {
+        Outcome o = run("src/test/resources/evals/broken-dj.yaml", "target/evals/ci-broken-dj");
+        assertEquals(EvalCli.GATE_FAILED, o.exit(), o.console());
+        List<String> failed = o.results().cases().stream().filter(c -> c.status() == Results.Status.FAIL)
+                .map(Results.CaseRun::caseId).toList();
+        assertEquals(List.of("wrong-direction"), failed, o.console());
+        assertTrue(o.console().contains("wrong-direction: pull 2: energy"), o.console());
     }
 
     @Test

@@ -29,7 +29,7 @@ class GatesTest {
 
     private static CaseRun caseRun(String id, double precision, String knownIssue) {
         boolean pass = precision >= 0.8;
-        Turn turn = new Turn(0, "p", null, 201, 10, null,
+        Turn turn = new Turn(0, null, "p", null, 201, 10, null,
                 List.of(Check.of("tags", pass, "", precision)), Map.of("tag_precision", precision));
         return new CaseRun(id, "offline", 0, pass ? Status.PASS : Status.FAIL, null, knownIssue, List.of(), List.of(turn));
     }
@@ -74,7 +74,7 @@ class GatesTest {
     void aFallbackToAnotherPlannerIsNoted() throws IOException {
         Suite.Variant llm = new Suite.Variant("llm", "", (com.fasterxml.jackson.databind.node.ObjectNode) Json.JSON
                 .readTree("{\"planner\": \"llm\"}"), null, null, Map.of());
-        Turn fellBack = new Turn(0, "p", null, 201, 10, Json.JSON.readTree("{\"planner\": \"offline\", \"tracks\": []}"),
+        Turn fellBack = new Turn(0, null, "p", null, 201, 10, Json.JSON.readTree("{\"planner\": \"offline\", \"tracks\": []}"),
                 List.of(), Map.of());
         List<String> notes = new ArrayList<>();
         Gates.judge(suite(Map.of()), new EvalRunner.VariantRun(llm, "http://x", null, List.of(new CaseRun("a", "llm", 0,

@@ -119,6 +119,59 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void djScriptsBecomeStepsWithTheDefaultsInEveryPull() throws IOException {
+        Suite suite = load("""
+                defaults:
+                  expect: {no_repeats: true}
+                cases:
+                  - id: dj
+                    dj:
+                      - open: {prompt: "chill lounge, late", minutes: 600}
+                      - pull: {}
+                      - request: more energy
+                      - feedback: {type: skip}
+                      - pull: {expect: {energy: {rises_by: 0.2}, no_repeats: null}}
+                      - close: {}
+                """);
+        Suite.Case c = suite.cases().get(0);
+        assertTrue(c.isDj() && c.turns().isEmpty());
+        assertEquals(6, c.dj().size());
+        Suite.DjStep.Open open = (Suite.DjStep.Open) c.dj().get(0);
+        assertEquals("chill lounge, late", open.body().get("prompt").asText());
+        assertTrue(((Suite.DjStep.Pull) c.dj().get(1)).expect().noRepeats());
+        assertEquals(new Suite.DjStep.Request("more energy"), c.dj().get(2));
+        assertEquals(new Suite.DjStep.Feedback("skip", "first"), c.dj().get(3));
+        Expect last = ((Suite.DjStep.Pull) c.dj().get(4)).expect();
+        assertEquals(0.2, last.energy().risesBy());
+        assertNull(last.noRepeats());
+        assertTrue(c.dj().get(5) instanceof Suite.DjStep.Close);
+    }
+
+    @Test
+    void djScriptsThatCannotRunAreErrors() {
+        Map<String, String> wrong = Map.of(
+                "[{pull: {}}]", "opens its session first",
+                "[{open: x}, {pull: {expect: {energy: {rises_by: 0.1}}}}]", "this is the first",
+                "[{open: x}, {pull: {expect: {planner: offline}}}]", "planner checks a playlist response",
+                "[{open: x}, {feedback: {type: like, track: last}}]", "needs a pull before it",
+                "[{open: x}, {pull: {}}, {feedback: {type: love}}]", "like or skip",
+                "[{open: {prompt: x, mins: 5}}]", "unknown key \"mins\"",
+                "[{open: x}, {close: {}}, {pull: {}}]", "nothing can follow close",
+                "[{open: x}, {pull: {}, request: y}]", "one key among");
+        wrong.forEach((script, message) -> {
+            String error = assertThrows(SuiteLoader.SuiteException.class,
+                    () -> load("cases: [{id: a, dj: " + script + "}]"), script).getMessage();
+            assertTrue(error.contains("case \"a\"") && error.contains(message), script + " -> " + error);
+        });
+        String djOnly = assertThrows(SuiteLoader.SuiteException.class,
+                () -> load("cases: [{id: a, prompt: x, expect: {no_repeats: true}}]")).getMessage();
+        assertTrue(djOnly.contains("no_repeats is for DJ pulls"), djOnly);
+        String mixed = assertThrows(SuiteLoader.SuiteException.class,
+                () -> load("cases: [{id: a, prompt: x, dj: [{open: x}]}]")).getMessage();
+        assertTrue(mixed.contains("not in `prompt:`"), mixed);
+    }
+
+    @Test
     void everyShippedSuiteLoads() throws IOException {
         int suites = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("evals", "suites"), "*.yaml")) {
