@@ -93,6 +93,15 @@ final class DjPlanner {
         Map<String, Candidate> pool = new LinkedHashMap<>();
         plan.candidates().forEach(c -> pool.put(c.track().id(), c));
 
+        if (Math.abs(s.energyBias()) >= 0.1) {
+            // "More energy" must keep working after the first segment: make sure the pool holds such tracks.
+            List<String> energyTags = (s.energyBias() > 0 ? HIGH_ENERGY : LOW_ENERGY).stream()
+                    .filter(t -> catalog.categoryOf(t).isPresent()).toList();
+            if (!energyTags.isEmpty()) {
+                tools.searchByVector(query, "energy", hard.plusTagGroup(new LinkedHashSet<>(energyTags)), 80, trace)
+                        .forEach(c -> pool.putIfAbsent(c.track().id(), c));
+            }
+        }
         Track previous = s.played().isEmpty() ? null : catalog.find(s.played().get(s.played().size() - 1)).orElse(null);
         Set<String> only = null;
         if (!s.focusNext().isEmpty()) {
@@ -167,7 +176,10 @@ final class DjPlanner {
                     smooth = 1 - smooth;
                 }
                 double energyFit = 1 - Math.abs(EnergyEstimate.of(t) - target);
-                double value = 0.5 * fit + 0.3 * smooth + 0.2 * energyFit;
+                // An energy request outweighs smoothness until the session gets there.
+                double value = Math.abs(s.energyBias()) >= 0.1
+                        ? 0.4 * fit + 0.2 * smooth + 0.4 * energyFit
+                        : 0.5 * fit + 0.3 * smooth + 0.2 * energyFit;
                 if (value > bestValue) {
                     bestValue = value;
                     best = c;
@@ -228,8 +240,13 @@ final class DjPlanner {
             current.addAll(previous.genres());
         }
         current.addAll(s.intent().excludeTags());
+        double bias = s.energyBias();
         List<String> options = tools.catalog().vocabulary(TagCategory.GENRE).keySet().stream()
-                .filter(g -> !current.contains(g)).limit(12).toList();
+                .filter(g -> !current.contains(g))
+                // "switch it up, more energy": the new direction also has to go the way the energy was asked to
+                .filter(g -> Math.abs(bias) < 0.1 || EnergyEstimate.ofTag(g)
+                        .map(e -> bias > 0 ? e >= 0.6 : e <= 0.4).orElse(false))
+                .limit(12).toList();
         return options.isEmpty() ? null : options.get(Math.floorMod(s.segments() * 7 + s.id().hashCode(), options.size()));
     }
 }

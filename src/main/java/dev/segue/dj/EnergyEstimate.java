@@ -30,6 +30,11 @@ public final class EnergyEstimate {
     private EnergyEstimate() {
     }
 
+    /** How energetic a tag usually is, when the table knows it. */
+    public static java.util.Optional<Double> ofTag(String tag) {
+        return java.util.Optional.ofNullable(TAG_ENERGY.get(tag));
+    }
+
     public static double of(Track track) {
         if (track.features() != null && track.features().energy() != null) {
             return track.features().energy();

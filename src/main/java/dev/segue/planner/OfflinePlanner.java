@@ -83,6 +83,12 @@ public final class OfflinePlanner implements Planner {
         if (!required.isEmpty()) {
             add(merged, tools.searchByVector(queryVector, intent.queryText(), hard.withTagGroups(required), pool, trace));
         }
+        if (request.personalisation() != null && request.personalisation().centroid() != null) {
+            // Candidates from the listener's own corner of the catalog, within what the prompt requires.
+            float[] personal = Vectors.blend(embedder.embed(intent.queryText()), 0.5, request.personalisation().centroid(), 0.5);
+            add(merged, tools.searchByVector(personal, "your taste: " + intent.queryText(),
+                    hard.withTagGroups(required), pool / 2, trace));
+        }
         if (required.size() > 1) {
             for (Set<String> group : required) {
                 add(merged, tools.searchByVector(queryVector, intent.queryText(), hard.plusTagGroup(group), pool / 2, trace));
