@@ -66,8 +66,7 @@ async function api(method, path, body) {
   return data;
 }
 
-function showError(error) {
-  const box = $('error');
+function showError(error, box = $('error')) {
   const p = error instanceof ApiError ? error.problem : { title: 'Something went wrong', detail: String(error) };
   // Field errors that only repeat the detail would be noise.
   const fields = (Array.isArray(p.errors) ? p.errors : []).filter((f) => f.message !== p.detail);
@@ -79,30 +78,37 @@ function showError(error) {
   box.hidden = false;
 }
 
-function clearError() {
-  $('error').hidden = true;
-  $('error').replaceChildren();
+function clearError(box = $('error')) {
+  box.hidden = true;
+  box.replaceChildren();
 }
 
-/** Runs one request with the given controls disabled and a spinner on the button that started it. */
-async function busy(button, controls, message, work) {
-  clearError();
+/**
+ * Runs one request with the given controls disabled, a spinner on the button that started it and the region marked
+ * busy; a failure shows its problem in the given error box. Resolves to undefined on failure.
+ */
+async function busy({ button, controls = [button], region, status, error, message }, work) {
+  clearError(error);
   controls.forEach((c) => { c.disabled = true; });
   button.setAttribute('aria-busy', 'true');
-  $('playlist').setAttribute('aria-busy', 'true');
-  $('status').textContent = message;
+  region.setAttribute('aria-busy', 'true');
+  status.textContent = message;
   try {
     return await work();
   } catch (e) {
-    $('status').textContent = '';
-    showError(e);
+    status.textContent = '';
+    showError(e, error);
     return undefined;
   } finally {
     controls.forEach((c) => { c.disabled = false; });
     button.removeAttribute('aria-busy');
-    $('playlist').removeAttribute('aria-busy');
+    region.removeAttribute('aria-busy');
   }
 }
+
+const playlistBusy = (button, message) => ({
+  button, message, controls: playlistControls(), region: $('playlist'), status: $('status'), error: $('error'),
+});
 
 // ---- Playlist -------------------------------------------------------------------------------------------------
 
@@ -117,7 +123,7 @@ async function make(event) {
   const kind = $('size-kind').value;
   const body = { prompt: $('prompt').value };
   if ($('size').value !== '') body[kind] = Number($('size').value);
-  const playlist = await busy($('make'), playlistControls(), 'Making your playlist…',
+  const playlist = await busy(playlistBusy($('make'), 'Making your playlist…'),
     () => api('POST', '/api/playlists?trace=true', body));
   if (!playlist) return;
   versions = [];
@@ -130,7 +136,7 @@ async function refine(event) {
   event.preventDefault();
   if (!current) return;
   const text = $('refine').value;
-  const playlist = await busy($('refine-btn'), playlistControls(), 'Refining…',
+  const playlist = await busy(playlistBusy($('refine-btn'), 'Refining…'),
     () => api('POST', `/api/playlists/${encodeURIComponent(current.id)}/refine?trace=true`, { prompt: text }));
   if (!playlist) return;
   $('refine').value = '';
@@ -139,7 +145,7 @@ async function refine(event) {
 
 async function remove(track, button) {
   const position = track.position;
-  const playlist = await busy(button, playlistControls(), `Removing “${track.title}”…`,
+  const playlist = await busy(playlistBusy(button, `Removing “${track.title}”…`),
     () => api('DELETE', `/api/playlists/${encodeURIComponent(current.id)}/tracks/${encodeURIComponent(track.id)}`));
   if (!playlist) return;
   show(playlist, `Removed “${track.title}” by ${track.artist}`);
@@ -254,9 +260,10 @@ async function djStart(event) {
   djClose();
   const body = { prompt: $('dj-vibe').value.trim() || undefined };
   if ($('dj-minutes').value !== '') body.minutes = Number($('dj-minutes').value);
-  const session = await busy($('dj-start'), [$('dj-start')], 'Opening a DJ session…', () => api('POST', '/api/dj/sessions', body));
+  const session = await busy({ button: $('dj-start'), region: $('dj'), status: $('dj-opening'), error: $('dj-error'),
+    message: 'Opening a session…' }, () => api('POST', '/api/dj/sessions', body));
   if (!session) return;
-  $('status').textContent = '';
+  $('dj-opening').textContent = '';
   dj = { id: session.id };
   $('dj-segments').replaceChildren();
   $('dj-heard').textContent = '';
@@ -319,9 +326,10 @@ async function feedback(track, type, button) {
   try {
     const r = await api('POST', `/api/dj/sessions/${encodeURIComponent(dj.id)}/feedback`, { trackId: track.id, type });
     button.setAttribute('aria-pressed', 'true');
+    clearError($('dj-error'));
     $('dj-heard').textContent = `${type === 'like' ? 'Liked' : 'Skipped'} “${track.title}”: ${r.interpretation}.`;
   } catch (e) {
-    $('dj-heard').textContent = e.message;
+    showError(e, $('dj-error'));
   } finally {
     button.disabled = false;
   }
@@ -336,10 +344,11 @@ async function djRequest(event) {
   button.setAttribute('aria-busy', 'true');
   try {
     const r = await api('POST', `/api/dj/sessions/${encodeURIComponent(dj.id)}/requests`, { text });
+    clearError($('dj-error'));
     $('dj-heard').textContent = `You asked “${text.trim()}”. The DJ: ${r.interpretation}.`;
     $('dj-request').value = '';
   } catch (e) {
-    $('dj-heard').textContent = e.message;
+    showError(e, $('dj-error'));
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');

@@ -212,6 +212,14 @@ class WebPageTest {
         assertTrue(driver.findElements(By.id("injected")).isEmpty(), "no element made from API text");
         assertTrue(byId("versions").getText().contains("<img id=injected"), byId("versions").getText());
         assertNotEquals("pwned", driver.getTitle());
+
+        byId("dj-minutes").clear();
+        byId("dj-minutes").sendKeys("1"); // the DJ panel shows its own problems
+        byId("dj-start").click();
+        WebElement djError = wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("dj-error")));
+        assertTrue(djError.getText().contains("minutes must be between 5 and 600 (got 1)"), djError.getText());
+        assertFalse(byId("error").isDisplayed(), "the playlist's error box is the playlist's");
     }
 
     private void open() {
