@@ -127,13 +127,15 @@ class WebPageTest {
         assertTrue(byId("versions").getText().contains("Refined: “add some jazz”"), byId("versions").getText());
 
         String removed = v2.get(0);
-        driver.findElement(By.cssSelector("#tracks li:first-child button.remove")).click();
+        driver.findElement(By.cssSelector("#tracks li:first-child button.remove")).sendKeys(Keys.ENTER); // by keyboard
         waitForVersion(3);
         List<String> v3 = trackIds();
         assertFalse(v3.contains(removed), "the removed track is gone");
         assertEquals(v2.size(), v3.size(), "its slot went to another track");
         assertEquals(v3.get(0), driver.switchTo().activeElement().findElement(By.xpath("ancestor::li"))
                 .getDomAttribute("data-track-id"), "focus stays on the slot that changed");
+        assertEquals("solid", driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"),
+                "the focus is visible");
 
         driver.findElement(By.cssSelector("#trace > summary")).click();
         wait(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#trace-body tbody tr")).isEmpty());
