@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,7 +65,7 @@ class WebPageTest {
             return; // each test is then skipped (reported as skipped, with this reason)
         }
         // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none.
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -73,6 +76,7 @@ class WebPageTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // to fail on script errors
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
         driver = new ChromeDriver(service, options);
@@ -163,6 +167,11 @@ class WebPageTest {
         wait(Duration.ofSeconds(15)).until(d -> "true".equals(like.getDomAttribute("aria-pressed")));
         assertTrue(byId("dj-heard").getText().startsWith("Liked"), byId("dj-heard").getText());
         screenshot("03-dj");
+
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), problems, "no script errors or failed requests in the console");
     }
 
     @Test
@@ -199,6 +208,7 @@ class WebPageTest {
         List<String> unlabelled = (List<String>) driver.executeScript("return [...document.querySelectorAll("
                 + "'input, select, textarea')].filter(e => e.labels.length === 0).map(e => e.id)");
         assertEquals(List.of(), unlabelled, "every control has a label");
+        wait(Duration.ofSeconds(10)).until(d -> byId("about").getText().contains("tracks in the catalog · planner: offline"));
 
         byId("make").click(); // an empty prompt: the server's problem detail is shown
         WebElement error = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
