@@ -10,8 +10,8 @@ public class LlmProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
-                Map.entry("segue.llm.call-timeout", "1500ms"),
-                Map.entry("segue.llm.request-timeout", "8s"),
+                Map.entry("segue.llm.call-timeout", "3s"),
+                Map.entry("segue.llm.request-timeout", "12s"),
                 Map.entry("segue.llm.max-retries", "1"),
                 Map.entry("segue.llm.retry-base-delay", "50ms"),
                 Map.entry("segue.llm.retry-max-delay", "2s"),
