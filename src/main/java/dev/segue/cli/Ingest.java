@@ -31,6 +31,9 @@ public final class Ingest {
               --target T      embedded (default: the index in the data dir) or qdrant: load the Qdrant collection
                               named by $SEGUE_QDRANT_COLLECTION at $SEGUE_QDRANT_HOST:$SEGUE_QDRANT_PORT (gRPC, 6334),
                               in batches of $SEGUE_QDRANT_BATCH_SIZE; run it again after a failure to resume
+              --qdrant H:P    the Qdrant gRPC endpoint (overrides $SEGUE_QDRANT_HOST and $SEGUE_QDRANT_PORT)
+              --collection C  the Qdrant collection (overrides $SEGUE_QDRANT_COLLECTION)
+              --batch-size N  points per upsert (overrides $SEGUE_QDRANT_BATCH_SIZE, default 256)
               --dry-run       read and report only; do not build the index
             """;
 
@@ -47,8 +50,10 @@ public final class Ingest {
         String dataDir = System.getenv().getOrDefault("SEGUE_DATA_DIR", "./data");
         boolean dryRun = false;
         String target = "embedded";
+        QdrantSettings settings;
         List<String> files = new ArrayList<>();
         try {
+            settings = QdrantSettings.fromEnvironment(System.getenv());
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--format" -> format = args[++i];
@@ -56,6 +61,13 @@ public final class Ingest {
                     case "--data-dir" -> dataDir = args[++i];
                     case "--dry-run" -> dryRun = true;
                     case "--target" -> target = args[++i];
+                    case "--qdrant" -> {
+                        String[] hostPort = args[++i].split(":");
+                        settings = settings.withEndpoint(hostPort[0],
+                                hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : settings.port());
+                    }
+                    case "--collection" -> settings = settings.withCollection(args[++i]);
+                    case "--batch-size" -> settings = settings.withBatchSize(Integer.parseInt(args[++i]));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return 0;
@@ -74,7 +86,7 @@ public final class Ingest {
             if (!target.equals("embedded") && !target.equals("qdrant")) {
                 throw new IllegalArgumentException("--target must be embedded or qdrant");
             }
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) { // NumberFormatException included
             System.err.println("segue ingest: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value" : e.getMessage()));
             System.err.print(USAGE);
             return 2;
@@ -93,7 +105,6 @@ public final class Ingest {
                 return 0;
             }
             boolean qdrant = target.equals("qdrant");
-            QdrantSettings settings = QdrantSettings.fromEnvironment(System.getenv());
             String where = qdrant ? "collection " + settings.collection() + " at " + settings.endpoint()
                     : "at " + Path.of(dataDir, "index");
             try (TextEmbedder embedder = new TextEmbedder(); VectorStore store = qdrant

@@ -173,8 +173,19 @@ public final class FakeQdrant implements AutoCloseable {
         requests.clear();
     }
 
-    public Collection collection(String name) {
+    Collection collection(String name) {
         return collections.get(name);
+    }
+
+    /** Points stored in a collection (0 when it does not exist). */
+    public int points(String collection) {
+        Collection c = collections.get(collection);
+        if (c == null) {
+            return 0;
+        }
+        synchronized (c) {
+            return c.points.size();
+        }
     }
 
     /** A collection created by someone else, e.g. with other vector settings. */
