@@ -125,7 +125,8 @@ public final class QdrantVectorStore implements VectorStore {
                 .withRetry().maxRetries(settings.maxRetries()).whenException(QdrantVectorStore::isTransient)
                 .delay(settings.retryBaseDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(Math.max(1, settings.retryBaseDelay().toMillis() / 2), ChronoUnit.MILLIS)
-                .withExponentialBackoff().maxDelay(settings.retryMaxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .withExponentialBackoff().maxDelay(Math.max(settings.retryMaxDelay().toMillis(),
+                        settings.retryBaseDelay().toMillis() + 1), ChronoUnit.MILLIS).done()
                 // gRPC waits longer and longer before reconnecting to a refused address; our backoff decides instead.
                 .beforeRetry(channel::resetConnectBackoff)
                 .done();

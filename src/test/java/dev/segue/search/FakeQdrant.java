@@ -75,6 +75,9 @@ public final class FakeQdrant implements AutoCloseable {
             Map<String, Value> payload, long order) {
     }
 
+    record Scored(Point point, float score) {
+    }
+
     static final class Collection {
         final CreateCollection definition;
         final Map<String, Value> metadata = new LinkedHashMap<>();
@@ -496,7 +499,7 @@ public final class FakeQdrant implements AutoCloseable {
                     }
                     var input = r.getQuery().getNearest();
                     String using = r.getUsing();
-                    List<ScoredPoint> scored = new ArrayList<>();
+                    List<Scored> scored = new ArrayList<>();
                     synchronized (c) {
                         List<Point> candidates = c.points.values().stream()
                                 .filter(p -> !r.hasFilter() || matches(r.getFilter(), p)).toList();
@@ -514,17 +517,25 @@ public final class FakeQdrant implements AutoCloseable {
                                 for (int i = 0; i < q.length; i++) {
                                     dot += q[i] * v[i];
                                 }
-                                scored.add(scored(p, dot, r.getWithPayload()));
+                                scored.add(new Scored(p, dot));
                             }
                         } else if (input.hasSparse()) {
                             boolean idf = c.definition.getSparseVectorsConfig().getMapMap().get(using).getModifier() == Modifier.Idf;
                             Map<Integer, Float> q = sparse(input.getSparse());
-                            List<Point> withVector = c.points.values().stream().filter(p -> p.sparse().containsKey(using)).toList();
+                            // idf over the points that have this sparse vector: N of them, df holding the dimension
+                            Map<Integer, Integer> df = new HashMap<>();
+                            int n = 0;
+                            for (Point p : c.points.values()) {
+                                Map<Integer, Float> d = p.sparse().get(using);
+                                if (d != null) {
+                                    n++;
+                                    q.keySet().stream().filter(d::containsKey).forEach(i -> df.merge(i, 1, Integer::sum));
+                                }
+                            }
                             Map<Integer, Double> weights = new HashMap<>();
                             for (Integer index : q.keySet()) {
-                                long df = withVector.stream().filter(p -> p.sparse().get(using).containsKey(index)).count();
-                                double n = withVector.size();
-                                weights.put(index, idf ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 1.0);
+                                int f = df.getOrDefault(index, 0);
+                                weights.put(index, idf ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) : 1.0);
                             }
                             for (Point p : candidates) {
                                 Map<Integer, Float> d = p.sparse().get(using);
@@ -535,15 +546,16 @@ public final class FakeQdrant implements AutoCloseable {
                                 for (Map.Entry<Integer, Float> e : q.entrySet()) {
                                     score += e.getValue() * weights.get(e.getKey()) * d.getOrDefault(e.getKey(), 0f);
                                 }
-                                scored.add(scored(p, (float) score, r.getWithPayload()));
+                                scored.add(new Scored(p, (float) score));
                             }
                         } else {
                             throw Status.UNIMPLEMENTED.withDescription("query input " + input.getVariantCase()).asRuntimeException();
                         }
                     }
                     // Best first; equal scores keep load order (a stable sort over points in load order).
-                    List<ScoredPoint> top = scored.stream().sorted(Comparator.comparingDouble(ScoredPoint::getScore).reversed())
-                            .skip(r.getOffset()).limit(r.hasLimit() ? r.getLimit() : 10).toList();
+                    List<ScoredPoint> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed())
+                            .skip(r.getOffset()).limit(r.hasLimit() ? r.getLimit() : 10)
+                            .map(x -> scored(x.point(), x.score(), r.getWithPayload())).toList();
                     return QueryResponse.newBuilder().addAllResult(top).build();
                 });
             }
