@@ -173,25 +173,28 @@ public final class QdrantVectorStore implements VectorStore {
     /** The collection, created from the definition when missing; fails when it exists with other vector settings. */
     public CollectionInfo ensureCollection() {
         String name = settings.collection();
-        boolean exists = call(writeGuard, "check collection " + name, () -> client.collectionExistsAsync(name));
+        boolean exists = call(writeGuard, "check collection " + name, () -> client.collectionExistsAsync(name, settings.writeTimeout()));
         if (!exists) {
             LOG.infof("Qdrant collection %s is missing at %s: creating it from the definition", name, settings.endpoint());
             call(writeGuard, "create collection " + name, () -> client.createCollectionAsync(
                     definition.createRequest(name, settings.cluster()), settings.writeTimeout()));
-            for (var index : definition.indexRequests(name)) {
-                call(writeGuard, "index " + index.getFieldName(), () -> client.createPayloadIndexAsync(index, settings.writeTimeout()));
-            }
         }
         CollectionInfo info = info(writeGuard);
         mismatch(info).ifPresent(problem -> {
             throw new VectorStoreUnavailable(problem, settings.retryAfterSeconds(), null);
         });
+        // Indexes the definition asks for and the collection lacks (new, or a creation cut short) are added.
+        for (var index : definition.indexRequests(name)) {
+            if (!info.getPayloadSchemaMap().containsKey(index.getFieldName())) {
+                call(writeGuard, "index " + index.getFieldName(), () -> client.createPayloadIndexAsync(index, settings.writeTimeout()));
+            }
+        }
         return info;
     }
 
     private CollectionInfo info(Guard guard) {
         CollectionInfo info = call(guard, "read collection " + settings.collection(),
-                () -> client.getCollectionInfoAsync(settings.collection()));
+                () -> client.getCollectionInfoAsync(settings.collection(), settings.writeTimeout()));
         lastCount.set(info.getPointsCount());
         return info;
     }
@@ -490,7 +493,7 @@ public final class QdrantVectorStore implements VectorStore {
         Status status = Status.fromThrowable(e);
         String why = switch (status.getCode()) {
             case UNAVAILABLE -> "unreachable";
-            case DEADLINE_EXCEEDED -> "no answer within " + settings.callTimeout().toMillis() + " ms";
+            case DEADLINE_EXCEEDED -> "no answer in time";
             case UNAUTHENTICATED, PERMISSION_DENIED -> "refused the API key (segue.qdrant.api-key)";
             case NOT_FOUND -> "has no collection " + settings.collection();
             case UNKNOWN -> e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException

@@ -14,7 +14,7 @@ public class QdrantProfile implements QuarkusTestProfile {
         return Map.ofEntries(
                 Map.entry("segue.vector-store", "qdrant"),
                 Map.entry("segue.qdrant.collection", "segue_api_test"),
-                Map.entry("segue.qdrant.call-timeout", "500ms"),
+                Map.entry("segue.qdrant.call-timeout", "1500ms"),
                 Map.entry("segue.qdrant.max-retries", "1"),
                 Map.entry("segue.qdrant.retry-base-delay", "50ms"),
                 Map.entry("segue.qdrant.circuit-breaker-volume", "4"),

@@ -20,6 +20,8 @@ import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoResponse;
 import io.qdrant.client.grpc.Collections.Modifier;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.UpdateCollection;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
@@ -339,6 +341,22 @@ public final class FakeQdrant implements AutoCloseable {
         observer.onCompleted();
     }
 
+    private static Map<String, PayloadSchemaInfo> payloadSchema(Collection c) {
+        Map<String, PayloadSchemaInfo> schema = new LinkedHashMap<>();
+        for (CreateFieldIndexCollection index : c.indexes) {
+            PayloadSchemaType type = switch (index.getFieldType()) {
+                case FieldTypeKeyword -> PayloadSchemaType.Keyword;
+                case FieldTypeInteger -> PayloadSchemaType.Integer;
+                case FieldTypeFloat -> PayloadSchemaType.Float;
+                case FieldTypeBool -> PayloadSchemaType.Bool;
+                case FieldTypeText -> PayloadSchemaType.Text;
+                default -> PayloadSchemaType.UnknownType;
+            };
+            schema.put(index.getFieldName(), PayloadSchemaInfo.newBuilder().setDataType(type).build());
+        }
+        return schema;
+    }
+
     private static PointsOperationResponse completed() {
         return PointsOperationResponse.newBuilder()
                 .setResult(UpdateResult.newBuilder().setStatus(UpdateStatus.Completed).setOperationId(1)).build();
@@ -395,6 +413,7 @@ public final class FakeQdrant implements AutoCloseable {
                                 .setPointsCount(c.points.size()).setSegmentsCount(1)
                                 .setConfig(CollectionConfig.newBuilder().setParams(params).setHnswConfig(d.getHnswConfig())
                                         .setOptimizerConfig(d.getOptimizersConfig()).putAllMetadata(c.metadata))
+                                .putAllPayloadSchema(payloadSchema(c))
                                 .build();
                         return GetCollectionInfoResponse.newBuilder().setResult(info).build();
                     }
