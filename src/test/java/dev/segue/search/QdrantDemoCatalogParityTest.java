@@ -52,6 +52,7 @@ class QdrantDemoCatalogParityTest {
     static QdrantVectorStore qdrant;
     static SearchIndex embeddedIndex;
     static SearchIndex qdrantIndex;
+    static IntentParser parser;
 
     @BeforeAll
     static void load() throws Exception {
@@ -71,6 +72,7 @@ class QdrantDemoCatalogParityTest {
         List<float[]> vectors = catalog.tracks().stream().map(t -> byId.get(t.id())).toList();
         qdrant.replaceAll(catalog.tracks(), vectors, SearchIndex.fingerprint(catalog), ProgressBar.SILENT);
         qdrantIndex = SearchIndex.open(catalog, qdrant, embedder, ProgressBar.SILENT);
+        parser = new IntentParser(catalog, Lexicon.load(), embedder); // reads prompts only: shared by every stack
     }
 
     @AfterAll
@@ -212,7 +214,7 @@ class QdrantDemoCatalogParityTest {
         }
 
         Stack(SearchIndex index, SearchTools tools) {
-            this(new OfflinePlanner(new IntentParser(catalog, Lexicon.load(), embedder), tools, embedder),
+            this(new OfflinePlanner(parser, tools, embedder),
                     new BaselineScorer(tools), new Assembler(index.vectors()));
         }
 
