@@ -1,4 +1,4 @@
-# The service on the embedded defaults. Build: docker build -t segue .   Run: docker run -p 8080:8080 -v segue-data:/data segue
+# The service (embedded index by default; SEGUE_VECTOR_STORE=qdrant and SEGUE_QDRANT_* for Qdrant). Build: docker build -t segue .   Run: docker run -p 8080:8080 -v segue-data:/data segue
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -6,6 +6,7 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY prompts prompts
+COPY vector-store vector-store
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:25-jre

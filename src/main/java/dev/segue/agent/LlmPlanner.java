@@ -130,6 +130,7 @@ public final class LlmPlanner implements Planner {
         } catch (PromptRefused refused) {
             throw refused;
         } catch (Exception e) {
+            rethrowIfStoreDown(e); // the offline planner needs the same store: answer 503 at once, do not retry offline
             String why = describe(e);
             LOG.warnf("LLM planner failed after %.0f ms (%s); falling back to the offline planner",
                     Trace.millisSince(start), why);
@@ -177,6 +178,7 @@ public final class LlmPlanner implements Planner {
                 })
                 .toolExecutionErrorHandler((error, context) -> {
                     rethrowIfStopped(error);
+                    rethrowIfStoreDown(error);
                     return ToolErrorHandlerResult.text("error: " + brief(error));
                 })
                 .hallucinatedToolNameStrategy(call -> unknownTool(call, run))
@@ -191,6 +193,7 @@ public final class LlmPlanner implements Planner {
         } catch (AgentStopped e) {
             stopped = e.getMessage();
         } catch (RuntimeException e) {
+            rethrowIfStoreDown(e);
             if (isProviderFailure(e) || Thread.currentThread().isInterrupted()) {
                 throw e;
             }
@@ -330,6 +333,15 @@ public final class LlmPlanner implements Planner {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {
             return String.valueOf(out);
+        }
+    }
+
+    /** The vector store is down: no planner can search, so the request ends now (a 503 with Retry-After). */
+    private static void rethrowIfStoreDown(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof dev.segue.search.VectorStoreUnavailable down) {
+                throw down;
+            }
         }
     }
 

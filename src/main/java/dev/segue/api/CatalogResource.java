@@ -41,7 +41,7 @@ public class CatalogResource {
         for (TagCategory category : TagCategory.values()) {
             vocabulary.put(category.label(), catalog.vocabulary(category));
         }
-        String builtAt = index.store() instanceof LuceneVectorStore lucene
+        String builtAt = index.backend() instanceof LuceneVectorStore lucene
                 ? String.valueOf(lucene.manifest().getOrDefault("builtAt", "")) : null;
         IndexInfo info = new IndexInfo(index.store().name(), index.store().count(), TextEmbedder.DIMENSION,
                 TextEmbedder.MODEL_ID, TrackText.VERSION, builtAt, index.rebuilt(),

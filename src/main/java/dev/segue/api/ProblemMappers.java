@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.segue.planner.PromptRefused;
 import dev.segue.playlist.PlaylistRepository;
+import dev.segue.search.VectorStoreUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,6 +57,15 @@ public class ProblemMappers {
                 List.of(), uri);
     }
 
+    /** The vector store cannot answer now: a 503 with Retry-After, never a 500 (the reason goes to the log). */
+    @ServerExceptionMapper
+    public Response unavailable(VectorStoreUnavailable e, UriInfo uri) {
+        LOG.warnf("503 on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        Response problem = problem(503, "track search is unavailable right now (the vector store did not answer);"
+                + " retry in " + e.retryAfterSeconds() + " s", List.of(), uri);
+        return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     // One mapper per Jackson type: Quarkus ships its own (plain JSON) mappers for some of them, and the most
     // specific mapper wins, so each type we want as a problem body is named here.
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
@@ -88,6 +98,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        VectorStoreUnavailable unavailable = VectorStoreUnavailable.in(e); // wrapped by a planner or a future
+        if (unavailable != null) {
+            return unavailable(unavailable, uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "internal error %s on %s", id, uri == null ? "?" : uri.getPath());
         return problem(500, "internal error (id " + id + "); the request may be retried", List.of(), uri);

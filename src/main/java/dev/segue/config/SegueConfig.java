@@ -65,6 +65,71 @@ public interface SegueConfig {
         Duration heartbeat();
     }
 
+    /** Where vectors are searched: embedded (a Lucene index in the data dir) or qdrant (segue.qdrant.*). */
+    @WithDefault("embedded")
+    String vectorStore();
+
+    Qdrant qdrant();
+
+    /** Qdrant through its gRPC API (port 6334); used when segue.vector-store=qdrant. */
+    interface Qdrant {
+        @WithDefault("localhost")
+        String host();
+
+        /** The gRPC port (the REST API's is 6333). */
+        @WithDefault("6334")
+        int port();
+
+        Optional<String> apiKey();
+
+        @WithDefault("false")
+        boolean useTls();
+
+        @WithDefault("segue_tracks")
+        String collection();
+
+        /** Per search call: the gRPC deadline and the fault-tolerance timeout. */
+        @WithDefault("2s")
+        Duration callTimeout();
+
+        /** Per write (one upsert batch, creating the collection) and per page when reading vectors at start. */
+        @WithDefault("60s")
+        Duration writeTimeout();
+
+        /** Retries on UNAVAILABLE and DEADLINE_EXCEEDED, with exponential backoff from retry-base-delay. */
+        @WithDefault("2")
+        int maxRetries();
+
+        @WithDefault("100ms")
+        Duration retryBaseDelay();
+
+        @WithDefault("1s")
+        Duration retryMaxDelay();
+
+        /** Calls the circuit breaker looks at; it opens when half of them failed. */
+        @WithDefault("8")
+        int circuitBreakerVolume();
+
+        /** How long an open circuit refuses calls; also the Retry-After of the 503. */
+        @WithDefault("10s")
+        Duration circuitBreakerDelay();
+
+        /** Points per upsert when loading. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** Create a missing collection with the definition's "cluster" shard and replica numbers. */
+        @WithDefault("false")
+        boolean cluster();
+
+        /** A collection definition file; empty = vector-store/qdrant/collection.json as shipped in the jar. */
+        Optional<String> definition();
+
+        /** When Qdrant cannot answer, search the embedded index of the same catalog (if one exists) and say so. */
+        @WithDefault("false")
+        boolean fallbackToEmbedded();
+    }
+
     /** The LLM planner; with no base URL it is off and every request uses the offline planner. */
     interface Llm {
         /** An OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp, LM Studio), e.g. http://localhost:11434/v1. */

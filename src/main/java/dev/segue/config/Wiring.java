@@ -17,7 +17,6 @@ import dev.segue.playlist.PlaylistRepository;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.profile.ProfileService;
 import dev.segue.ranking.BaselineScorer;
-import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
 import dev.segue.agent.LlmPlanner;
@@ -78,10 +77,11 @@ public class Wiring {
             ProgressBar progress = ProgressBar.console("catalog");
             Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
             LOG.info(catalog.report().summary());
-            LuceneVectorStore store = new LuceneVectorStore(Path.of(config.dataDir(), "index"));
-            SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
-            LOG.infof("index %s: %,d tracks at %s (%s in %.2f s)", store.name(), store.count(), store.location(),
-                    index.rebuilt() ? "built" : "opened", index.openSeconds());
+            SearchIndex index = VectorStores.open(config, catalog, embedder, progress);
+            if (index.ready()) {
+                LOG.infof("index %s: %,d tracks (%s in %.2f s)", index.backend().name(), index.backend().count(),
+                        index.rebuilt() ? "built" : "opened", index.openSeconds());
+            }
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the catalog index", e);

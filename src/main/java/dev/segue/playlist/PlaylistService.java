@@ -315,6 +315,7 @@ public final class PlaylistService {
             allNotes.add("no catalog tag for: " + String.join(", ", intent.unmatched()));
         }
         allNotes.addAll(assembly.notes());
+        allNotes.addAll(trace.warnings());
         if (selection == null && intent.requiredGroups().isEmpty() && intent.artists().isEmpty()
                 && intent.similarToArtists().isEmpty() && spec.seedTrackIds().isEmpty()) {
             allNotes.add("nothing in the prompt named a genre, mood or instruments of this catalog; tracks were ranked by how"

@@ -9,69 +9,117 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
 
 /**
  * A catalog with its vectors in a {@link VectorStore}. Opening compares the store's fingerprint with the catalog's:
  * equal means open as is (no embedding at start); different or missing means embed every track and rebuild.
+ * A store on a server may be unreachable at start: {@link #openWhenAvailable} then starts not ready and keeps trying.
  */
 public final class SearchIndex {
 
     /** Bump when the stored document layout changes. */
     private static final String SCHEMA = "lucene-doc-v1";
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     private final Catalog catalog;
+    private final VectorStore backend;
     private final VectorStore store;
     private final TrackVectors vectors;
-    private final boolean rebuilt;
-    private final double openSeconds;
+    private volatile boolean ready;
+    private volatile String problem;
+    private volatile boolean rebuilt;
+    private volatile double openSeconds;
 
-    private SearchIndex(Catalog catalog, VectorStore store, TrackVectors vectors, boolean rebuilt, double openSeconds) {
+    private SearchIndex(Catalog catalog, VectorStore backend) {
         this.catalog = catalog;
-        this.store = store;
-        this.vectors = vectors;
-        this.rebuilt = rebuilt;
-        this.openSeconds = openSeconds;
+        this.backend = backend;
+        this.store = new ReadyGate();
+        this.vectors = new TrackVectors(catalog, new float[catalog.size()][]);
     }
 
     public static SearchIndex open(Catalog catalog, VectorStore store, TextEmbedder embedder, ProgressBar progress)
             throws IOException {
-        long start = System.nanoTime();
-        String fingerprint = fingerprint(catalog);
-        boolean rebuilt = false;
-        if (!store.fingerprint().map(fingerprint::equals).orElse(false)) {
-            build(catalog, store, embedder, fingerprint, progress);
-            rebuilt = true;
-        }
-        TrackVectors vectors = load(catalog, store);
-        if (vectors.missing() > 0 && !rebuilt) {
-            // The store does not hold every track (e.g. an interrupted load): rebuild rather than serve holes.
-            build(catalog, store, embedder, fingerprint, progress);
-            vectors = load(catalog, store);
-            rebuilt = true;
-        }
-        return new SearchIndex(catalog, store, vectors, rebuilt, (System.nanoTime() - start) / 1e9);
+        SearchIndex index = new SearchIndex(catalog, store);
+        index.fill(embedder, progress);
+        return index;
     }
 
-    private static void build(Catalog catalog, VectorStore store, TextEmbedder embedder, String fingerprint,
-            ProgressBar progress) throws IOException {
+    /**
+     * Opens now if the store can answer; otherwise returns an index that is not ready (searches answer
+     * {@link VectorStoreUnavailable}, readiness is down with the reason) and retries in the background until it opens.
+     */
+    public static SearchIndex openWhenAvailable(Catalog catalog, VectorStore store, TextEmbedder embedder,
+            ProgressBar progress, Duration retryEvery) throws IOException {
+        SearchIndex index = new SearchIndex(catalog, store);
+        try {
+            index.fill(embedder, progress);
+        } catch (VectorStoreUnavailable e) {
+            index.problem = e.getMessage();
+            LOG.warnf("the catalog index is not ready: %s; retrying every %.1f s", e.getMessage(), retryEvery.toMillis() / 1000.0);
+            Thread.ofPlatform().daemon().name("segue-index-open").start(() -> index.retry(embedder, retryEvery));
+        }
+        return index;
+    }
+
+    private void retry(TextEmbedder embedder, Duration every) {
+        while (!ready) {
+            try {
+                Thread.sleep(every.toMillis());
+                fill(embedder, ProgressBar.console("catalog"));
+                LOG.infof("the catalog index is ready (%s, %s in %.2f s)", backend.name(), rebuilt ? "built" : "opened",
+                        openSeconds);
+            } catch (VectorStoreUnavailable e) {
+                if (!e.getMessage().equals(problem)) {
+                    LOG.warnf("the catalog index is still not ready: %s", e.getMessage());
+                }
+                problem = e.getMessage();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                problem = e.getMessage();
+                LOG.errorf(e, "opening the catalog index failed");
+            }
+        }
+    }
+
+    private void fill(TextEmbedder embedder, ProgressBar progress) throws IOException {
+        long start = System.nanoTime();
+        String fingerprint = fingerprint(catalog);
+        boolean built = false;
+        if (!backend.fingerprint().map(fingerprint::equals).orElse(false)) {
+            build(embedder, fingerprint, progress);
+            built = true;
+        }
+        load();
+        if (vectors.missing() > 0 && !built) {
+            // The store does not hold every track (e.g. an interrupted load): rebuild rather than serve holes.
+            build(embedder, fingerprint, progress);
+            load();
+            built = true;
+        }
+        rebuilt = built;
+        openSeconds = (System.nanoTime() - start) / 1e9;
+        problem = null;
+        ready = true;
+    }
+
+    private void build(TextEmbedder embedder, String fingerprint, ProgressBar progress) throws IOException {
         List<String> texts = catalog.tracks().stream().map(TrackText::of).toList();
         ProgressBar embedding = progress.child("embedding tracks");
         List<float[]> embedded = embedder.embedAll(texts, embedding);
         embedding.done(String.format(java.util.Locale.ROOT, "%,d vectors", embedded.size()));
-        store.replaceAll(catalog.tracks(), embedded, fingerprint, progress.child("indexing"));
+        backend.replaceAll(catalog.tracks(), embedded, fingerprint, progress.child("indexing"));
     }
 
-    private static TrackVectors load(Catalog catalog, VectorStore store) throws IOException {
-        float[][] byPosition = new float[catalog.size()][];
-        store.readVectors((id, vector) -> {
-            int position = catalog.position(id);
-            if (position >= 0) {
-                byPosition[position] = vector;
-            }
-        });
-        return new TrackVectors(catalog, byPosition);
+    private void load() throws IOException {
+        vectors.clear();
+        backend.readVectors(vectors::put);
     }
 
     public static String fingerprint(Catalog catalog) {
@@ -88,8 +136,23 @@ public final class SearchIndex {
         return catalog;
     }
 
+    /** The store searches go through: it answers {@link VectorStoreUnavailable} until the index is ready. */
     public VectorStore store() {
         return store;
+    }
+
+    /** The store itself, for health and information pages. */
+    public VectorStore backend() {
+        return backend;
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why the index is not ready, or null. */
+    public String problem() {
+        return problem;
     }
 
     public TrackVectors vectors() {
@@ -106,5 +169,58 @@ public final class SearchIndex {
 
     public double openSeconds() {
         return openSeconds;
+    }
+
+    /** Searches wait for the index to open: a half-loaded store must not answer as if it were complete. */
+    private final class ReadyGate implements VectorStore {
+
+        private void requireReady() {
+            if (!ready) {
+                throw new VectorStoreUnavailable("the catalog index is not ready: " + problem, 5, null);
+            }
+        }
+
+        @Override
+        public String name() {
+            return backend.name();
+        }
+
+        @Override
+        public Optional<String> fingerprint() {
+            return backend.fingerprint();
+        }
+
+        @Override
+        public void replaceAll(List<Track> tracks, List<float[]> vectors, String fingerprint, ProgressBar progress)
+                throws IOException {
+            backend.replaceAll(tracks, vectors, fingerprint, progress);
+        }
+
+        @Override
+        public List<Hit> nearest(float[] query, SearchFilter filter, int k) {
+            requireReady();
+            return backend.nearest(query, filter, k);
+        }
+
+        @Override
+        public List<Hit> lexical(String text, SearchFilter filter, int k) {
+            requireReady();
+            return backend.lexical(text, filter, k);
+        }
+
+        @Override
+        public void readVectors(BiConsumer<String, float[]> sink) throws IOException {
+            backend.readVectors(sink);
+        }
+
+        @Override
+        public int count() {
+            return backend.count();
+        }
+
+        @Override
+        public void close() throws IOException {
+            backend.close();
+        }
     }
 }

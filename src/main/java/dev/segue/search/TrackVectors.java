@@ -36,6 +36,18 @@ public final class TrackVectors {
         return new TrackVectors(catalog, byPosition);
     }
 
+    /** Sets a track's vector (the index fills these in place when it opens after start). */
+    void put(String trackId, float[] vector) {
+        int position = catalog.position(trackId);
+        if (position >= 0) {
+            byPosition[position] = vector;
+        }
+    }
+
+    void clear() {
+        java.util.Arrays.fill(byPosition, null);
+    }
+
     /** Number of tracks without a vector (should be zero; anything else means the index is stale). */
     int missing() {
         int missing = 0;

@@ -30,6 +30,9 @@ public final class Trace {
     private final List<ToolCall> toolCalls = Collections.synchronizedList(new ArrayList<>());
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<LlmCall> llmCalls = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> warnings = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    /** The trace of the tool running on this thread, so a part deep inside a tool can say its answer was degraded. */
+    private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
 
     public Trace() {
     }
@@ -52,6 +55,8 @@ public final class Trace {
     /** Runs a tool, recording its arguments, how many results it returned and how long it took. */
     public <T> List<T> tool(String name, Map<String, Object> arguments, Supplier<List<T>> call) {
         long start = System.nanoTime();
+        Trace outer = CURRENT.get();
+        CURRENT.set(this);
         try {
             List<T> result = call.get();
             toolCalls.add(new ToolCall(name, arguments, result.size(), millisSince(start), null));
@@ -59,6 +64,27 @@ public final class Trace {
         } catch (RuntimeException e) {
             toolCalls.add(new ToolCall(name, arguments, 0, millisSince(start), e.getMessage()));
             throw e;
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** Notes on the running tool's trace (if any) that its answer is degraded, e.g. served by a fallback. */
+    public static void warnCurrent(String warning) {
+        Trace trace = CURRENT.get();
+        if (trace != null) {
+            trace.warnings.add(warning);
+        }
+    }
+
+    /** Degradations noted while this request's tools ran, once each; the playlist repeats them in its notes. */
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
         }
     }
 

@@ -1,0 +1,178 @@
+package dev.segue.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.segue.catalog.ProgressBar;
+import dev.segue.catalog.Track;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The adapter against a real Qdrant, when {@code QDRANT_URL} names its gRPC endpoint (e.g. http://localhost:6334;
+ * https for TLS; {@code QDRANT_API_KEY} if it needs one). It creates a collection of its own, loads 400 tracks,
+ * compares searches with filters and name searches with the embedded index, resumes a load, and checks the fallback;
+ * {@code QDRANT_STOP_COMMAND} / {@code QDRANT_START_COMMAND} (e.g. "docker stop qdrant") make it stop the real
+ * server for that, otherwise an unused port stands in for a stopped server. Skipped, and says so, without QDRANT_URL.
+ * {@code QDRANT_URL=fake} runs it against {@link FakeQdrant}: a check of this suite, not of Qdrant.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QdrantRealServerTest {
+
+    static final int DIM = QdrantVectorStoreTest.DIM;
+    static final List<float[]> VECTORS = new ArrayList<>();
+    static final List<Track> TRACKS = QdrantVectorStoreTest.tracks(VECTORS, 400);
+    static final String COLLECTION = "segue_it_" + UUID.randomUUID().toString().substring(0, 8);
+
+    static FakeQdrant fake;
+    static QdrantSettings settings;
+    static QdrantVectorStore store;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void connect() {
+        String url = System.getenv("QDRANT_URL");
+        if (url == null || url.isBlank()) {
+            System.out.println("QdrantRealServerTest: QDRANT_URL is not set: skipped the real-Qdrant suite"
+                    + " (set it to a Qdrant gRPC endpoint, e.g. QDRANT_URL=http://localhost:6334)");
+        }
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        QdrantSettings base = QdrantVectorStoreTest.settings(0).withCollection(COLLECTION);
+        if (url.equals("fake")) {
+            fake = new FakeQdrant();
+            settings = base.withEndpoint("localhost", fake.port());
+        } else {
+            URI uri = URI.create(url);
+            settings = new QdrantSettings(uri.getHost(), uri.getPort() < 0 ? 6334 : uri.getPort(),
+                    Optional.ofNullable(System.getenv("QDRANT_API_KEY")), "https".equals(uri.getScheme()), COLLECTION,
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60), 2, java.time.Duration.ofMillis(200),
+                    java.time.Duration.ofSeconds(2), 8, java.time.Duration.ofSeconds(5), 128, false, Optional.empty());
+        }
+        System.out.println("QdrantRealServerTest: against " + settings.endpoint() + ", collection " + COLLECTION);
+        store = QdrantVectorStoreTest.store(settings);
+    }
+
+    @BeforeEach
+    void requireServer() {
+        Assumptions.assumeTrue(store != null, "QDRANT_URL is not set: real-Qdrant suite skipped");
+    }
+
+    @AfterAll
+    static void dropCollection() throws Exception {
+        if (store == null) {
+            return;
+        }
+        store.close();
+        if (fake != null) {
+            fake.close();
+            return;
+        }
+        QdrantGrpcClient.Builder b = QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.useTls(), false);
+        settings.apiKey().ifPresent(b::withApiKey);
+        try (QdrantClient client = new QdrantClient(b.build())) {
+            client.deleteCollectionAsync(COLLECTION).get();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void createsTheCollectionAndLoadsIdempotently() {
+        assertEquals(Optional.empty(), store.fingerprint(), "a new collection, created from the definition");
+        // Loading again (more tracks, same content id) overwrites points by their stable ids: no duplicates.
+        store.replaceAll(TRACKS.subList(0, 200), VECTORS.subList(0, 200), "fp-it", ProgressBar.SILENT);
+        store.replaceAll(TRACKS, VECTORS, "fp-it", ProgressBar.SILENT);
+        assertEquals(Optional.of("fp-it"), store.fingerprint());
+        assertEquals(400, store.count());
+        assertTrue(store.health().up(), store.health().toString());
+        Map<String, float[]> read = new HashMap<>();
+        store.readVectors(read::put);
+        assertEquals(400, read.size());
+    }
+
+    @Test
+    @Order(2)
+    void searchesWithFiltersAnswerLikeTheEmbeddedIndex() throws Exception {
+        try (LuceneVectorStore lucene = new LuceneVectorStore(dir.resolve("lucene"))) {
+            lucene.replaceAll(TRACKS, VECTORS, "fp-it", ProgressBar.SILENT);
+            Random random = new Random(5);
+            List<SearchFilter> filters = new ArrayList<>(List.of(SearchFilter.NONE, QdrantVectorStoreTest.complexFilter()));
+            for (int i = 0; i < 20; i++) {
+                filters.add(QdrantVectorStoreTest.randomFilter(random));
+            }
+            for (SearchFilter filter : filters) {
+                QdrantVectorStoreTest.assertSameRanking(lucene.nearest(VECTORS.get(2), filter, 10),
+                        store.nearest(VECTORS.get(2), filter, 10), 1e-4);
+                Set<String> allowed = TRACKS.stream().filter(t -> Filters.allows(filter, t)).map(Track::id)
+                        .collect(Collectors.toSet());
+                assertEquals(allowed, store.nearest(VECTORS.get(1), filter, 400).stream().map(Hit::trackId)
+                        .collect(Collectors.toSet()), filter.toString());
+                QdrantVectorStoreTest.assertSameRanking(lucene.lexical("blue horizon song", filter, 20),
+                        store.lexical("blue horizon song", filter, 20), 1e-3);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void whenTheServerStopsSearchesFailFastOrFallBack() throws Exception {
+        String stop = System.getenv("QDRANT_STOP_COMMAND");
+        String start = System.getenv("QDRANT_START_COMMAND");
+        QdrantVectorStore stopped;
+        if (stop != null && start != null) {
+            run(stop);
+            stopped = store;
+        } else {
+            int unused;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                unused = socket.getLocalPort();
+            }
+            stopped = QdrantVectorStoreTest.store(settings.withEndpoint("localhost", unused));
+        }
+        try (LuceneVectorStore lucene = new LuceneVectorStore(dir.resolve("lucene"))) {
+            long t0 = System.nanoTime();
+            assertThrows(VectorStoreUnavailable.class, () -> stopped.nearest(VECTORS.get(0), SearchFilter.NONE, 5));
+            assertTrue((System.nanoTime() - t0) / 1e9 < 20, "bounded by timeouts and retries");
+            assertFalse(stopped.health().up());
+            FallbackVectorStore both = new FallbackVectorStore(stopped, lucene);
+            assertEquals(lucene.nearest(VECTORS.get(0), SearchFilter.NONE, 5), both.nearest(VECTORS.get(0), SearchFilter.NONE, 5));
+        } finally {
+            if (stop != null && start != null) {
+                run(start);
+            } else {
+                stopped.close();
+            }
+        }
+    }
+
+    private static void run(String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+        assertEquals(0, p.waitFor(), command);
+    }
+}
