@@ -14,6 +14,8 @@ public interface SegueConfig {
 
     Catalog catalog();
 
+    Ranker ranker();
+
     interface Catalog {
         /** A CSV/JSONL file (optionally .gz); empty means the shipped demo catalog. */
         Optional<String> path();
@@ -27,5 +29,11 @@ public interface SegueConfig {
 
         /** Shown in descriptions ("from the Jamendo catalog"). */
         Optional<String> name();
+    }
+
+    interface Ranker {
+        /** The ranker model (ONNX), "classpath:…" or a file; missing or unusable: the foundation scorer, with a warning. */
+        @WithDefault(dev.segue.ranking.TransformerRanker.DEFAULT_MODEL)
+        String model();
     }
 }

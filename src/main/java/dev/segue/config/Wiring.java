@@ -16,6 +16,7 @@ import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistRepository;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
@@ -100,14 +101,26 @@ public class Wiring {
         return new OfflinePlanner(parser, tools, embedder);
     }
 
+    /** The trained ranker, loaded at start; without a usable model it warns and playlists use the foundation scorer. */
+    @Produces
+    @Singleton
+    @Startup
+    TransformerRanker ranker(SearchIndex index, TextEmbedder embedder, SegueConfig config) {
+        return TransformerRanker.load(config.ranker().model(), index.vectors(), embedder);
+    }
+
+    void closeRanker(@Disposes TransformerRanker ranker) {
+        ranker.close();
+    }
+
     @Produces
     @Singleton
     PlaylistService playlistService(OfflinePlanner offline, SearchTools tools, SearchIndex index, DataSource dataSource,
-            ObjectMapper json, CatalogSource source, SegueConfig config) {
+            ObjectMapper json, CatalogSource source, SegueConfig config, TransformerRanker ranker) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         PlaylistService.PlannerChoice planners = option -> choosePlanner(option, offline);
-        return new PlaylistService(planners, offline, new BaselineScorer(tools), new Assembler(index.vectors()),
+        return new PlaylistService(planners, offline, new BaselineScorer(tools), ranker, new Assembler(index.vectors()),
                 new Explainer(index.catalog()), new PlaylistRepository(dataSource, storage), index.catalog(),
                 config.catalog().name().orElse(source.displayName()));
     }

@@ -8,6 +8,7 @@ import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Planner;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
@@ -43,6 +44,7 @@ public final class PlaylistService {
     private final PlannerChoice planners;
     private final Planner offline;
     private final BaselineScorer scorer;
+    private final TransformerRanker ranker;
     private final Assembler assembler;
     private final Explainer explainer;
     private final PlaylistRepository repository;
@@ -51,11 +53,12 @@ public final class PlaylistService {
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
-    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, Assembler assembler,
-            Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName) {
+    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, TransformerRanker ranker,
+            Assembler assembler, Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName) {
         this.planners = planners;
         this.offline = offline;
         this.scorer = scorer;
+        this.ranker = ranker;
         this.assembler = assembler;
         this.explainer = explainer;
         this.repository = repository;
@@ -155,8 +158,8 @@ public final class PlaylistService {
             // Removal never needs the LLM: the intent is known, only a replacement is missing.
             Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
                     spec.removedTrackIds(), previous.tracks().size()), trace);
-            List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(plan.intent(), plan.candidates(),
-                    plan.queryVector(), Set.of()));
+            List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, previous.prompt(), plan.intent(),
+                    plan.candidates(), plan.queryVector(), Set.of(), trace));
             List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
                     .flatMap(t -> catalog.find(t.id()).stream()).toList();
             Optional<ScoredTrack> replacement = replacementFor(ranked, remaining, plan.hardFilter(),
@@ -209,7 +212,8 @@ public final class PlaylistService {
     private Playlist build(String id, int version, String prompt, List<String> refinements, String plannerName,
             PlaylistSpec spec, Intent intent, List<Candidate> candidates, float[] queryVector, SearchFilter hard,
             Set<String> keep, List<String> notes, Trace trace) {
-        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, queryVector, keep));
+        List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, prompt, intent, candidates, queryVector, keep,
+                trace));
         Assembler.Target target = target(intent, spec);
         Assembler.Assembly assembly = trace.step("assemble", () -> assembler.assemble(intent, ranked, hard, target));
         List<PlaylistTrack> tracks = trace.step("explain", () -> {
@@ -233,7 +237,7 @@ public final class PlaylistService {
         }
         double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
         return new Playlist(id, version, prompt, refinements, explainer.title(intent, prompt),
-                explainer.description(intent, assembly.tracks(), catalogName), plannerName, spec.ranker(), tracks,
+                explainer.description(intent, assembly.tracks(), catalogName), plannerName, rankerUsed(spec), tracks,
                 Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
     }
 
@@ -295,8 +299,30 @@ public final class PlaylistService {
         return all;
     }
 
-    private static String rankerName(String option) {
-        return "baseline"; // the trained transformer ranker plugs in here (ranker=auto) once a model ships
+    /** The foundation scorer's ranking, re-ordered by the transformer ranker unless the playlist opted out. */
+    private List<ScoredTrack> rank(PlaylistSpec spec, String prompt, Intent intent, List<Candidate> candidates,
+            float[] queryVector, Set<String> keep, Trace trace) {
+        List<ScoredTrack> scored = scorer.score(intent, candidates, queryVector, keep);
+        if (!ranker.available() || TransformerRanker.BASELINE.equals(spec.ranker())) {
+            return scored;
+        }
+        long start = System.nanoTime();
+        List<Track> context = spec.seedTrackIds().stream().flatMap(id -> catalog.find(id).stream()).toList();
+        List<ScoredTrack> ranked = ranker.rank(intent, scored, queryVector, prompt, context);
+        // A note, not a step: its time is already inside the "rank" step.
+        trace.note("ranker", 0, String.format(Locale.ROOT, "%s re-ranked %d candidates in %.2f ms", ranker.name(),
+                scored.size(), Trace.millisSince(start)));
+        return ranked;
+    }
+
+    /** options.ranker: "none" keeps the foundation scorer; "auto" uses the transformer ranker when one is loaded. */
+    private String rankerName(String option) {
+        return "none".equals(option) ? TransformerRanker.BASELINE : ranker.name();
+    }
+
+    /** What ranks this version: a playlist made without the ranker stays without it; otherwise the loaded ranker. */
+    private String rankerUsed(PlaylistSpec spec) {
+        return TransformerRanker.BASELINE.equals(spec.ranker()) ? TransformerRanker.BASELINE : ranker.name();
     }
 
     private Object lock(String id) {
