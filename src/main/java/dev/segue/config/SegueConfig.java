@@ -201,6 +201,8 @@ public interface SegueConfig {
         String agent();
     }
 
+    Ranker ranker();
+
     interface Catalog {
         /** A CSV/JSONL file (optionally .gz); empty means the shipped demo catalog. */
         Optional<String> path();
@@ -214,5 +216,11 @@ public interface SegueConfig {
 
         /** Shown in descriptions ("from the Jamendo catalog"). */
         Optional<String> name();
+    }
+
+    interface Ranker {
+        /** The ranker model (ONNX), "classpath:…" or a file; missing or unusable: the foundation scorer, with a warning. */
+        @WithDefault(dev.segue.ranking.TransformerRanker.DEFAULT_MODEL)
+        String model();
     }
 }

@@ -17,6 +17,7 @@ import dev.segue.playlist.PlaylistRepository;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.profile.ProfileService;
 import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
 import dev.segue.agent.LlmPlanner;
@@ -110,6 +111,18 @@ public class Wiring {
         return new OfflinePlanner(parser, tools, embedder);
     }
 
+    /** The trained ranker, loaded at start; without a usable model it warns and playlists use the foundation scorer. */
+    @Produces
+    @Singleton
+    @Startup
+    TransformerRanker ranker(SearchIndex index, TextEmbedder embedder, SegueConfig config) {
+        return TransformerRanker.load(config.ranker().model(), index.vectors(), embedder);
+    }
+
+    void closeRanker(@Disposes TransformerRanker ranker) {
+        ranker.close();
+    }
+
     /** The database playlists and DJ sessions live in: whichever datasource is active. */
     public record Database(DataSource dataSource) {
     }
@@ -193,10 +206,10 @@ public class Wiring {
     @Singleton
     PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
             Explainer explainer, Database database, ObjectMapper json, CatalogSource source, SegueConfig config,
-            ProfileService profiles) {
+            ProfileService profiles, TransformerRanker ranker) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return new PlaylistService(planners::choose, offline, scorer, new Assembler(index.vectors()),
+        return new PlaylistService(planners::choose, offline, scorer, ranker, new Assembler(index.vectors()),
                 explainer, new PlaylistRepository(database.dataSource(), storage), index.catalog(),
                 config.catalog().name().orElse(source.displayName()), profiles);
     }

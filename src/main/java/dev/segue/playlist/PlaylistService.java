@@ -11,6 +11,7 @@ import dev.segue.profile.HistoryReference;
 import dev.segue.profile.Personalisation;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,7 @@ public final class PlaylistService {
     private final PlannerChoice planners;
     private final Planner offline;
     private final BaselineScorer scorer;
+    private final TransformerRanker ranker;
     private final Assembler assembler;
     private final Explainer explainer;
     private final PlaylistRepository repository;
@@ -57,13 +60,14 @@ public final class PlaylistService {
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
-    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, Assembler assembler,
-            Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName,
+    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, TransformerRanker ranker,
+            Assembler assembler, Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName,
             dev.segue.profile.ProfileService profiles) {
         this.profiles = profiles;
         this.planners = planners;
         this.offline = offline;
         this.scorer = scorer;
+        this.ranker = ranker;
         this.assembler = assembler;
         this.explainer = explainer;
         this.repository = repository;
@@ -222,8 +226,9 @@ public final class PlaylistService {
             Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
                     spec.removedTrackIds(), previous.tracks().size(), spec.target(), null, List.of(), List.of(), taste),
                     trace);
-            List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(plan.intent(), plan.candidates(),
-                    plan.queryVector(), Set.of(), taste));
+            boolean refined = !previous.refinements().isEmpty();
+            List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, previous.prompt(), refined, plan.intent(),
+                    plan.candidates(), plan.queryVector(), Set.of(), taste, trace));
             List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
                     .flatMap(t -> catalog.find(t.id()).stream()).toList();
             Optional<ScoredTrack> replacement = replacementFor(ranked, remaining, plan.hardFilter(),
@@ -277,7 +282,9 @@ public final class PlaylistService {
     private Playlist build(String id, int version, String prompt, List<String> refinements, PlaylistSpec spec,
             Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace,
             Personalisation taste) {
-        List<ScoredTrack> ranked = trace.step("rank", () -> scorer.score(intent, candidates, plan.queryVector(), keep, taste));
+        boolean refined = !refinements.isEmpty();
+        List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, prompt, refined, intent, candidates, plan.queryVector(), keep,
+                taste, trace));
         Assembler.Target target = target(intent, spec);
         Selection selection = plan.selection();
         List<String> preferred = selection == null ? List.of()
@@ -288,8 +295,8 @@ public final class PlaylistService {
             // How much did the listener's history move the result? The same pool, ranked without it, for comparison.
             long start = System.nanoTime();
             Set<String> plain = new HashSet<>();
-            assembler.assemble(intent, scorer.score(intent, candidates, plan.queryVector(), keep), plan.hardFilter(),
-                    target, preferred).tracks().forEach(t -> plain.add(t.track().id()));
+            assembler.assemble(intent, rank(spec, prompt, refined, intent, candidates, plan.queryVector(), keep, null,
+                    new Trace()), plan.hardFilter(), target, preferred).tracks().forEach(t -> plain.add(t.track().id()));
             long moved = assembly.tracks().stream().filter(t -> !plain.contains(t.track().id())).count();
             trace.note("personalisation", Trace.millisSince(start), "changed " + moved + " of " + assembly.tracks().size()
                     + " tracks compared with the same request without listening history");
@@ -326,7 +333,7 @@ public final class PlaylistService {
         String description = selection != null && selection.description() != null ? selection.description()
                 : explainer.description(intent, assembly.tracks(), catalogName);
         return new Playlist(id, version, prompt, refinements, title, description, plan.planner(),
-                rankerName(spec.ranker()), tracks, Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
+                rankerName(spec.ranker(), refined), tracks, Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
     }
 
     /** Request fields win over the prompt's own words ("10 songs"); with neither, the default track count. */
@@ -387,8 +394,40 @@ public final class PlaylistService {
         return all;
     }
 
-    private static String rankerName(String option) {
-        return "baseline"; // the trained transformer ranker plugs in here (ranker=auto) once a model ships
+    /**
+     * The foundation scorer's ranking, re-ordered by the transformer ranker unless the playlist opted out or this is a
+     * refined version: the model was trained on first requests only, and on a refinement ("calmer" after "energetic
+     * electronic") it lost precision in the evals' core suite. Its context tokens are the seed tracks, then the
+     * listener's recent plays and likes when the request is personalised.
+     */
+    private List<ScoredTrack> rank(PlaylistSpec spec, String prompt, boolean refined, Intent intent,
+            List<Candidate> candidates, float[] queryVector, Set<String> keep, Personalisation taste, Trace trace) {
+        List<ScoredTrack> scored = scorer.score(intent, candidates, queryVector, keep, taste);
+        if (!usesRanker(spec.ranker(), refined)) {
+            return scored;
+        }
+        long start = System.nanoTime();
+        Set<String> contextIds = new LinkedHashSet<>(spec.seedTrackIds());
+        if (taste != null) {
+            contextIds.addAll(taste.recentTracks());
+        }
+        List<Track> context = contextIds.stream().flatMap(id -> catalog.find(id).stream()).toList();
+        List<ScoredTrack> ranked = ranker.rank(intent, scored, queryVector, prompt, context);
+        // A note, not a step: its time is already inside the "rank" step.
+        trace.note("ranker", 0, String.format(Locale.ROOT, "%s re-ranked %d candidates (%d context tracks) in %.2f ms",
+                ranker.name(), scored.size(), Math.min(context.size(), TransformerRanker.MAX_CONTEXT),
+                Trace.millisSince(start)));
+        return ranked;
+    }
+
+    /** options.ranker "none" keeps the foundation scorer; "auto" (or absent) uses the transformer when one is loaded. */
+    private boolean usesRanker(String option, boolean refined) {
+        return ranker.available() && !refined && !"none".equals(option) && !TransformerRanker.BASELINE.equals(option);
+    }
+
+    /** What a playlist's {@code ranker} field says: the transformer's name and version, or "baseline". */
+    private String rankerName(String option, boolean refined) {
+        return usesRanker(option, refined) ? ranker.name() : TransformerRanker.BASELINE;
     }
 
     private Object lock(String id) {

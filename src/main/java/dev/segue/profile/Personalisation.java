@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * What a listener's history adds to a request: a direction in the embedding space (their liked and played tracks),
- * tag and artist affinities in -1..1, tracks they disliked, and their recent likes (for "more of what I liked").
+ * tag and artist affinities in -1..1, tracks they disliked, their recent likes (for "more of what I liked") and their
+ * most recent plays and likes (the transformer ranker's context tokens).
  */
 public record Personalisation(float[] centroid, Map<String, Double> tagAffinity, Map<String, Double> artistAffinity,
-        Set<String> disliked, List<String> recentLikes) {
+        Set<String> disliked, List<String> recentLikes, List<String> recentTracks) {
 
     /** How much this listener's taste favours a track, in -1..1 (0 when it says nothing). */
     public double affinity(Track track) {

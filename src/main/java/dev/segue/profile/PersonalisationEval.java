@@ -17,6 +17,7 @@ import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.playlist.PlaylistTrack;
 import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
@@ -44,9 +45,16 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class PersonalisationEval {
 
-    record Result(String playlist, String title, int history, int target, double recallPlain, double recallPersonal,
-            double ndcgPlain, double ndcgPersonal) {
+    /** One listener's scores, without and with their history, by ranker ("baseline", "transformer"). */
+    record Result(String playlist, String title, String split, int history, int target,
+            Map<String, Scores> byRanker) {
     }
+
+    record Scores(double recallPlain, double recallPersonal, double ndcgPlain, double ndcgPersonal) {
+    }
+
+    /** options.ranker per column of the report. */
+    private static final Map<String, String> RANKERS = Map.of("baseline", "none", "transformer", "auto");
 
     private PersonalisationEval() {
     }
@@ -80,7 +88,10 @@ public final class PersonalisationEval {
             db.setURL("jdbc:h2:mem:profile-eval;DB_CLOSE_DELAY=-1");
             Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
             ProfileService profiles = new ProfileService(db, catalog, index.vectors());
-            PlaylistService playlists = new PlaylistService(option -> offline, offline, new BaselineScorer(tools),
+            // The shipped ranker, as the service runs it (its context tokens are where the history goes in).
+            TransformerRanker ranker = TransformerRanker.load(TransformerRanker.DEFAULT_MODEL, index.vectors(), embedder);
+            System.out.println("ranker: " + ranker.name());
+            PlaylistService playlists = new PlaylistService(option -> offline, offline, new BaselineScorer(tools), ranker,
                     new Assembler(index.vectors()), new Explainer(catalog), null, catalog, "Spotify", profiles);
 
             Map<String, String> titles = new LinkedHashMap<>();
@@ -107,16 +118,27 @@ public final class PersonalisationEval {
                     events.add(new ListeningEvent(history.get(i), ListeningEvent.Type.PLAY, now.minusSeconds(60L * (history.size() - i))));
                 }
                 profiles.add(user, events);
-                List<String> plain = ids(playlists, title, null);
-                List<String> personal = ids(playlists, title, user);
-                results.add(new Result(playlist.getKey(), title, history.size(), target.size(), recall(plain, target, 20),
-                        recall(personal, target, 20), ndcg(plain, target, 10), ndcg(personal, target, 10)));
+                Map<String, Scores> byRanker = new LinkedHashMap<>();
+                for (String name : List.of("baseline", "transformer")) {
+                    List<String> plain = ids(playlists, title, null, RANKERS.get(name));
+                    List<String> personal = ids(playlists, title, user, RANKERS.get(name));
+                    byRanker.put(name, new Scores(recall(plain, target, 20), recall(personal, target, 20),
+                            ndcg(plain, target, 10), ndcg(personal, target, 10)));
+                }
+                results.add(new Result(playlist.getKey(), title, rankerSplit(title), history.size(), target.size(),
+                        byRanker));
                 profiles.delete(user);
             }
             Path json = out.resolve("report.json");
+            List<Result> heldOut = results.stream().filter(r -> "test".equals(r.split())).toList();
+            Map<String, Object> summaries = new LinkedHashMap<>();
+            for (String name : RANKERS.keySet().stream().sorted().toList()) {
+                summaries.put(name, summary(results, name));
+                summaries.put(name + " (ranker test split)", summary(heldOut, name));
+            }
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), Map.of("listeners", results.size(),
-                    "summary", summary(results), "results", results));
-            String markdown = markdown(results);
+                    "ranker", ranker.name(), "summary", summaries, "results", results));
+            String markdown = markdown(results, heldOut, ranker.name());
             Files.writeString(out.resolve("report.md"), markdown);
             System.out.print(markdown);
             System.out.println("wrote " + json + " and " + out.resolve("report.md"));
@@ -124,9 +146,31 @@ public final class PersonalisationEval {
         System.exit(0);
     }
 
-    private static List<String> ids(PlaylistService playlists, String prompt, String user) {
+    private static List<String> ids(PlaylistService playlists, String prompt, String user, String ranker) {
         return playlists.compose(new PlaylistService.CreateCommand(prompt, 20, null, null, List.of(), List.of(), user,
-                "offline", "none", null)).playlist().tracks().stream().map(PlaylistTrack::id).toList();
+                "offline", ranker, null)).playlist().tracks().stream().map(PlaylistTrack::id).toList();
+    }
+
+    /**
+     * The split tools/ranker/queries.py gave this playlist's title (train, val or test): the transformer ranker trained
+     * on the train split's "first tracks -> the rest" examples, which is this evaluation's task, so its honest numbers
+     * are those of the test split.
+     */
+    static String rankerSplit(String title) {
+        String normalised = title.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", " ").strip();
+        String key = "spotify-playlist:" + (normalised.isEmpty() ? title.strip() : normalised);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long top = 0;
+            for (int i = 0; i < 6; i++) {
+                top = (top << 8) | (digest[i] & 0xff);
+            }
+            double h = top / (double) (1L << 48);
+            return h < 0.70 ? "train" : h < 0.85 ? "val" : "test";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static double recall(List<String> ranked, Set<String> target, int k) {
@@ -147,37 +191,49 @@ public final class PersonalisationEval {
         return ideal == 0 ? 0 : dcg / ideal;
     }
 
-    private static Map<String, Double> summary(List<Result> results) {
+    private static Map<String, Double> summary(List<Result> results, String ranker) {
+        List<Scores> scores = results.stream().map(r -> r.byRanker().get(ranker)).toList();
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("recall@20_plain", mean(results.stream().mapToDouble(Result::recallPlain).toArray()));
-        out.put("recall@20_personal", mean(results.stream().mapToDouble(Result::recallPersonal).toArray()));
-        out.put("ndcg@10_plain", mean(results.stream().mapToDouble(Result::ndcgPlain).toArray()));
-        out.put("ndcg@10_personal", mean(results.stream().mapToDouble(Result::ndcgPersonal).toArray()));
-        out.put("listeners_better", (double) results.stream().filter(r -> r.recallPersonal() > r.recallPlain()).count());
-        out.put("listeners_worse", (double) results.stream().filter(r -> r.recallPersonal() < r.recallPlain()).count());
+        out.put("listeners", (double) scores.size());
+        out.put("recall@20_plain", mean(scores.stream().mapToDouble(Scores::recallPlain).toArray()));
+        out.put("recall@20_personal", mean(scores.stream().mapToDouble(Scores::recallPersonal).toArray()));
+        out.put("ndcg@10_plain", mean(scores.stream().mapToDouble(Scores::ndcgPlain).toArray()));
+        out.put("ndcg@10_personal", mean(scores.stream().mapToDouble(Scores::ndcgPersonal).toArray()));
+        out.put("listeners_better", (double) scores.stream().filter(r -> r.recallPersonal() > r.recallPlain()).count());
+        out.put("listeners_worse", (double) scores.stream().filter(r -> r.recallPersonal() < r.recallPlain()).count());
         return out;
     }
 
-    private static String markdown(List<Result> results) {
-        Map<String, Double> s = summary(results);
-        return String.format(Locale.ROOT, """
+    private static String markdown(List<Result> all, List<Result> heldOut, String rankerName) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, """
                 ### Personalisation with simulated listeners (Spotify 30k playlists)
 
-                %d listeners: each playlist's first half is the listener's history (plays), the second half is the
-                target, the playlist's title is the prompt; 20 tracks, offline planner, baseline scorer, same catalog.
+                Each playlist's first half is a listener's history (plays), the second half is the target, the
+                playlist's title is the prompt; 20 tracks, offline planner, same catalog. Rankers: the foundation
+                scorer (options.ranker none) and the transformer ranker (%s), which reads the history as context
+                tokens. The transformer trained on the train split's playlists ("first tracks -> the rest"), so only
+                its test-split rows (%d listeners) are held out for it.
 
-                | | without history | with history | ratio |
-                |---|---:|---:|---:|
-                | recall@20 | %.4f | %.4f | %.2f× |
-                | NDCG@10 | %.4f | %.4f | %.2f× |
+                | ranker | listeners | recall@20 without → with history | ratio | NDCG@10 without → with history | ratio | better / worse / same |
+                |---|---:|---:|---:|---:|---:|---:|
+                """, rankerName, heldOut.size()));
+        for (String ranker : List.of("baseline", "transformer")) {
+            md.append(row(ranker + ", all listeners", summary(all, ranker)));
+            md.append(row(ranker + ", ranker test split", summary(heldOut, ranker)));
+        }
+        md.append("\nCommand: `tools/profiles/evaluate` (writes target/profile-eval/report.{json,md}).\n");
+        return md.toString();
+    }
 
-                Listeners better off: %.0f, worse off: %.0f, the same: %d.
-                Command: `tools/profiles/evaluate` (writes target/profile-eval/report.{json,md}).
-                """, results.size(), s.get("recall@20_plain"), s.get("recall@20_personal"),
+    private static String row(String label, Map<String, Double> s) {
+        int n = s.get("listeners").intValue();
+        int better = s.get("listeners_better").intValue();
+        int worse = s.get("listeners_worse").intValue();
+        return String.format(Locale.ROOT, "| %s | %d | %.4f → %.4f | %.2f× | %.4f → %.4f | %.2f× | %d / %d / %d |%n",
+                label, n, s.get("recall@20_plain"), s.get("recall@20_personal"),
                 ratio(s.get("recall@20_personal"), s.get("recall@20_plain")), s.get("ndcg@10_plain"),
-                s.get("ndcg@10_personal"), ratio(s.get("ndcg@10_personal"), s.get("ndcg@10_plain")),
-                s.get("listeners_better"), s.get("listeners_worse"),
-                results.size() - s.get("listeners_better").intValue() - s.get("listeners_worse").intValue());
+                s.get("ndcg@10_personal"), ratio(s.get("ndcg@10_personal"), s.get("ndcg@10_plain")), better, worse,
+                n - better - worse);
     }
 
     private static double ratio(double a, double b) {

@@ -64,7 +64,7 @@ public final class ProfileService {
         }
         TasteModel.Taste taste = taste(userId, events);
         return Optional.of(new Personalisation(taste.centroid(), taste.tags(), taste.artists(), taste.disliked(),
-                taste.recentLikes()));
+                taste.recentLikes(), taste.recentTracks()));
     }
 
     /** Tracks the listener liked (or else played) within a window ending now; most recent first. */

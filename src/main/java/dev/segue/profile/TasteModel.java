@@ -26,7 +26,7 @@ public final class TasteModel {
     }
 
     public record Taste(Map<String, Double> tags, Map<String, Double> artists, float[] centroid, Set<String> disliked,
-            List<String> recentLikes) {
+            List<String> recentLikes, List<String> recentTracks) {
 
         public List<Weighted> top(Map<String, Double> values, int n) {
             return values.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
@@ -35,6 +35,8 @@ public final class TasteModel {
     }
 
     static final Duration HALF_LIFE = Duration.ofDays(30);
+    /** Recent plays and likes handed to the transformer ranker as context (it was trained with up to 10). */
+    static final int RECENT_TRACKS = 10;
 
     private final Catalog catalog;
     private final TrackVectors vectors;
@@ -52,6 +54,7 @@ public final class TasteModel {
         double positive = 0;
         Set<String> disliked = new HashSet<>();
         List<ListeningEvent> likes = new ArrayList<>();
+        List<ListeningEvent> positives = new ArrayList<>();
         for (ListeningEvent e : events) {
             Track track = catalog.find(e.trackId()).orElse(null);
             if (track == null) {
@@ -81,10 +84,15 @@ public final class TasteModel {
             if (e.type() == ListeningEvent.Type.LIKE) {
                 likes.add(e);
             }
+            if (e.type().weight() > 0) {
+                positives.add(e);
+            }
         }
         likes.sort(Comparator.comparing(ListeningEvent::at).reversed());
+        positives.sort(Comparator.comparing(ListeningEvent::at).reversed());
         return new Taste(normalise(tags), normalise(artists), positive > 0 ? Vectors.normalize(sum) : null, disliked,
-                likes.stream().map(ListeningEvent::trackId).distinct().limit(50).toList());
+                likes.stream().map(ListeningEvent::trackId).distinct().limit(50).toList(),
+                positives.stream().map(ListeningEvent::trackId).distinct().limit(RECENT_TRACKS).toList());
     }
 
     /** Scales affinities into -1..1 by the largest magnitude, so one listener's volume of events does not matter. */

@@ -98,7 +98,8 @@ public final class BaselineScorer {
         return out;
     }
 
-    private static Double energyFit(Energy energy, Track track) {
+    /** 1 when the track's energy is the asked one, less the further it is; null without an asked energy or features. */
+    static Double energyFit(Energy energy, Track track) {
         if (energy == null || track.features() == null || track.features().energy() == null) {
             return null;
         }

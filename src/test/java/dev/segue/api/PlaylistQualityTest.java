@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Would a listener trust these playlists? For each prompt in quality/prompts.csv, the share of the 20 tracks whose
- * catalog tags answer every part of the prompt must reach its minimum. Results go to target/quality/offline.md.
+ * catalog tags answer every part of the prompt must reach its minimum, with the transformer ranker (options.ranker
+ * auto) and without it (none); with it, the mean must not be lower. Results go to target/quality/offline.md.
  */
 @QuarkusTest
 class PlaylistQualityTest {
@@ -38,7 +39,8 @@ class PlaylistQualityTest {
         }
     }
 
-    private static final List<String> REPORT = new ArrayList<>();
+    private static final Map<String, Map<String, Double>> PRECISION = new java.util.TreeMap<>();
+    private static final Map<String, Double> MINIMUM = new HashMap<>();
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
@@ -56,10 +58,21 @@ class PlaylistQualityTest {
         return out;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void tracksAnswerThePrompt(Case c) {
-        List<Map<String, Object>> tracks = given().contentType(ContentType.JSON).body(Map.of("prompt", c.prompt()))
+    static List<org.junit.jupiter.params.provider.Arguments> casesByRanker() throws IOException {
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (Case c : cases()) {
+            for (String ranker : List.of("auto", "none")) {
+                out.add(org.junit.jupiter.params.provider.Arguments.of(c, ranker));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} (ranker {1})")
+    @MethodSource("casesByRanker")
+    void tracksAnswerThePrompt(Case c, String ranker) {
+        List<Map<String, Object>> tracks = given().contentType(ContentType.JSON)
+                .body(Map.of("prompt", c.prompt(), "options", Map.of("ranker", ranker)))
                 .when().post("/api/playlists").then().statusCode(201).extract().jsonPath().getList("tracks");
         assertEquals(20, tracks.size(), c.prompt());
         int fitting = 0;
@@ -73,8 +86,9 @@ class PlaylistQualityTest {
             assertTrue(!t.get("reason").toString().isBlank());
         }
         double precision = fitting / (double) tracks.size();
-        synchronized (REPORT) {
-            REPORT.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f |", c.prompt(), precision, c.minimum()));
+        synchronized (PRECISION) {
+            PRECISION.computeIfAbsent(c.prompt(), k -> new HashMap<>()).put(ranker, precision);
+            MINIMUM.put(c.prompt(), c.minimum());
         }
         assertTrue(perArtist.values().stream().allMatch(n -> n <= 2), perArtist.toString());
         assertTrue(precision >= c.minimum(), c.prompt() + ": precision " + precision + " < " + c.minimum());
@@ -93,11 +107,27 @@ class PlaylistQualityTest {
     }
 
     @AfterAll
-    static void writeReport() throws IOException {
+    static void writeReportAndCompareRankers() throws IOException {
         Path out = Path.of("target", "quality", "offline.md");
         Files.createDirectories(out.getParent());
-        List<String> lines = new ArrayList<>(List.of("| prompt | precision | minimum |", "|---|---|---|"));
-        lines.addAll(REPORT.stream().sorted().toList());
+        List<String> lines = new ArrayList<>(List.of("| prompt | precision, ranker auto | precision, ranker none | minimum |",
+                "|---|---:|---:|---:|"));
+        double auto = 0;
+        double none = 0;
+        int both = 0;
+        for (Map.Entry<String, Map<String, Double>> e : PRECISION.entrySet()) {
+            Double a = e.getValue().get("auto");
+            Double n = e.getValue().get("none");
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |", e.getKey(), a == null ? "-" : String.format(
+                    Locale.ROOT, "%.2f", a), n == null ? "-" : String.format(Locale.ROOT, "%.2f", n), MINIMUM.get(e.getKey())));
+            if (a != null && n != null) {
+                auto += a;
+                none += n;
+                both++;
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "| **mean** | %.3f | %.3f | |", auto / Math.max(1, both), none / Math.max(1, both)));
         Files.write(out, lines);
+        assertTrue(auto >= none - 1e-9, "with the ranker, mean precision " + auto / both + " < " + none / both + " without");
     }
 }

@@ -1,0 +1,51 @@
+package dev.segue.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** options.ranker: "auto" re-ranks with the shipped transformer model, "none" keeps the foundation scorer. */
+@QuarkusTest
+class RankerApiTest {
+
+    @Test
+    void autoUsesTheTransformerAndTheTraceNamesIt() {
+        JsonPath p = PlaylistApiTest.create(
+                "{\"prompt\":\"calm piano music to help me focus while studying\",\"options\":{\"ranker\":\"auto\"}}");
+        assertTrue(p.getString("ranker").startsWith("transformer:segue-ranker-"), p.getString("ranker"));
+        assertEquals(20, p.getList("tracks").size());
+        JsonPath traced = io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"prompt\":\"sad jazz\"}").when().post("/api/playlists?trace=true").then().statusCode(201)
+                .extract().jsonPath();
+        List<Map<String, Object>> steps = traced.getList("trace.steps");
+        Map<String, Object> note = steps.stream().filter(s -> "ranker".equals(s.get("name"))).findFirst().orElseThrow();
+        assertTrue(note.get("detail").toString().startsWith(traced.getString("ranker") + " re-ranked "), note.toString());
+        List<Double> scores = traced.getList("tracks.score", Double.class);
+        assertTrue(scores.stream().allMatch(s -> s >= 0 && s <= 1.05), scores.toString());
+    }
+
+    @Test
+    void noneKeepsTheFoundationScorerAcrossVersions() {
+        JsonPath p = PlaylistApiTest.create("{\"prompt\":\"epic orchestral soundtrack\",\"options\":{\"ranker\":\"none\"}}");
+        assertEquals("baseline", p.getString("ranker"));
+        assertEquals(20, p.getList("tracks").size());
+        JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "more upbeat");
+        assertEquals("baseline", refined.getString("ranker"));
+    }
+
+    @Test
+    void seedTracksBecomeTheRankersContext() {
+        String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}").getString("tracks[0].id");
+        JsonPath p = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}");
+        assertTrue(p.getString("ranker").startsWith("transformer:"), p.getString("ranker"));
+        assertEquals(20, p.getList("tracks").size());
+        // The model was trained on first requests only: refined versions are ranked by the foundation scorer.
+        JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "calmer");
+        assertEquals("baseline", refined.getString("ranker"));
+    }
+}
