@@ -7,6 +7,8 @@ import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.ScoredTrack;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
@@ -41,13 +43,15 @@ public final class AgentTools {
     private final AgentRun run;
     private final SearchTools tools;
     private final BaselineScorer scorer;
+    private final TransformerRanker ranker;
     private final TextEmbedder embedder;
     private final Set<String> vocabulary = new java.util.HashSet<>();
 
-    AgentTools(AgentRun run, SearchTools tools, BaselineScorer scorer, TextEmbedder embedder) {
+    AgentTools(AgentRun run, SearchTools tools, BaselineScorer scorer, TransformerRanker ranker, TextEmbedder embedder) {
         this.run = run;
         this.tools = tools;
         this.scorer = scorer;
+        this.ranker = ranker;
         this.embedder = embedder;
         for (TagCategory c : TagCategory.values()) {
             vocabulary.addAll(tools.catalog().vocabulary(c).keySet());
@@ -153,9 +157,13 @@ public final class AgentTools {
                 .flatMap(id -> tools.catalog().find(id).stream()).map(t -> new Candidate(t, 0, false, "rank_candidates"))
                 .toList();
         float[] vector = embedder.embed(query.strip());
-        return run.trace.tool("rank_candidates", java.util.Map.of("track_ids", trackIds.size(), "query", query),
-                () -> scorer.score(run.intent, known, vector, Set.of()).stream()
-                        .map(s -> new Score(s.track().id(), Math.round(s.score() * 1000) / 1000.0)).toList());
+        return run.trace.tool("rank_candidates", java.util.Map.of("track_ids", trackIds.size(), "query", query), () -> {
+            List<ScoredTrack> scored = scorer.score(run.intent, known, vector, Set.of());
+            // The same ranking a playlist gets: the transformer's order when a model is loaded.
+            List<ScoredTrack> ranked = ranker.available()
+                    ? ranker.rank(run.intent, scored, vector, query.strip(), List.of()) : scored;
+            return ranked.stream().map(s -> new Score(s.track().id(), Math.round(s.score() * 1000) / 1000.0)).toList();
+        });
     }
 
     private Set<String> knownTags(List<String> tags, List<String> unknown) {

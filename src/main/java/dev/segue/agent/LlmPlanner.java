@@ -24,6 +24,7 @@ import dev.segue.planner.PromptRefused;
 import dev.segue.planner.Selection;
 import dev.segue.planner.Turn;
 import dev.segue.ranking.BaselineScorer;
+import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
@@ -58,6 +59,7 @@ public final class LlmPlanner implements Planner {
     private final OfflinePlanner offline;
     private final SearchTools tools;
     private final BaselineScorer scorer;
+    private final TransformerRanker ranker;
     private final TextEmbedder embedder;
     private final Prompts prompts;
     private final SegueConfig.Llm settings;
@@ -67,11 +69,13 @@ public final class LlmPlanner implements Planner {
     private final Guard requestGuard;
 
     public LlmPlanner(SegueConfig.Llm settings, String baseUrl, OfflinePlanner offline, SearchTools tools,
-            BaselineScorer scorer, TextEmbedder embedder, Prompts prompts, String defaultPromptVersion, LlmStats stats) {
+            BaselineScorer scorer, TransformerRanker ranker, TextEmbedder embedder, Prompts prompts,
+            String defaultPromptVersion, LlmStats stats) {
         this.settings = settings;
         this.offline = offline;
         this.tools = tools;
         this.scorer = scorer;
+        this.ranker = ranker;
         this.embedder = embedder;
         this.prompts = prompts;
         this.defaultPromptVersion = defaultPromptVersion;
@@ -164,7 +168,7 @@ public final class LlmPlanner implements Planner {
                 .chatModel(client.chatModel())
                 .systemMessage(system)
                 .chatMemory(memory)
-                .tools(new AgentTools(run, tools, scorer, embedder))
+                .tools(new AgentTools(run, tools, scorer, ranker, embedder))
                 .maxSequentialToolsInvocations(settings.maxToolCalls() + settings.maxInvalidToolCalls() + 2)
                 .chatRequestTransformer(chatRequest -> {
                     run.checkTokenBudget();

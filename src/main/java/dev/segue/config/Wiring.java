@@ -161,13 +161,13 @@ public class Wiring {
     @Produces
     @Singleton
     Planners planners(SegueConfig config, OfflinePlanner offline, SearchTools tools, BaselineScorer scorer,
-            TextEmbedder embedder, Prompts prompts, LlmStats stats) {
+            TransformerRanker ranker, TextEmbedder embedder, Prompts prompts, LlmStats stats) {
         Optional<String> baseUrl = config.llm().baseUrl().filter(u -> !u.isBlank());
         if (baseUrl.isEmpty()) {
             LOG.info("planner: offline (no segue.llm.base-url configured)");
             return new Planners(offline, Optional.empty());
         }
-        LlmPlanner llm = new LlmPlanner(config.llm(), baseUrl.get(), offline, tools, scorer, embedder, prompts,
+        LlmPlanner llm = new LlmPlanner(config.llm(), baseUrl.get(), offline, tools, scorer, ranker, embedder, prompts,
                 config.prompts().agent(), stats);
         LOG.infof("planner: LLM %s at %s (prompt %s.%s), offline as fallback", llm.model(), baseUrl.get(),
                 LlmPlanner.AGENT_PROMPT, config.prompts().agent());

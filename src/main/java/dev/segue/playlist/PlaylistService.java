@@ -283,8 +283,8 @@ public final class PlaylistService {
             Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace,
             Personalisation taste) {
         boolean refined = !refinements.isEmpty();
-        List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, prompt, refined, intent, candidates, plan.queryVector(), keep,
-                taste, trace));
+        List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, prompt, refined, intent, candidates,
+                plan.queryVector(), keep, taste, trace));
         Assembler.Target target = target(intent, spec);
         Selection selection = plan.selection();
         List<String> preferred = selection == null ? List.of()

@@ -126,7 +126,8 @@ public final class TransformerRanker implements AutoCloseable {
 
     /**
      * The candidates re-ordered by the model. Scores become 0..1 within the request (best = 1), and tracks a refinement
-     * keeps get the foundation scorer's keep bonus on top, so "keep what still fits" works as it does without the model.
+     * keeps get the foundation scorer's keep bonus on top, so "keep what still fits" works as it does without the model
+     * (refined versions are ranked by the foundation scorer today, see PlaylistService).
      *
      * <p>The model orders the tracks that meet every required wish. The others, which the assembler only uses to fill
      * up with partial matches, keep the foundation scorer's order (they come after, as the assembler takes them): its
@@ -149,23 +150,41 @@ public final class TransformerRanker implements AutoCloseable {
         // A prompt of nothing but blanks and control characters has no embedding; the query stands in for it.
         float[] promptVector = prompt == null || prompt.trim().isEmpty() ? queryVector : embedder.embed(prompt);
         float[] raw = scores(intent, scored, queryVector, promptVector, RankerFeatures.promptKey(prompt), context);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float r : raw) {
-            min = Math.min(min, r);
-            max = Math.max(max, r);
+        // Scores follow the served order: tracks meeting every wish get 0.5..1 by the model, near-misses 0..0.5 by
+        // the foundation scorer (whose order they keep), so a listener or the LLM never sees a lower track score higher.
+        double fitMin = Double.POSITIVE_INFINITY;
+        double fitMax = Double.NEGATIVE_INFINITY;
+        double partialMin = Double.POSITIVE_INFINITY;
+        double partialMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < scored.size(); i++) {
+            if (scored.get(i).fits()) {
+                fitMin = Math.min(fitMin, raw[i]);
+                fitMax = Math.max(fitMax, raw[i]);
+            } else {
+                partialMin = Math.min(partialMin, scored.get(i).score());
+                partialMax = Math.max(partialMax, scored.get(i).score());
+            }
         }
-        double range = max - min > 1e-9 ? max - min : 1;
         List<ScoredTrack> fitting = new ArrayList<>(scored.size());
         List<ScoredTrack> partial = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             ScoredTrack s = scored.get(i);
-            double value = (raw[i] - min) / range + (s.kept() ? BaselineScorer.KEEP_BONUS : 0);
-            (s.fits() ? fitting : partial).add(s.withScore(Math.round(value * 1e4) / 1e4));
+            if (s.fits()) {
+                double value = 0.5 + 0.5 * unit(raw[i], fitMin, fitMax) + (s.kept() ? BaselineScorer.KEEP_BONUS : 0);
+                fitting.add(s.withScore(Math.round(value * 1e4) / 1e4));
+            } else {
+                // Floored rather than rounded, so a near-miss never reaches the 0.5 of the weakest full match.
+                partial.add(s.withScore(Math.floor(0.4999 * unit(s.score(), partialMin, partialMax) * 1e4) / 1e4));
+            }
         }
         fitting.sort(Comparator.comparingDouble(ScoredTrack::score).reversed());
         fitting.addAll(partial); // in the foundation scorer's order, as they came
         return fitting;
+    }
+
+    /** Where {@code value} lies between min and max, as 0..1 (1 when they are equal). */
+    private static double unit(double value, double min, double max) {
+        return max - min > 1e-9 ? (value - min) / (max - min) : 1;
     }
 
     /** The model's raw scores, in the order of {@code scored}. */

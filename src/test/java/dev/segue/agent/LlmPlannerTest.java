@@ -167,6 +167,31 @@ class LlmPlannerTest {
     }
 
     @Test
+    void rankCandidatesAnswersWithTheTransformerRankersScores() throws Exception {
+        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
+        List<String> some = capped(piano, 6);
+        OpenAiStub.script(server,
+                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.toolCalls(ToolCall.of("rank_candidates", Map.of("track_ids", some, "query", "calm piano"))),
+                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
+        JsonPath p = post("{\"prompt\":\"calm piano\"}");
+
+        assertEquals("llm", p.getString("planner"));
+        assertTrue(p.getList("trace.toolCalls.name").contains("rank_candidates"));
+        JsonNode messages = sentRequests().get(2).get("messages");
+        JsonNode result = null;
+        for (JsonNode m : messages) {
+            if ("tool".equals(m.path("role").asText())) {
+                result = JSON.readTree(m.path("content").asText());
+            }
+        }
+        assertEquals(some.size(), result.size(), String.valueOf(result));
+        // The transformer scales a request's scores to 0..1 with the best at 1; the foundation scorer's top is lower.
+        assertEquals(1.0, result.get(0).path("score").asDouble(), 1e-9, String.valueOf(result));
+        assertTrue(some.contains(result.get(0).path("id").asText()));
+    }
+
+    @Test
     void aSlowProviderTimesOutAndTheOfflinePlannerAnswers() {
         OpenAiStub.script(server, OpenAiStub.answer("{}").withFixedDelay(6000));
         long start = System.nanoTime();
