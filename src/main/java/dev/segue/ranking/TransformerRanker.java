@@ -137,7 +137,7 @@ public final class TransformerRanker implements AutoCloseable {
      *
      * @param queryVector the vector the foundation scorer used (the planner's query, blended with seeds if any)
      * @param prompt      the listener's own words; null or blank: the query vector stands in for them
-     * @param context     tracks already chosen (seeds): the model reads them as context tokens
+     * @param context     seed tracks, then a listener's recent plays and likes: the model reads them as context tokens
      */
     public List<ScoredTrack> rank(Intent intent, List<ScoredTrack> scored, float[] queryVector, String prompt,
             List<Track> context) {
