@@ -22,7 +22,8 @@ def main(path):
             continue
         turn = case["turns"][0]
         split = playlist_split(turn["prompt"].strip())
-        for key in (split, "all"):
+        # held-out = test + validation: titles the ranker never trained on (the validation ones chose its epoch).
+        for key in (split, "all") + (("held-out",) if split != "train" else ()):
             for m in METRICS:
                 if turn.get("metrics", {}).get(m) is not None:
                     sums[(case["variant"], key)][m].append(turn["metrics"][m])

@@ -89,7 +89,8 @@ SPLIT_OF_TEMPLATE.update({"g4": "val", "m4": "val", "mg6": "val", "gi3": "val", 
 REQUESTS_PER_SPLIT = {"train": 3000, "val": 400, "test": 700}
 MIN_TAG_TRACKS = 25      # a tag must be this common to be asked for
 MIN_COMBO_TRACKS = 8     # and a combination must have this many tracks meeting all of it
-EXPECTED = 40            # planner pool size hint: ~240 candidates per search
+# Playlist lengths the planner is asked for (its pool grows with them): the ranker must work for short and long lists.
+EXPECTED_SIZES = (20, 40, 100)
 TRAIN_SAMPLE = 400       # random tracks of training artists per Jamendo training request (beside its planner pool)
 TRAIN_SAMPLE_SPOTIFY = 1000
 VAL_TOP = 3000
@@ -146,8 +147,8 @@ def jamendo(work):
             words = {f: surface(tag, rng) for f, tag in combo.items()}
             prompt = wording.format(g=words.get("g"), m=words.get("m"), i=words.get("i"),
                                     af=rng.choice(ACTIVITIES_FOR), aw=rng.choice(ACTIVITIES_WHILE))
-            base = {"prompt": prompt, "seeds": [], "expected": EXPECTED, "split": split, "template": tid,
-                    "facets": combo}
+            base = {"prompt": prompt, "seeds": [], "expected": rng.choice(EXPECTED_SIZES), "split": split,
+                    "template": tid, "facets": combo}
             qid = f"jam:{split}:{made}"
             out.append({"qid": qid + "@pool", "view": "pool", **base})
             if split == "train":
@@ -195,7 +196,8 @@ def spotify(data, work):
             # Context -> next tracks: the first k tracks are the context (seeds), the rest are what should follow.
             requests += [(f"context{k}", ids[:k], ids[k:]) for k in (1, 3, 10) if len(ids) >= k + 5]
             for kind, seeds, relevant in requests:
-                base = {"prompt": title, "seeds": seeds, "expected": EXPECTED, "kind": kind, "playlist": pid,
+                base = {"prompt": title, "seeds": seeds, "expected": rng.choice(EXPECTED_SIZES), "kind": kind,
+                        "playlist": pid,
                         "split": split, "relevant": relevant}
                 qid = f"sp:{kind}:{pid}"
                 out.append({"qid": qid + "@pool", "view": "pool", **base})
