@@ -17,7 +17,7 @@ import data
 import metrics
 from model import DIM, Ranker
 
-VERSION = "segue-ranker-1"
+VERSION = "segue-ranker-2"  # 1: pools for 40-track requests only; 2: 20, 40 and 100
 
 
 def set_seed(seed):
