@@ -73,8 +73,7 @@ public final class RankerFeatures {
         Double energyFit = BaselineScorer.energyFit(intent.energy(), track);
         out[0] = (float) scored.similarity();
         out[1] = (float) promptSimilarity;
-        // The foundation score without the refinement bonus: the model ranks by fit; the bonus is added after it.
-        out[2] = (float) (scored.score() - (scored.kept() ? BaselineScorer.KEEP_BONUS : 0));
+        out[2] = (float) scored.score(); // never a refinement's kept-track bonus: refinements bypass the model
         out[3] = positiveWeight > 0 ? (float) (matchedWeight / positiveWeight) : 0;
         out[4] = positiveWeight > 0 ? 1 : 0;
         out[5] = required == 0 ? 1 : (float) (required - scored.missedRequired().size()) / required;

@@ -125,9 +125,8 @@ public final class TransformerRanker implements AutoCloseable {
     }
 
     /**
-     * The candidates re-ordered by the model. Scores become 0..1 within the request (best = 1), and tracks a refinement
-     * keeps get the foundation scorer's keep bonus on top, so "keep what still fits" works as it does without the model
-     * (refined versions are ranked by the foundation scorer today, see PlaylistService).
+     * The candidates re-ordered by the model; scores become 0..1 within the request (best = 1). Refined versions never
+     * come here (PlaylistService ranks them with the foundation scorer), so there is no kept track to favour.
      *
      * <p>The model orders the tracks that meet every required wish. The others, which the assembler only uses to fill
      * up with partial matches, keep the foundation scorer's order (they come after, as the assembler takes them): its
@@ -170,7 +169,7 @@ public final class TransformerRanker implements AutoCloseable {
         for (int i = 0; i < scored.size(); i++) {
             ScoredTrack s = scored.get(i);
             if (s.fits()) {
-                double value = 0.5 + 0.5 * unit(raw[i], fitMin, fitMax) + (s.kept() ? BaselineScorer.KEEP_BONUS : 0);
+                double value = 0.5 + 0.5 * unit(raw[i], fitMin, fitMax);
                 fitting.add(s.withScore(Math.round(value * 1e4) / 1e4));
             } else {
                 // Floored rather than rounded, so a near-miss never reaches the 0.5 of the weakest full match.
