@@ -41,9 +41,14 @@ class RankerApiTest {
     @Test
     void seedTracksBecomeTheRankersContext() {
         String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}").getString("tracks[0].id");
-        JsonPath p = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}");
+        JsonPath p = io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}")
+                .when().post("/api/playlists?trace=true").then().statusCode(201).extract().jsonPath();
         assertTrue(p.getString("ranker").startsWith("transformer:"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
+        List<Map<String, Object>> steps = p.getList("trace.steps");
+        Map<String, Object> note = steps.stream().filter(s -> "ranker".equals(s.get("name"))).findFirst().orElseThrow();
+        assertTrue(note.get("detail").toString().contains("(1 context tracks)"), note.toString());
         // The model was trained on first requests only: refined versions are ranked by the foundation scorer.
         JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "calmer");
         assertEquals("baseline", refined.getString("ranker"));
