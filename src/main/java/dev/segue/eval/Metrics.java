@@ -18,7 +18,7 @@ public final class Metrics {
 
     /** Higher is better, 0..1: compared against a baseline. In the order reports show them. */
     public static final List<String> QUALITY = List.of("pass_rate", "check_pass_rate", "tag_precision",
-            "r_precision", "ndcg_at_10", "recall_at_50", "rubric_score");
+            "r_precision", "ndcg_at_10", "recall_at_50", "recall", "rubric_score");
     /** Lower is better. */
     public static final List<String> COST = List.of("latency_p50_ms", "latency_p95_ms", "latency_max_ms",
             "server_errors");
@@ -53,7 +53,8 @@ public final class Metrics {
             out.put("check_pass_rate", checks.stream().filter(c -> c.status() == Status.PASS).count() / (double) checks.size());
         }
         List<Turn> turns = ran.stream().flatMap(r -> r.turns().stream()).toList();
-        for (String metric : List.of("tag_precision", "r_precision", "ndcg_at_10", "recall_at_50", "rubric_score")) {
+        for (String metric : List.of("tag_precision", "r_precision", "ndcg_at_10", "recall_at_50", "recall",
+                "rubric_score")) {
             turns.stream().map(t -> t.metrics().get(metric)).filter(v -> v != null).mapToDouble(Double::doubleValue)
                     .average().ifPresent(mean -> out.put(metric, mean));
         }

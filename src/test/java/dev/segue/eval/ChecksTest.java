@@ -150,6 +150,16 @@ class ChecksTest {
     }
 
     @Test
+    void recallCountsAHitAnywhereInThePlaylistWhereRecallAt50StopsAt50() {
+        List<String> ranked = new java.util.ArrayList<>(java.util.Collections.nCopies(60, "x"));
+        ranked.set(54, "late"); // position 55: after the first 50
+        Map<String, Double> m = RankingMetrics.score(ranked, java.util.Set.of("late", "missing"));
+        assertEquals(0.0, m.get("recall_at_50"), 1e-9);
+        assertEquals(0.5, m.get("recall"), 1e-9);
+        assertEquals(0.0, m.get("r_precision"), 1e-9);
+    }
+
+    @Test
     void theReportEscapesWhatItShows() {
         assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39; \\u0000",
                 HtmlReport.escape("<script>alert(\"x\")</script> & ' \u0000"));
