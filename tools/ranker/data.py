@@ -30,6 +30,7 @@ class Request:
     feat: np.ndarray      # [N, F] candidate features
     grade: np.ndarray     # [N] graded relevance (0 = not relevant)
     rel: np.ndarray       # [N] binary relevance (fully relevant)
+    expected: int         # the playlist length the request asked for (its pool was planned for it)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Catalog:
     vectors: np.ndarray   # [T, 384]
     features: np.ndarray  # [T, TRACK]
     manifest: dict
+    artists: np.ndarray   # [T] artist number (same number = same artist, case-insensitive): the assembler's cap
 
 
 def load(work, name):
@@ -48,7 +50,8 @@ def load(work, name):
     t = len(tracks)
     catalog = Catalog(name, tracks,
                       np.fromfile(os.path.join(d, "track_vectors.f32"), dtype="<f4").reshape(t, DIM),
-                      np.fromfile(os.path.join(d, "track_features.f32"), dtype="<f4").reshape(t, -1), manifest)
+                      np.fromfile(os.path.join(d, "track_features.f32"), dtype="<f4").reshape(t, -1), manifest,
+                      artist_numbers(tracks))
     f = len(manifest["candidateFeatures"])
     cands = np.fromfile(os.path.join(d, "candidates.i32"), dtype="<i4")
     feats = np.fromfile(os.path.join(d, "candidate_features.f32"), dtype="<f4").reshape(-1, f)
@@ -86,5 +89,10 @@ def load(work, name):
             grade = rel.astype(np.float32)
             kind = q["kind"]
         requests.append(Request(r["qid"], name, q["view"], q["split"], kind, q["prompt"], qv[i], pv[i], context,
-                                cand.astype(np.int64), feat, grade, rel))
+                                cand.astype(np.int64), feat, grade, rel, int(q.get("expected") or 20)))
     return catalog, requests
+
+
+def artist_numbers(tracks):
+    numbers = {}
+    return np.array([numbers.setdefault(tr["artist"].strip().lower(), len(numbers)) for tr in tracks], np.int64)

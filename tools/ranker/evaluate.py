@@ -24,7 +24,7 @@ from train import score
 
 METHODS = ["popularity", "tag match", "embedding cosine (prompt)", "embedding cosine", "foundation scorer",
            "transformer", "transformer, as served"]
-METRICS = ["ndcg@10", "recall@20", "r-precision"]
+METRICS = ["ndcg@10", "recall@20", "r-precision", "selection"]
 SHIP_RATIO = 1.10
 PRIMARY = [("jamendo", "catalog", "all"), ("spotify", "catalog", "title")]
 
@@ -42,12 +42,7 @@ def method_scores(name, r, catalog, model_scores, column):
         return r.feat[:, column["foundation_score"]]
     if name == "transformer":
         return model_scores
-    # As TransformerRanker serves it: the model orders the tracks that meet every required wish; the rest follow in
-    # the foundation scorer's order.
-    fits = r.feat[:, column["fits"]] > 0.5
-    span = float(model_scores.max() - model_scores.min()) + 1e-9
-    norm = (model_scores - model_scores.min()) / span
-    return np.where(fits, 2.0 + norm, r.feat[:, column["foundation_score"]].clip(-1.0, 1.9))
+    return metrics.served(model_scores, r, column)
 
 
 def groups_of(r):
@@ -88,7 +83,11 @@ def main():
             if r.split != "test" or r.view == "sample":
                 continue
             model_scores = score(model, catalog, r)
-            results = {m: metrics.of(method_scores(m, r, catalog, model_scores, column), r) for m in METHODS}
+            results = {}
+            for m in METHODS:
+                scores = method_scores(m, r, catalog, model_scores, column)
+                results[m] = metrics.of(scores, r)
+                results[m]["selection"] = metrics.selection(scores, r, catalog.artists)
             for g in groups_of(r):
                 key = (name, r.view, g)
                 counts.setdefault(key, [0, 0])[0] += 1
@@ -136,17 +135,21 @@ def markdown(report):
            "is ranked (Jamendo: the test artists' tracks; Spotify: all 28,356); *pool* = the offline planner's "
            "candidate pool is re-ranked, as in the service. Requests with no relevant candidate are not judged. "
            "*transformer, as served*: the model orders the tracks that meet every required wish of the parsed "
-           "request, the rest follow in the foundation scorer's order (what TransformerRanker returns).", ""]
+           "request, the rest follow in the foundation scorer's order (what TransformerRanker returns). "
+           "*selection*: what the assembler would take from that ranking, the first N tracks (N = the length the "
+           "request asked for: 20, 40 or 100) with at most 2 per artist, as hits / min(N, relevant); end-to-end "
+           "playlists are made of these tracks, re-ordered for flow.", ""]
     for r in report["rows"]:
         title = f"## {r['dataset']} · {r['view']} · {r['group']}" + (" (ship criterion)" if r["primary"] else "")
         out += [title, "", f"{r['judged']} of {r['requests']} requests judged. Transformer vs {r['best_cosine']}: "
                 f"NDCG@10 x{r['transformer_vs_cosine']:.2f} (95% CI {r['ratio_ci95'][0]:.2f}-{r['ratio_ci95'][1]:.2f}); "
                 f"vs foundation scorer x{r['transformer_vs_foundation']:.2f}; as served vs {r['best_cosine']} "
                 f"x{r['served_vs_cosine']:.2f}.", "",
-                "| method | NDCG@10 | recall@20 | R-precision |", "|---|---:|---:|---:|"]
+                "| method | NDCG@10 | recall@20 | R-precision | selection |", "|---|---:|---:|---:|---:|"]
         for m in METHODS:
             v = r["metrics"][m]
-            out.append(f"| {m} | {v['ndcg@10']:.4f} | {v['recall@20']:.4f} | {v['r-precision']:.4f} |")
+            out.append(f"| {m} | {v['ndcg@10']:.4f} | {v['recall@20']:.4f} | {v['r-precision']:.4f} | "
+                       f"{v['selection']:.4f} |")
         out.append("")
     t = report["training"]
     out += ["## Training", "", f"Config {json.dumps(t['config'])}; best epoch {t['best_epoch']} of "

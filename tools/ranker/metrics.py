@@ -33,3 +33,32 @@ def of(scores, request):
     return {"ndcg@10": dcg / idcg,
             "recall@20": float(request.rel[order[:20]].sum()) / r,
             "r-precision": float(request.rel[order[:r]].sum()) / r}
+
+
+def served(model_scores, request, column):
+    """The order TransformerRanker serves: the model orders the tracks that meet every required wish; the rest follow
+    in the foundation scorer's order."""
+    fits = request.feat[:, column["fits"]] > 0.5
+    span = float(model_scores.max() - model_scores.min()) + 1e-9
+    norm = (model_scores - model_scores.min()) / span
+    return np.where(fits, 2.0 + norm, request.feat[:, column["foundation_score"]].clip(-1.0, 1.9))
+
+
+def selection(scores, request, artists, cap=2):
+    """What the assembler takes from a ranking: the first `expected` tracks with at most `cap` per artist (its
+    default). Returns the share of the relevant candidates it could take that it took: hits / min(expected, R), or
+    None without a relevant candidate. Order and flow (the energy arc re-orders the picks) do not count here."""
+    r = int(request.rel.sum())
+    if r == 0:
+        return None
+    taken, per, hits = 0, {}, 0
+    for i in ranking(np.asarray(scores, dtype=np.float64), request.qid):
+        a = artists[request.cand[i]]
+        if per.get(a, 0) >= cap:
+            continue
+        per[a] = per.get(a, 0) + 1
+        hits += int(request.rel[i])
+        taken += 1
+        if taken == request.expected:
+            break
+    return hits / min(request.expected, r)
