@@ -51,9 +51,11 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.VectorUtil;
 import java.util.PriorityQueue;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -338,16 +340,18 @@ public final class LuceneVectorStore implements VectorStore {
             b.add(DoublePoint.newRangeQuery(F_INSTRUMENTALNESS, filter.minInstrumentalness(), 1.0), Occur.FILTER);
             positive = any = true;
         }
-        for (String tag : filter.excludeTags()) {
-            b.add(new TermQuery(new Term(F_TAG, tag)), Occur.MUST_NOT);
+        // One clause per list, however long: a DJ session excludes every track it has played, and a Lucene boolean
+        // query refuses more than 1,024 clauses (a soak test's sessions failed there after ~340 segments).
+        if (!filter.excludeTags().isEmpty()) {
+            b.add(anyOf(F_TAG, filter.excludeTags()), Occur.MUST_NOT);
             any = true;
         }
-        for (String artist : filter.excludeArtists()) {
-            b.add(new TermQuery(new Term(F_ARTIST, Catalog.artistKey(artist))), Occur.MUST_NOT);
+        if (!filter.excludeArtists().isEmpty()) {
+            b.add(anyOf(F_ARTIST, filter.excludeArtists().stream().map(Catalog::artistKey).toList()), Occur.MUST_NOT);
             any = true;
         }
-        for (String id : filter.excludeIds()) {
-            b.add(new TermQuery(new Term(F_ID, id)), Occur.MUST_NOT);
+        if (!filter.excludeIds().isEmpty()) {
+            b.add(anyOf(F_ID, filter.excludeIds()), Occur.MUST_NOT);
             any = true;
         }
         if (filter.excludeExplicit()) {
@@ -363,12 +367,9 @@ public final class LuceneVectorStore implements VectorStore {
         return b.build();
     }
 
+    /** Documents with any of the values in the field: one term-set query, with no limit on how many values. */
     private static Query anyOf(String field, java.util.Collection<String> values) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String value : values) {
-            b.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-        }
-        return b.build();
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
     @Override

@@ -91,6 +91,26 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void exclusionListsLongerThanLucenesClauseLimitStillFilter() throws Exception {
+        // A long DJ session excludes every track it has played: thousands of ids, past BooleanQuery's 1,024 clauses.
+        Set<String> played = new java.util.HashSet<>();
+        IntStream.range(0, 350).forEach(i -> played.add("t" + i));
+        IntStream.range(0, 1_200).forEach(i -> played.add("gone-" + i)); // ids no longer in the catalog
+        Set<String> bannedArtists = new java.util.HashSet<>(Set.of("Artist 1"));
+        IntStream.range(0, 1_100).forEach(i -> bannedArtists.add("Nobody " + i));
+        SearchFilter filter = new SearchFilter(List.of(), Set.of(), Set.of(), bannedArtists, null, null, null, false,
+                null, played);
+        try (LuceneVectorStore store = built()) {
+            List<Hit> hits = store.nearest(vectors.get(360), filter, 400);
+            long expected = tracks.stream().filter(t -> Filters.allows(filter, t)).count();
+            assertEquals(expected, hits.size());
+            assertTrue(expected > 0 && expected < 50, "only unplayed tracks by other artists: " + expected);
+            assertTrue(hits.stream().noneMatch(h -> played.contains(h.trackId())));
+            assertFalse(store.lexical("song", filter, 400).isEmpty());
+        }
+    }
+
+    @Test
     void lexicalFindsNamesAndRebuildsAreFingerprinted() throws Exception {
         try (LuceneVectorStore store = built()) {
             List<Hit> hits = store.lexical("blue horizon", SearchFilter.NONE, 20);
