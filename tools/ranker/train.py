@@ -101,12 +101,12 @@ def validate(model, catalogs, reqs, pools):
     by = {}
     for r in reqs:
         by.setdefault(r.dataset, []).append(metrics.of(score(model, catalogs[r.dataset], r), r)["ndcg@10"])
+    spotify = catalogs["spotify"]
+    column = {f: i for i, f in enumerate(spotify.manifest["candidateFeatures"])}
     for r in pools:
         if r.dataset == "spotify" and len(r.cand):
-            c = catalogs[r.dataset]
-            column = {f: i for i, f in enumerate(c.manifest["candidateFeatures"])}
             by.setdefault("spotify selection", []).append(
-                metrics.selection(metrics.served(score(model, c, r), r, column), r, c.artists))
+                metrics.selection(metrics.served(score(model, spotify, r), r, column), r, spotify.artists))
     return {k: float(np.mean([x for x in v if x is not None])) for k, v in by.items()}
 
 

@@ -64,7 +64,7 @@ public final class HtmlReport {
     private static void summary(StringBuilder h, Results.Run run) {
         h.append("<h2>Summary</h2><table><tr><th>variant</th><th>options</th><th>result</th>");
         List<String> columns = new ArrayList<>();
-        for (String m : concat(Metrics.COUNTS, Metrics.QUALITY, Metrics.COST)) {
+        for (String m : Metrics.ALL) {
             if (run.variants().stream().anyMatch(v -> v.metrics().containsKey(m))) {
                 columns.add(m);
                 h.append("<th>").append(m).append("</th>");
@@ -352,14 +352,5 @@ public final class HtmlReport {
             }
         }
         return out.toString();
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        List<String> out = new ArrayList<>();
-        for (List<String> l : lists) {
-            out.addAll(l);
-        }
-        return out;
     }
 }

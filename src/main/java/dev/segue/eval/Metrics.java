@@ -16,15 +16,19 @@ import java.util.Set;
  */
 public final class Metrics {
 
+    /** Means over turns (a turn that did not measure one is left out of its mean). */
+    private static final List<String> PER_TURN = List.of("tag_precision", "r_precision", "ndcg_at_10", "recall_at_50",
+            "recall", "rubric_score");
     /** Higher is better, 0..1: compared against a baseline. In the order reports show them. */
-    public static final List<String> QUALITY = List.of("pass_rate", "check_pass_rate", "tag_precision",
-            "r_precision", "ndcg_at_10", "recall_at_50", "recall", "rubric_score");
+    public static final List<String> QUALITY = concat(List.of("pass_rate", "check_pass_rate"), PER_TURN);
     /** Lower is better. */
     public static final List<String> COST = List.of("latency_p50_ms", "latency_p95_ms", "latency_max_ms",
             "server_errors");
     /** Counts shown for context. */
     public static final List<String> COUNTS = List.of("cases", "skipped", "known_issues", "refusals");
-    public static final Set<String> KNOWN = Set.copyOf(concat(QUALITY, COST, COUNTS));
+    /** Every metric, in the order reports list them. */
+    public static final List<String> ALL = concat(COUNTS, QUALITY, COST);
+    public static final Set<String> KNOWN = Set.copyOf(ALL);
 
     private Metrics() {
     }
@@ -53,8 +57,7 @@ public final class Metrics {
             out.put("check_pass_rate", checks.stream().filter(c -> c.status() == Status.PASS).count() / (double) checks.size());
         }
         List<Turn> turns = ran.stream().flatMap(r -> r.turns().stream()).toList();
-        for (String metric : List.of("tag_precision", "r_precision", "ndcg_at_10", "recall_at_50", "recall",
-                "rubric_score")) {
+        for (String metric : PER_TURN) {
             turns.stream().map(t -> t.metrics().get(metric)).filter(v -> v != null).mapToDouble(Double::doubleValue)
                     .average().ifPresent(mean -> out.put(metric, mean));
         }
