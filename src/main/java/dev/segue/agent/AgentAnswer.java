@@ -10,11 +10,15 @@ import java.util.Optional;
  * The model's final message, read leniently: JSON, possibly in a code fence or after some prose. Anything that is not
  * a usable selection or an explicit refusal reads as empty, and the planner builds the playlist from the candidates.
  */
-record AgentAnswer(String title, String description, List<Pick> tracks, List<String> excludeTags,
-        List<String> excludeArtists, String refusal) {
+record AgentAnswer(
+        String title,
+        String description,
+        List<Pick> tracks,
+        List<String> excludeTags,
+        List<String> excludeArtists,
+        String refusal) {
 
-    record Pick(String id, String reason) {
-    }
+    record Pick(String id, String reason) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PICKS = 200;
@@ -54,13 +58,20 @@ record AgentAnswer(String title, String description, List<Pick> tracks, List<Str
         if (refusal == null && picks.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AgentAnswer(text(root, "title"), text(root, "description"), picks,
-                strings(root.path("exclude_tags")), strings(root.path("exclude_artists")), refusal));
+        return Optional.of(new AgentAnswer(
+                text(root, "title"),
+                text(root, "description"),
+                picks,
+                strings(root.path("exclude_tags")),
+                strings(root.path("exclude_artists")),
+                refusal));
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+        return value != null && value.isTextual() && !value.asText().isBlank()
+                ? value.asText().strip()
+                : null;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -64,8 +64,10 @@ final class AgentRun {
 
     synchronized void llmCall(LlmClient.Call call) {
         llmCalls++;
-        tokens += (call.inputTokens() == null ? 0 : call.inputTokens()) + (call.outputTokens() == null ? 0 : call.outputTokens());
-        trace.llmCall(call.model(), call.ms(), call.inputTokens(), call.outputTokens(), call.finishReason(), call.error());
+        tokens += (call.inputTokens() == null ? 0 : call.inputTokens())
+                + (call.outputTokens() == null ? 0 : call.outputTokens());
+        trace.llmCall(
+                call.model(), call.ms(), call.inputTokens(), call.outputTokens(), call.finishReason(), call.error());
     }
 
     /** Checked before every LLM call. */

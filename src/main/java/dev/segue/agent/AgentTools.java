@@ -30,15 +30,20 @@ public final class AgentTools {
     static final int MAX_LIMIT = 50;
 
     /** A track as the model sees it: catalog facts only. */
-    public record ToolTrack(String id, String title, String artist, List<String> genres, List<String> moods,
-            List<String> instruments, Integer year, int durationSec, double score) {
-    }
+    public record ToolTrack(
+            String id,
+            String title,
+            String artist,
+            List<String> genres,
+            List<String> moods,
+            List<String> instruments,
+            Integer year,
+            int durationSec,
+            double score) {}
 
-    public record SearchResult(List<ToolTrack> tracks, String note) {
-    }
+    public record SearchResult(List<ToolTrack> tracks, String note) {}
 
-    public record Score(String id, double score) {
-    }
+    public record Score(String id, double score) {}
 
     private final AgentRun run;
     private final SearchTools tools;
@@ -47,7 +52,8 @@ public final class AgentTools {
     private final TextEmbedder embedder;
     private final Set<String> vocabulary = new java.util.HashSet<>();
 
-    AgentTools(AgentRun run, SearchTools tools, BaselineScorer scorer, TransformerRanker ranker, TextEmbedder embedder) {
+    AgentTools(
+            AgentRun run, SearchTools tools, BaselineScorer scorer, TransformerRanker ranker, TextEmbedder embedder) {
         this.run = run;
         this.tools = tools;
         this.scorer = scorer;
@@ -58,12 +64,21 @@ public final class AgentTools {
         }
     }
 
-    @Tool(name = "search_tracks", value = "Search the catalog by meaning, optionally keeping only tracks with given tags or years; returns candidate tracks with ids.")
+    @Tool(
+            name = "search_tracks",
+            value =
+                    "Search the catalog by meaning, optionally keeping only tracks with given tags or years; returns candidate tracks with ids.")
     public SearchResult searchTracks(
-            @P(name = "query", value = "what to look for, best in catalog tag words, e.g. 'calm relaxing piano ambient'") String query,
-            @P(name = "genres", value = "keep tracks with any of these genre tags (see list_tags)", required = false) List<String> genres,
-            @P(name = "moods", value = "keep tracks with any of these mood/theme tags", required = false) List<String> moods,
-            @P(name = "instruments", value = "keep tracks with any of these instrument tags", required = false) List<String> instruments,
+            @P(
+                            name = "query",
+                            value = "what to look for, best in catalog tag words, e.g. 'calm relaxing piano ambient'")
+                    String query,
+            @P(name = "genres", value = "keep tracks with any of these genre tags (see list_tags)", required = false)
+                    List<String> genres,
+            @P(name = "moods", value = "keep tracks with any of these mood/theme tags", required = false)
+                    List<String> moods,
+            @P(name = "instruments", value = "keep tracks with any of these instrument tags", required = false)
+                    List<String> instruments,
             @P(name = "year_from", value = "earliest release year", required = false) Integer yearFrom,
             @P(name = "year_to", value = "latest release year", required = false) Integer yearTo,
             @P(name = "exclude_artists", value = "artists to leave out", required = false) List<String> excludeArtists,
@@ -85,13 +100,22 @@ public final class AgentTools {
             if (excludeArtists != null) {
                 excludeArtists.stream().filter(a -> a != null && !a.isBlank()).forEach(noArtists::add);
             }
-            filter = new SearchFilter(filter.tagGroups(), filter.excludeTags(), filter.artists(), noArtists,
-                    yearFrom != null ? yearFrom : filter.yearFrom(), yearTo != null ? yearTo : filter.yearTo(),
-                    filter.maxDurationSec(), filter.excludeExplicit(), filter.minInstrumentalness(), filter.excludeIds());
+            filter = new SearchFilter(
+                    filter.tagGroups(),
+                    filter.excludeTags(),
+                    filter.artists(),
+                    noArtists,
+                    yearFrom != null ? yearFrom : filter.yearFrom(),
+                    yearTo != null ? yearTo : filter.yearTo(),
+                    filter.maxDurationSec(),
+                    filter.excludeExplicit(),
+                    filter.minInstrumentalness(),
+                    filter.excludeIds());
         }
         List<Candidate> found = tools.searchTracks(query.strip(), filter, clamp(limit), run.trace);
         run.returned(found);
-        String note = unknown.isEmpty() ? null
+        String note = unknown.isEmpty()
+                ? null
                 : "not catalog tags, ignored: " + String.join(", ", unknown) + " (call list_tags for the vocabulary)";
         if (found.isEmpty()) {
             note = (note == null ? "" : note + "; ") + "nothing matched: try fewer filters or other words";
@@ -99,9 +123,12 @@ public final class AgentTools {
         return new SearchResult(found.stream().map(AgentTools::view).toList(), note);
     }
 
-    @Tool(name = "list_tags", value = "List the catalog's tag vocabulary with track counts, so you use tags that exist.")
+    @Tool(
+            name = "list_tags",
+            value = "List the catalog's tag vocabulary with track counts, so you use tags that exist.")
     public String listTags(
-            @P(name = "category", value = "genre, mood or instrument; omit for all", required = false) String category) {
+            @P(name = "category", value = "genre, mood or instrument; omit for all", required = false)
+                    String category) {
         run.toolCall();
         TagCategory only = category == null || category.isBlank() ? null : TagCategory.parse(category);
         List<TagCount> tags = tools.listTags(only, run.trace);
@@ -109,8 +136,10 @@ public final class AgentTools {
         for (TagCategory c : TagCategory.values()) {
             List<TagCount> of = tags.stream().filter(t -> t.category() == c).toList();
             if (!of.isEmpty()) {
-                out.append(c.label()).append(": ").append(of.stream().map(t -> t.tag() + " " + t.tracks())
-                        .collect(Collectors.joining(", "))).append('\n');
+                out.append(c.label())
+                        .append(": ")
+                        .append(of.stream().map(t -> t.tag() + " " + t.tracks()).collect(Collectors.joining(", ")))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -140,12 +169,16 @@ public final class AgentTools {
         if (tools.catalog().artist(artist).isEmpty()) {
             throw new IllegalArgumentException("no artist called \"" + artist + "\" in this catalog");
         }
-        List<Candidate> found = tools.tracksByArtist(artist, run.hardFilter.withArtists(Set.of()), null, clamp(limit), run.trace);
+        List<Candidate> found =
+                tools.tracksByArtist(artist, run.hardFilter.withArtists(Set.of()), null, clamp(limit), run.trace);
         run.returned(found);
         return found.stream().map(AgentTools::view).toList();
     }
 
-    @Tool(name = "rank_candidates", value = "Score tracks you already found against a description of what the listener wants; higher is better.")
+    @Tool(
+            name = "rank_candidates",
+            value =
+                    "Score tracks you already found against a description of what the listener wants; higher is better.")
     public List<Score> rankCandidates(
             @P(name = "track_ids", value = "ids returned by other tools") List<String> trackIds,
             @P(name = "query", value = "what the listener wants, in words") String query) {
@@ -153,16 +186,21 @@ public final class AgentTools {
         if (trackIds == null || trackIds.isEmpty() || query == null || query.isBlank()) {
             throw new IllegalArgumentException("track_ids and query are required");
         }
-        List<Candidate> known = trackIds.stream().filter(run::wasReturned).distinct()
-                .flatMap(id -> tools.catalog().find(id).stream()).map(t -> new Candidate(t, 0, false, "rank_candidates"))
+        List<Candidate> known = trackIds.stream()
+                .filter(run::wasReturned)
+                .distinct()
+                .flatMap(id -> tools.catalog().find(id).stream())
+                .map(t -> new Candidate(t, 0, false, "rank_candidates"))
                 .toList();
         float[] vector = embedder.embed(query.strip());
         return run.trace.tool("rank_candidates", java.util.Map.of("track_ids", trackIds.size(), "query", query), () -> {
             List<ScoredTrack> scored = scorer.score(run.intent, known, vector, Set.of());
             // The same ranking a playlist gets: the transformer's order when a model is loaded.
-            List<ScoredTrack> ranked = ranker.available()
-                    ? ranker.rank(run.intent, scored, vector, query.strip(), List.of()) : scored;
-            return ranked.stream().map(s -> new Score(s.track().id(), Math.round(s.score() * 1000) / 1000.0)).toList();
+            List<ScoredTrack> ranked =
+                    ranker.available() ? ranker.rank(run.intent, scored, vector, query.strip(), List.of()) : scored;
+            return ranked.stream()
+                    .map(s -> new Score(s.track().id(), Math.round(s.score() * 1000) / 1000.0))
+                    .toList();
         });
     }
 
@@ -194,7 +232,15 @@ public final class AgentTools {
 
     static ToolTrack view(Candidate c) {
         Track t = c.track();
-        return new ToolTrack(t.id(), t.title(), t.artist(), t.genres(), t.moods(), t.instruments(), t.year(),
-                (int) Math.round(t.durationSec()), Math.round(c.similarity() * 1000) / 1000.0);
+        return new ToolTrack(
+                t.id(),
+                t.title(),
+                t.artist(),
+                t.genres(),
+                t.moods(),
+                t.instruments(),
+                t.year(),
+                (int) Math.round(t.durationSec()),
+                Math.round(c.similarity() * 1000) / 1000.0);
     }
 }

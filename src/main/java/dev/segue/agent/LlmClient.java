@@ -29,9 +29,8 @@ import java.util.function.Consumer;
 public final class LlmClient {
 
     /** One finished LLM call, for the trace and the counters. */
-    public record Call(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
-            String error) {
-    }
+    public record Call(
+            String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason, String error) {}
 
     private final ChatModel guarded;
     private final String model;
@@ -44,14 +43,25 @@ public final class LlmClient {
         ChatModel raw = build(settings, baseUrl, callTimeout, new Recorder(settings.model(), onCall));
         Guard guard = Guard.create()
                 .withDescription("llm:" + provider + ":" + model)
-                .withRetry().maxRetries(settings.maxRetries()).whenException(LlmClient::isTransient)
+                .withRetry()
+                .maxRetries(settings.maxRetries())
+                .whenException(LlmClient::isTransient)
                 .maxDuration(Math.max(1, callTimeout.toMillis() * (settings.maxRetries() + 2)), ChronoUnit.MILLIS)
-                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(settings.retryBaseDelay().toMillis(),
-                        settings.retryMaxDelay().toMillis())).done()
+                .withCustomBackoff()
+                .strategy(() -> new RetryAfterBackoff(
+                        settings.retryBaseDelay().toMillis(),
+                        settings.retryMaxDelay().toMillis()))
                 .done()
-                .withCircuitBreaker().requestVolumeThreshold(settings.circuitBreakerVolume()).failureRatio(0.75)
-                .delay(settings.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS).successThreshold(1).done()
-                .withTimeout().duration(callTimeout.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .withCircuitBreaker()
+                .requestVolumeThreshold(settings.circuitBreakerVolume())
+                .failureRatio(0.75)
+                .delay(settings.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(1)
+                .done()
+                .withTimeout()
+                .duration(callTimeout.toMillis(), ChronoUnit.MILLIS)
+                .done()
                 .build();
         this.guarded = new ChatModel() {
             @Override
@@ -82,19 +92,46 @@ public final class LlmClient {
     private static ChatModel build(SegueConfig.Llm s, String baseUrl, Duration timeout, ChatModelListener listener) {
         String key = s.apiKey().filter(k -> !k.isBlank()).orElse(null);
         return switch (s.provider().toLowerCase(Locale.ROOT)) {
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(s.model())
-                    .temperature(s.temperature()).maxTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
-                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
-            case "gemini" -> GoogleAiGeminiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(s.model())
-                    .temperature(s.temperature()).maxOutputTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
-                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
-            case "openai" -> OpenAiChatModel.builder().baseUrl(baseUrl)
-                    // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
-                    .apiKey(key == null ? "not-needed" : key).modelName(s.model())
-                    .temperature(s.temperature()).maxTokens(s.maxOutputTokens()).timeout(timeout).maxRetries(0)
-                    .httpClientBuilder(new ProviderHttpClient.Builder()).listeners(List.of(listener)).build();
-            default -> throw new IllegalArgumentException(
-                    "segue.llm.provider must be openai, anthropic or gemini (got \"" + s.provider() + "\")");
+            case "anthropic" ->
+                AnthropicChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(key)
+                        .modelName(s.model())
+                        .temperature(s.temperature())
+                        .maxTokens(s.maxOutputTokens())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .httpClientBuilder(new ProviderHttpClient.Builder())
+                        .listeners(List.of(listener))
+                        .build();
+            case "gemini" ->
+                GoogleAiGeminiChatModel.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(key)
+                        .modelName(s.model())
+                        .temperature(s.temperature())
+                        .maxOutputTokens(s.maxOutputTokens())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .httpClientBuilder(new ProviderHttpClient.Builder())
+                        .listeners(List.of(listener))
+                        .build();
+            case "openai" ->
+                OpenAiChatModel.builder()
+                        .baseUrl(baseUrl)
+                        // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
+                        .apiKey(key == null ? "not-needed" : key)
+                        .modelName(s.model())
+                        .temperature(s.temperature())
+                        .maxTokens(s.maxOutputTokens())
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .httpClientBuilder(new ProviderHttpClient.Builder())
+                        .listeners(List.of(listener))
+                        .build();
+            default ->
+                throw new IllegalArgumentException(
+                        "segue.llm.provider must be openai, anthropic or gemini (got \"" + s.provider() + "\")");
         };
     }
 
@@ -105,7 +142,8 @@ public final class LlmClient {
                 int status = http.statusCode();
                 return status == 408 || status == 429 || status >= 500;
             }
-            if (t instanceof RateLimitException || t instanceof InternalServerException
+            if (t instanceof RateLimitException
+                    || t instanceof InternalServerException
                     || t instanceof dev.langchain4j.exception.TimeoutException
                     || t instanceof ProviderHttpClient.ProviderUnreachableException
                     || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
@@ -129,8 +167,13 @@ public final class LlmClient {
             ChatResponse r = context.chatResponse();
             Integer in = r.tokenUsage() == null ? null : r.tokenUsage().inputTokenCount();
             Integer out = r.tokenUsage() == null ? null : r.tokenUsage().outputTokenCount();
-            onCall.accept(new Call(model, ms(context.attributes()), in, out,
-                    r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT), null));
+            onCall.accept(new Call(
+                    model,
+                    ms(context.attributes()),
+                    in,
+                    out,
+                    r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT),
+                    null));
         }
 
         @Override

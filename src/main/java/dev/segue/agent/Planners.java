@@ -13,8 +13,10 @@ public record Planners(OfflinePlanner offline, Optional<LlmPlanner> llm) {
             return llm.<Planner>map(p -> p).orElse(offline);
         }
         if (option.equals("llm")) {
-            return llm.orElseThrow(() -> ApiException.badRequest("options.planner is \"llm\", but no LLM is configured on"
-                    + " this server (set segue.llm.base-url); use \"auto\" or \"offline\"", "options.planner"));
+            return llm.orElseThrow(() -> ApiException.badRequest(
+                    "options.planner is \"llm\", but no LLM is configured on"
+                            + " this server (set segue.llm.base-url); use \"auto\" or \"offline\"",
+                    "options.planner"));
         }
         return offline;
     }

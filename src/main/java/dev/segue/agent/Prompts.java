@@ -46,7 +46,9 @@ public final class Prompts {
                 return Optional.of(Files.readString(onDisk, StandardCharsets.UTF_8));
             }
             try (InputStream in = Prompts.class.getClassLoader().getResourceAsStream("prompts/" + file)) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read prompt " + file, e);

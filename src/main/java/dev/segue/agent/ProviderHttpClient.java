@@ -48,15 +48,17 @@ final class ProviderHttpClient implements HttpClient {
     private final Duration readTimeout;
 
     private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout).build();
+        this.client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .build();
         this.readTimeout = readTimeout;
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(readTimeout);
+        java.net.http.HttpRequest.Builder builder =
+                java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         java.net.http.HttpRequest.BodyPublisher body = request.body() == null
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
@@ -68,17 +70,23 @@ final class ProviderHttpClient implements HttpClient {
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
-            throw new ProviderUnreachableException("LLM provider unreachable: " + e.getClass().getSimpleName(), e);
+            throw new ProviderUnreachableException(
+                    "LLM provider unreachable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeoutException(e);
         }
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
-            throw new ProviderHttpException(response.statusCode(), response.body(),
+            throw new ProviderHttpException(
+                    response.statusCode(),
+                    response.body(),
                     retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
         }
-        return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
-                .body(response.body()).build();
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
     }
 
     @Override
@@ -95,8 +103,8 @@ final class ProviderHttpClient implements HttpClient {
             return Duration.ofMillis((long) (Double.parseDouble(header.trim()) * 1000));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (RuntimeException unreadable) {
                 return null;

@@ -23,8 +23,10 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     public long nextDelayInMillis(Throwable failure) {
         attempt++;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ProviderHttpClient.ProviderHttpException http && http.retryAfter().isPresent()) {
-                return Math.min(capMillis, http.retryAfter().map(Duration::toMillis).orElse(0L));
+            if (t instanceof ProviderHttpClient.ProviderHttpException http
+                    && http.retryAfter().isPresent()) {
+                return Math.min(
+                        capMillis, http.retryAfter().map(Duration::toMillis).orElse(0L));
             }
         }
         long exponential = Math.min(capMillis, baseMillis << Math.min(attempt - 1, 10));

@@ -15,7 +15,8 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String detail, String field) {
-        return new ApiException(400, detail, field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
+        return new ApiException(
+                400, detail, field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
     public static ApiException notFound(String detail) {

@@ -17,8 +17,11 @@ public class BodyLimitFilter {
     public Response limit(ContainerRequestContext request) {
         int length = request.getLength();
         if (length > MAX_BODY_BYTES) {
-            return ProblemMappers.problem(413, "the request body is " + length + " bytes; the limit is " + MAX_BODY_BYTES,
-                    java.util.List.of(), request.getUriInfo());
+            return ProblemMappers.problem(
+                    413,
+                    "the request body is " + length + " bytes; the limit is " + MAX_BODY_BYTES,
+                    java.util.List.of(),
+                    request.getUriInfo());
         }
         return null;
     }

@@ -24,14 +24,28 @@ public class CatalogResource {
     @Inject
     SearchIndex index;
 
-    public record IndexInfo(String store, int count, int dimension, String model, String trackText, String builtAt,
-            boolean rebuiltAtStart, double openSeconds) {
-    }
+    public record IndexInfo(
+            String store,
+            int count,
+            int dimension,
+            String model,
+            String trackText,
+            String builtAt,
+            boolean rebuiltAtStart,
+            double openSeconds) {}
 
-    public record CatalogInfo(int size, String source, String format, String checksum, long rowsRead, long rejectedRows,
-            int artists, boolean hasYears, boolean hasAudioFeatures, Map<String, Map<String, Integer>> vocabulary,
-            IndexInfo index) {
-    }
+    public record CatalogInfo(
+            int size,
+            String source,
+            String format,
+            String checksum,
+            long rowsRead,
+            long rejectedRows,
+            int artists,
+            boolean hasYears,
+            boolean hasAudioFeatures,
+            Map<String, Map<String, Integer>> vocabulary,
+            IndexInfo index) {}
 
     @GET
     @Operation(summary = "Catalog size, tag vocabulary with counts, and index facts")
@@ -42,13 +56,28 @@ public class CatalogResource {
             vocabulary.put(category.label(), catalog.vocabulary(category));
         }
         String builtAt = index.backend() instanceof LuceneVectorStore lucene
-                ? String.valueOf(lucene.manifest().getOrDefault("builtAt", "")) : null;
-        IndexInfo info = new IndexInfo(index.store().name(), index.store().count(), TextEmbedder.DIMENSION,
-                TextEmbedder.MODEL_ID, TrackText.VERSION, builtAt, index.rebuilt(),
+                ? String.valueOf(lucene.manifest().getOrDefault("builtAt", ""))
+                : null;
+        IndexInfo info = new IndexInfo(
+                index.store().name(),
+                index.store().count(),
+                TextEmbedder.DIMENSION,
+                TextEmbedder.MODEL_ID,
+                TrackText.VERSION,
+                builtAt,
+                index.rebuilt(),
                 Math.round(index.openSeconds() * 100) / 100.0);
-        return new CatalogInfo(catalog.size(), catalog.report().source(),
-                catalog.report().format().name().toLowerCase(java.util.Locale.ROOT), catalog.checksum(),
-                catalog.report().rowsRead(), catalog.report().rejected(), catalog.artistsByKey().size(),
-                catalog.hasYears(), catalog.hasAudioFeatures(), vocabulary, info);
+        return new CatalogInfo(
+                catalog.size(),
+                catalog.report().source(),
+                catalog.report().format().name().toLowerCase(java.util.Locale.ROOT),
+                catalog.checksum(),
+                catalog.report().rowsRead(),
+                catalog.report().rejected(),
+                catalog.artistsByKey().size(),
+                catalog.hasYears(),
+                catalog.hasAudioFeatures(),
+                vocabulary,
+                info);
     }
 }

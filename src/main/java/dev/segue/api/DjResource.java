@@ -32,21 +32,24 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "dj")
 public class DjResource {
 
-    public record OpenRequest(String userId, String prompt, Integer minutes) {
-    }
+    public record OpenRequest(String userId, String prompt, Integer minutes) {}
 
-    public record DjRequest(String text) {
-    }
+    public record DjRequest(String text) {}
 
-    public record Feedback(String trackId, String type) {
-    }
+    public record Feedback(String trackId, String type) {}
 
-    public record Interpretation(String interpretation) {
-    }
+    public record Interpretation(String interpretation) {}
 
-    public record SessionView(String id, String vibe, int minutes, String createdAt, int segments, double playedMinutes,
-            List<String> excludeTags, List<String> excludeArtists, double energyBias) {
-    }
+    public record SessionView(
+            String id,
+            String vibe,
+            int minutes,
+            String createdAt,
+            int segments,
+            double playedMinutes,
+            List<String> excludeTags,
+            List<String> excludeArtists,
+            double energyBias) {}
 
     @Inject
     DjService dj;
@@ -60,18 +63,23 @@ public class DjResource {
     public Response open(OpenRequest body) {
         OpenRequest r = body == null ? new OpenRequest(null, null, null) : body;
         if (r.prompt() != null && r.prompt().length() > Playlists.MAX_PROMPT_CHARS) {
-            throw ApiException.badRequest("prompt is " + r.prompt().length() + " characters; the limit is "
-                    + Playlists.MAX_PROMPT_CHARS, "prompt");
+            throw ApiException.badRequest(
+                    "prompt is " + r.prompt().length() + " characters; the limit is " + Playlists.MAX_PROMPT_CHARS,
+                    "prompt");
         }
         if (r.minutes() != null && (r.minutes() < Playlists.MIN_MINUTES || r.minutes() > Playlists.MAX_MINUTES)) {
-            throw ApiException.badRequest("minutes must be between " + Playlists.MIN_MINUTES + " and "
-                    + Playlists.MAX_MINUTES + " (got " + r.minutes() + ")", "minutes");
+            throw ApiException.badRequest(
+                    "minutes must be between " + Playlists.MIN_MINUTES + " and " + Playlists.MAX_MINUTES + " (got "
+                            + r.minutes() + ")",
+                    "minutes");
         }
         if (r.userId() != null && !r.userId().matches("[A-Za-z0-9._:@-]{1,100}")) {
             throw ApiException.badRequest("userId must be 1 to 100 letters, digits or . _ : @ -", "userId");
         }
         DjService.Opened opened = dj.open(r.userId(), r.prompt(), r.minutes());
-        return Response.created(URI.create("/api/dj/sessions/" + opened.id())).entity(opened).build();
+        return Response.created(URI.create("/api/dj/sessions/" + opened.id()))
+                .entity(opened)
+                .build();
     }
 
     @GET
@@ -79,8 +87,15 @@ public class DjResource {
     @Operation(summary = "A session's state: vibe, segments so far, what it excludes")
     public SessionView get(@RestPath String id) {
         DjState s = dj.find(checked(id)).orElseThrow(() -> unknown(id));
-        return new SessionView(s.id(), s.vibe(), s.minutes(), s.createdAt().toString(), s.segments(),
-                Math.round(s.playedSeconds() / 6) / 10.0, s.intent().excludeTags(), s.intent().excludeArtists(),
+        return new SessionView(
+                s.id(),
+                s.vibe(),
+                s.minutes(),
+                s.createdAt().toString(),
+                s.segments(),
+                Math.round(s.playedSeconds() / 6) / 10.0,
+                s.intent().excludeTags(),
+                s.intent().excludeArtists(),
                 s.energyBias());
     }
 
@@ -94,25 +109,38 @@ public class DjResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-Sent Events: a `segment` event per planned segment (id = segment number), a heartbeat"
-            + " comment every 15 s, `end` when the session's minutes are played; resume with Last-Event-ID")
-    public void events(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
-            @RestQuery("lastEventId") String lastEventIdParam, @Context SseEventSink sink, @Context Sse sse) {
+    @Operation(
+            summary = "Server-Sent Events: a `segment` event per planned segment (id = segment number), a heartbeat"
+                    + " comment every 15 s, `end` when the session's minutes are played; resume with Last-Event-ID")
+    public void events(
+            @RestPath String id,
+            @RestHeader("Last-Event-ID") String lastEventId,
+            @RestQuery("lastEventId") String lastEventIdParam,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         dj.find(checked(id)).orElseThrow(() -> unknown(id));
         String resumeFrom = lastEventId != null ? lastEventId : lastEventIdParam;
-        int last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE) == null ? 0
+        int last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE) == null
+                ? 0
                 : Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE);
         AtomicReference<ScheduledFuture<?>> heartbeat = new AtomicReference<>();
         DjService.Listener listener = new DjService.Listener() {
             @Override
             public void segment(DjSegment segment) {
-                send(sse.newEventBuilder().id(String.valueOf(segment.segment())).name("segment")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(DjSegment.class, segment).build());
+                send(sse.newEventBuilder()
+                        .id(String.valueOf(segment.segment()))
+                        .name("segment")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(DjSegment.class, segment)
+                        .build());
             }
 
             @Override
             public void end() {
-                send(sse.newEventBuilder().name("end").data("the session's minutes are played").build());
+                send(sse.newEventBuilder()
+                        .name("end")
+                        .data("the session's minutes are played")
+                        .build());
                 stop();
             }
 
@@ -140,14 +168,21 @@ public class DjResource {
             }
         };
         long every = config.dj().heartbeat().toMillis();
-        heartbeat.set(dj.scheduler().scheduleAtFixedRate(() -> {
-            if (sink.isClosed()) {
-                dj.unlisten(id, listener);
-                heartbeat.get().cancel(false);
-            } else {
-                sink.send(sse.newEventBuilder().comment("heartbeat").build());
-            }
-        }, every, every, TimeUnit.MILLISECONDS));
+        heartbeat.set(dj.scheduler()
+                .scheduleAtFixedRate(
+                        () -> {
+                            if (sink.isClosed()) {
+                                dj.unlisten(id, listener);
+                                heartbeat.get().cancel(false);
+                            } else {
+                                sink.send(sse.newEventBuilder()
+                                        .comment("heartbeat")
+                                        .build());
+                            }
+                        },
+                        every,
+                        every,
+                        TimeUnit.MILLISECONDS));
         if (!dj.listen(id, last, listener)) {
             throw unknown(id);
         }
@@ -156,8 +191,9 @@ public class DjResource {
     @POST
     @Path("{id}/requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A request in words (\"switch it up\", \"more energy\", \"no more piano\", \"play <artist>\");"
-            + " the next segment reflects it, exclusions stick")
+    @Operation(
+            summary = "A request in words (\"switch it up\", \"more energy\", \"no more piano\", \"play <artist>\");"
+                    + " the next segment reflects it, exclusions stick")
     public Response request(@RestPath String id, DjRequest body) {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw ApiException.badRequest("text is required and must not be blank", "text");
@@ -174,19 +210,27 @@ public class DjResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "skip or like a track: what follows moves away from or toward its neighbourhood")
     public Response feedback(@RestPath String id, Feedback body) {
-        if (body == null || body.trackId() == null || body.trackId().isBlank() || body.trackId().length() > 200) {
+        if (body == null
+                || body.trackId() == null
+                || body.trackId().isBlank()
+                || body.trackId().length() > 200) {
             throw ApiException.badRequest("trackId is required", "trackId");
         }
         if (!"skip".equals(body.type()) && !"like".equals(body.type())) {
-            throw ApiException.badRequest("type must be one of like, skip (got \""
-                    + Validation.abbreviate(String.valueOf(body.type())) + "\")", "type");
+            throw ApiException.badRequest(
+                    "type must be one of like, skip (got \"" + Validation.abbreviate(String.valueOf(body.type()))
+                            + "\")",
+                    "type");
         }
         return switch (dj.feedback(checked(id), body.trackId(), "like".equals(body.type()))) {
             case UNKNOWN_SESSION -> throw unknown(id);
-            case UNKNOWN_TRACK -> throw ApiException.badRequest("unknown track id \""
-                    + Validation.abbreviate(body.trackId()) + "\"", "trackId");
-            case ACCEPTED -> Response.accepted(new Interpretation(
-                    "like".equals(body.type()) ? "more like it from now on" : "moving away from it")).build();
+            case UNKNOWN_TRACK ->
+                throw ApiException.badRequest(
+                        "unknown track id \"" + Validation.abbreviate(body.trackId()) + "\"", "trackId");
+            case ACCEPTED ->
+                Response.accepted(new Interpretation(
+                                "like".equals(body.type()) ? "more like it from now on" : "moving away from it"))
+                        .build();
         };
     }
 

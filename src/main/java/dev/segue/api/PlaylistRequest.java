@@ -14,6 +14,5 @@ public record PlaylistRequest(
         Options options) {
 
     /** planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt. */
-    public record Options(String planner, String ranker, String promptVersion) {
-    }
+    public record Options(String planner, String ranker, String promptVersion) {}
 }

@@ -38,17 +38,29 @@ public class PlaylistResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a playlist from a prompt", description = "?trace=true adds every tool call and step time")
+    @Operation(
+            summary = "Make a playlist from a prompt",
+            description = "?trace=true adds every tool call and step time")
     public Response create(PlaylistRequest body, @RestQuery String trace) {
         Validation.playlist(body, index.catalog(), planners.llm());
         boolean withTrace = Validation.boolParam("trace", trace);
         PlaylistRequest.Options options = body.options();
-        Playlist playlist = playlists.create(new PlaylistService.CreateCommand(body.prompt().strip(), body.length(),
-                body.durationMinutes(), body.maxPerArtist(), orEmpty(body.excludeArtists()), orEmpty(body.seedTrackIds()),
-                body.userId(), options == null || options.planner() == null ? "auto" : options.planner(),
-                options == null || options.ranker() == null ? "auto" : options.ranker(),
-                options == null ? null : options.promptVersion()), withTrace);
-        return Response.created(URI.create("/api/playlists/" + playlist.id())).entity(playlist).build();
+        Playlist playlist = playlists.create(
+                new PlaylistService.CreateCommand(
+                        body.prompt().strip(),
+                        body.length(),
+                        body.durationMinutes(),
+                        body.maxPerArtist(),
+                        orEmpty(body.excludeArtists()),
+                        orEmpty(body.seedTrackIds()),
+                        body.userId(),
+                        options == null || options.planner() == null ? "auto" : options.planner(),
+                        options == null || options.ranker() == null ? "auto" : options.ranker(),
+                        options == null ? null : options.promptVersion()),
+                withTrace);
+        return Response.created(URI.create("/api/playlists/" + playlist.id()))
+                .entity(playlist)
+                .build();
     }
 
     @GET
@@ -57,19 +69,26 @@ public class PlaylistResource {
     public Playlist get(@RestPath String id, @RestQuery String version, @RestQuery String trace) {
         Integer v = Validation.intParam("version", version, 1, Integer.MAX_VALUE);
         boolean withTrace = Validation.boolParam("trace", trace);
-        return playlists.find(checkedId(id), v, withTrace).orElseThrow(() -> ApiException.notFound(
-                v == null ? "no playlist with id \"" + Validation.abbreviate(id) + "\""
-                        : "playlist \"" + Validation.abbreviate(id) + "\" has no version " + v));
+        return playlists
+                .find(checkedId(id), v, withTrace)
+                .orElseThrow(() -> ApiException.notFound(
+                        v == null
+                                ? "no playlist with id \"" + Validation.abbreviate(id) + "\""
+                                : "playlist \"" + Validation.abbreviate(id) + "\" has no version " + v));
     }
 
     @POST
     @Path("{id}/refine")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make the next version by describing a change", description = "e.g. \"more upbeat\", \"no piano\", \"add some jazz\", \"make it 30 minutes\", \"nothing by X\"")
+    @Operation(
+            summary = "Make the next version by describing a change",
+            description =
+                    "e.g. \"more upbeat\", \"no piano\", \"add some jazz\", \"make it 30 minutes\", \"nothing by X\"")
     public Playlist refine(@RestPath String id, RefineRequest body, @RestQuery String trace) {
         Validation.refine(body);
         boolean withTrace = Validation.boolParam("trace", trace);
-        return playlists.refine(checkedId(id), body.prompt().strip(), withTrace)
+        return playlists
+                .refine(checkedId(id), body.prompt().strip(), withTrace)
                 .orElseThrow(() -> ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\""));
     }
 
@@ -81,9 +100,10 @@ public class PlaylistResource {
         return switch (removal) {
             case PlaylistService.Removal.Done done -> done.playlist();
             case PlaylistService.Removal.UnknownPlaylist unknown ->
-                    throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
-            case PlaylistService.Removal.UnknownTrack track -> throw ApiException.notFound("track \""
-                    + Validation.abbreviate(trackId) + "\" is not in version " + track.version() + " of this playlist");
+                throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
+            case PlaylistService.Removal.UnknownTrack track ->
+                throw ApiException.notFound("track \"" + Validation.abbreviate(trackId) + "\" is not in version "
+                        + track.version() + " of this playlist");
         };
     }
 

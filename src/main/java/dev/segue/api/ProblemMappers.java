@@ -30,14 +30,23 @@ public class ProblemMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Map<Integer, String> TITLES = Map.ofEntries(
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
-            Map.entry(406, "Not Acceptable"), Map.entry(409, "Conflict"), Map.entry(413, "Content Too Large"),
-            Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"), Map.entry(429, "Too Many Requests"),
-            Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(406, "Not Acceptable"),
+            Map.entry(409, "Conflict"),
+            Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(422, "Unprocessable Content"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"));
 
     public static Response problem(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
         String instance = uri == null ? null : uri.getPath();
-        Problem body = new Problem("about:blank", TITLES.getOrDefault(status, "Error"), status, detail, instance, errors);
+        Problem body =
+                new Problem("about:blank", TITLES.getOrDefault(status, "Error"), status, detail, instance, errors);
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
 
@@ -53,24 +62,40 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(PlaylistRepository.VersionConflict e, UriInfo uri) {
-        return problem(409, "the playlist was changed by another request at the same time; read it and try again",
-                List.of(), uri);
+        return problem(
+                409,
+                "the playlist was changed by another request at the same time; read it and try again",
+                List.of(),
+                uri);
     }
 
     /** The vector store cannot answer now: a 503 with Retry-After, never a 500 (the reason goes to the log). */
     @ServerExceptionMapper
     public Response unavailable(VectorStoreUnavailable e, UriInfo uri) {
         LOG.warnf("503 on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
-        Response problem = problem(503, "track search is unavailable right now (the vector store did not answer);"
-                + " retry in " + e.retryAfterSeconds() + " s", List.of(), uri);
-        return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+        Response problem = problem(
+                503,
+                "track search is unavailable right now (the vector store did not answer);" + " retry in "
+                        + e.retryAfterSeconds() + " s",
+                List.of(),
+                uri);
+        return Response.fromResponse(problem)
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 
     // One mapper per Jackson type: Quarkus ships its own (plain JSON) mappers for some of them, and the most
     // specific mapper wins, so each type we want as a problem body is named here.
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            StreamConstraintsException.class, InputCoercionException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        StreamConstraintsException.class,
+        InputCoercionException.class
+    })
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(400, describe(e), fieldErrors(e), uri);
     }
@@ -109,9 +134,14 @@ public class ProblemMappers {
 
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            String known = unknown.getKnownPropertyIds() == null ? ""
-                    : " (known fields: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")) + ")";
+            String known = unknown.getKnownPropertyIds() == null
+                    ? ""
+                    : " (known fields: "
+                            + unknown.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")";
             return "unknown field \"" + path(unknown) + "\"" + known;
         }
         if (e instanceof InvalidFormatException invalid) {
@@ -121,14 +151,18 @@ public class ProblemMappers {
             return "the body must be a JSON object (e.g. {\"prompt\": \"calm piano\"})";
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return "field \"" + path(mismatch) + "\" has the wrong type: expected " + typeName(mismatch.getTargetType());
+            return "field \"" + path(mismatch) + "\" has the wrong type: expected "
+                    + typeName(mismatch.getTargetType());
         }
         if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
             return "field \"" + path(mapping) + "\" is invalid";
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        return "malformed JSON" + (e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
+        return "malformed JSON"
+                + (e.getLocation() == null
+                        ? ""
+                        : " at line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr())
                 + (message.length() > 160 ? "" : ": " + message);
     }
 
@@ -142,7 +176,8 @@ public class ProblemMappers {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String typeName(Class<?> type) {

@@ -41,13 +41,20 @@ public class RequestGuard {
             return null;
         }
         String key = presentedKey(request);
-        List<String> keys = config.security().apiKeys().orElse(List.of()).stream().filter(k -> !k.isBlank()).toList();
+        List<String> keys = config.security().apiKeys().orElse(List.of()).stream()
+                .filter(k -> !k.isBlank())
+                .toList();
         if (!keys.isEmpty() && WRITES.contains(request.getMethod())) {
             if (key == null || keys.stream().noneMatch(k -> equal(k, key))) {
-                return Response.fromResponse(ProblemMappers.problem(401, key == null
-                        ? "this server needs an API key for changes: send it as X-API-Key or Authorization: Bearer"
-                        : "that API key is not valid", List.of(), request.getUriInfo()))
-                        .header("WWW-Authenticate", "Bearer").build();
+                return Response.fromResponse(ProblemMappers.problem(
+                                401,
+                                key == null
+                                        ? "this server needs an API key for changes: send it as X-API-Key or Authorization: Bearer"
+                                        : "that API key is not valid",
+                                List.of(),
+                                request.getUriInfo()))
+                        .header("WWW-Authenticate", "Bearer")
+                        .build();
             }
         }
         int perMinute = config.security().requestsPerMinute();
@@ -56,9 +63,14 @@ public class RequestGuard {
             double wait = take(client, perMinute);
             if (wait > 0) {
                 long seconds = Math.max(1, (long) Math.ceil(wait));
-                return Response.fromResponse(ProblemMappers.problem(429, "too many requests from this client; the limit is "
-                        + perMinute + " a minute, try again in " + seconds + " s", List.of(), request.getUriInfo()))
-                        .header("Retry-After", seconds).build();
+                return Response.fromResponse(ProblemMappers.problem(
+                                429,
+                                "too many requests from this client; the limit is " + perMinute
+                                        + " a minute, try again in " + seconds + " s",
+                                List.of(),
+                                request.getUriInfo()))
+                        .header("Retry-After", seconds)
+                        .build();
             }
         }
         return null;
@@ -93,7 +105,9 @@ public class RequestGuard {
     }
 
     private static String address(HttpServerRequest http) {
-        return http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return http == null || http.remoteAddress() == null
+                ? "unknown"
+                : http.remoteAddress().hostAddress();
     }
 
     private static boolean equal(String a, String b) {

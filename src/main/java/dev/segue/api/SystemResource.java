@@ -22,13 +22,14 @@ public class SystemResource {
     @Inject
     LlmStats stats;
 
-    public record SystemInfo(String defaultPlanner, String llm, Map<String, Long> llmCounters) {
-    }
+    public record SystemInfo(String defaultPlanner, String llm, Map<String, Long> llmCounters) {}
 
     @GET
     @Operation(summary = "Which planner answers by default, the LLM in use (if any), and LLM counters since start")
     public SystemInfo info() {
-        return new SystemInfo(planners.llm().isPresent() ? "llm" : "offline",
-                planners.llm().map(l -> l.model()).orElse(null), stats.snapshot());
+        return new SystemInfo(
+                planners.llm().isPresent() ? "llm" : "offline",
+                planners.llm().map(l -> l.model()).orElse(null),
+                stats.snapshot());
     }
 }

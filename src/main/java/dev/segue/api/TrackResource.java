@@ -27,18 +27,22 @@ public class TrackResource {
     @Inject
     SearchTools tools;
 
-    public record Found(@JsonUnwrapped Track track, double score) {
-    }
+    public record Found(@JsonUnwrapped Track track, double score) {}
 
-    public record SearchResult(String query, int count, List<Found> tracks) {
-    }
+    public record SearchResult(String query, int count, List<Found> tracks) {}
 
     @GET
     @Path("search")
-    @Operation(summary = "Search the catalog: text (by meaning and by title/artist words) and tag/year filters",
+    @Operation(
+            summary = "Search the catalog: text (by meaning and by title/artist words) and tag/year filters",
             description = "genre, mood and instrument may repeat; all given tags must match")
-    public SearchResult search(@RestQuery String q, @RestQuery List<String> genre, @RestQuery List<String> mood,
-            @RestQuery List<String> instrument, @RestQuery String yearFrom, @RestQuery String yearTo,
+    public SearchResult search(
+            @RestQuery String q,
+            @RestQuery List<String> genre,
+            @RestQuery List<String> mood,
+            @RestQuery List<String> instrument,
+            @RestQuery String yearFrom,
+            @RestQuery String yearTo,
             @RestQuery String limit) {
         Integer from = Validation.intParam("yearFrom", yearFrom, 0, 3000);
         Integer to = Validation.intParam("yearTo", yearTo, 0, 3000);
@@ -64,12 +68,16 @@ public class TrackResource {
         if (from != null || to != null) {
             filter = new SearchFilter(groups, Set.of(), Set.of(), Set.of(), from, to, null, false, null, Set.of());
         }
-        String text = query.isEmpty() ? String.join(", ", groups.stream().map(g -> g.iterator().next()).toList()) : query;
+        String text = query.isEmpty()
+                ? String.join(
+                        ", ", groups.stream().map(g -> g.iterator().next()).toList())
+                : query;
         if (text.isEmpty()) {
             text = "music";
         }
         List<Found> found = tools.searchTracks(text, filter, n == null ? 20 : n, new Trace()).stream()
-                .map(c -> new Found(c.track(), Math.round(c.similarity() * 1000) / 1000.0)).toList();
+                .map(c -> new Found(c.track(), Math.round(c.similarity() * 1000) / 1000.0))
+                .toList();
         return new SearchResult(query, found.size(), found);
     }
 
@@ -77,7 +85,8 @@ public class TrackResource {
     @Path("{id}")
     @Operation(summary = "One track with every fact the catalog holds")
     public Track get(@RestPath String id) {
-        return tools.catalog().find(id)
+        return tools.catalog()
+                .find(id)
                 .orElseThrow(() -> ApiException.notFound("no track with id \"" + Validation.abbreviate(id) + "\""));
     }
 

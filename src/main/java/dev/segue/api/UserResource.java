@@ -28,17 +28,13 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "users")
 public class UserResource {
 
-    public record Event(String trackId, String type, String at) {
-    }
+    public record Event(String trackId, String type, String at) {}
 
-    public record Accepted(int accepted) {
-    }
+    public record Accepted(int accepted) {}
 
-    public record OptOut(Boolean optedOut) {
-    }
+    public record OptOut(Boolean optedOut) {}
 
-    public record Deleted(String userId, int playlists, int djSessions, int events) {
-    }
+    public record Deleted(String userId, int playlists, int djSessions, int events) {}
 
     @Inject
     PlaylistService playlists;
@@ -55,14 +51,16 @@ public class UserResource {
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record listening events: [{trackId, type: play|skip|like|dislike, at?}] (at most 500 at once)")
+    @Operation(
+            summary = "Record listening events: [{trackId, type: play|skip|like|dislike, at?}] (at most 500 at once)")
     public Response events(@RestPath String id, List<Event> body) {
         String user = checked(id);
         if (body == null || body.isEmpty()) {
             throw ApiException.badRequest("send a JSON array of events [{trackId, type, at}]", null);
         }
         if (body.size() > ProfileService.MAX_BATCH) {
-            throw ApiException.badRequest("at most " + ProfileService.MAX_BATCH + " events at once (got " + body.size() + ")", null);
+            throw ApiException.badRequest(
+                    "at most " + ProfileService.MAX_BATCH + " events at once (got " + body.size() + ")", null);
         }
         List<ListeningEvent> events = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -77,9 +75,12 @@ public class UserResource {
             if (type == null) {
                 errors.add(new Problem.FieldError("[" + i + "].type", "type must be one of play, skip, like, dislike"));
             }
-            if (e.trackId() == null || e.trackId().length() > 200 || index.catalog().find(e.trackId()).isEmpty()) {
-                errors.add(new Problem.FieldError("[" + i + "].trackId", "unknown track id \""
-                        + Validation.abbreviate(String.valueOf(e.trackId())) + "\""));
+            if (e.trackId() == null
+                    || e.trackId().length() > 200
+                    || index.catalog().find(e.trackId()).isEmpty()) {
+                errors.add(new Problem.FieldError(
+                        "[" + i + "].trackId",
+                        "unknown track id \"" + Validation.abbreviate(String.valueOf(e.trackId())) + "\""));
             }
             Instant at = now;
             if (e.at() != null) {
@@ -89,7 +90,8 @@ public class UserResource {
                         errors.add(new Problem.FieldError("[" + i + "].at", "at is in the future"));
                     }
                 } catch (DateTimeParseException bad) {
-                    errors.add(new Problem.FieldError("[" + i + "].at", "at must be an ISO-8601 instant, e.g. 2026-11-24T08:00:00Z"));
+                    errors.add(new Problem.FieldError(
+                            "[" + i + "].at", "at must be an ISO-8601 instant, e.g. 2026-11-24T08:00:00Z"));
                 }
             }
             if (type != null) {
@@ -97,8 +99,13 @@ public class UserResource {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
-                    + " more; see errors; nothing was recorded)" : " (nothing was recorded)"), errors);
+            throw new ApiException(
+                    400,
+                    errors.get(0).message()
+                            + (errors.size() > 1
+                                    ? " (and " + (errors.size() - 1) + " more; see errors; nothing was recorded)"
+                                    : " (nothing was recorded)"),
+                    errors);
         }
         profiles.add(user, events);
         return Response.accepted(new Accepted(events.size())).build();
@@ -124,7 +131,9 @@ public class UserResource {
     }
 
     @DELETE
-    @Operation(summary = "Delete everything stored for a listener: history, settings, playlists (every version), DJ sessions")
+    @Operation(
+            summary =
+                    "Delete everything stored for a listener: history, settings, playlists (every version), DJ sessions")
     public Deleted delete(@RestPath String id) {
         String user = checked(id);
         return new Deleted(user, playlists.deleteAllOf(user), dj.closeAllOf(user), profiles.delete(user));

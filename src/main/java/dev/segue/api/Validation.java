@@ -16,8 +16,7 @@ final class Validation {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static void playlist(PlaylistRequest r, Catalog catalog, java.util.Optional<dev.segue.agent.LlmPlanner> llm) {
         if (r == null) {
@@ -49,11 +48,14 @@ final class Validation {
             v.oneOf("options.ranker", r.options().ranker(), RANKERS);
             String version = r.options().promptVersion();
             if (version != null && !dev.segue.agent.Prompts.isVersion(version)) {
-                v.error("options.promptVersion", "options.promptVersion must look like v1, v2, … (got \""
-                        + abbreviate(version) + "\")");
+                v.error(
+                        "options.promptVersion",
+                        "options.promptVersion must look like v1, v2, … (got \"" + abbreviate(version) + "\")");
             } else if (version != null && llm.isPresent() && !llm.get().hasPromptVersion(version)) {
-                v.error("options.promptVersion", "there is no agent prompt " + version + " (prompts/"
-                        + dev.segue.agent.LlmPlanner.AGENT_PROMPT + "." + version + ".md)");
+                v.error(
+                        "options.promptVersion",
+                        "there is no agent prompt " + version + " (prompts/" + dev.segue.agent.LlmPlanner.AGENT_PROMPT
+                                + "." + version + ".md)");
             }
         }
         v.throwIfAny();
@@ -93,15 +95,20 @@ final class Validation {
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             if (value == null || value.isBlank() || value.length() > MAX_NAME) {
-                error(field + "[" + i + "]", "entries must be non-blank strings of at most " + MAX_NAME + " characters");
+                error(
+                        field + "[" + i + "]",
+                        "entries must be non-blank strings of at most " + MAX_NAME + " characters");
             }
         }
     }
 
     private void oneOf(String field, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            error(field, field + " must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + " (got \"" + abbreviate(value) + "\")");
+            error(
+                    field,
+                    field + " must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()) + " (got \"" + abbreviate(value)
+                            + "\")");
         }
     }
 
@@ -111,7 +118,8 @@ final class Validation {
 
     private void throwIfAny() {
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? errors.get(0).message()
+            String detail = errors.size() == 1
+                    ? errors.get(0).message()
                     : errors.get(0).message() + " (and " + (errors.size() - 1) + " more; see errors)";
             throw new ApiException(400, detail, errors);
         }
@@ -130,7 +138,8 @@ final class Validation {
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed < min || parsed > max) {
-                throw ApiException.badRequest(name + " must be between " + min + " and " + max + " (got " + parsed + ")", name);
+                throw ApiException.badRequest(
+                        name + " must be between " + min + " and " + max + " (got " + parsed + ")", name);
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -145,7 +154,9 @@ final class Validation {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiException.badRequest(name + " must be true or false (got \"" + abbreviate(value) + "\")", name);
+            default ->
+                throw ApiException.badRequest(
+                        name + " must be true or false (got \"" + abbreviate(value) + "\")", name);
         };
     }
 }

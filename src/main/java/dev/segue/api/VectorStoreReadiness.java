@@ -26,9 +26,12 @@ public class VectorStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         VectorStore backend = index.backend();
-        HealthCheckResponseBuilder health = HealthCheckResponse.named("vector-store").withData("store", backend.name());
+        HealthCheckResponseBuilder health =
+                HealthCheckResponse.named("vector-store").withData("store", backend.name());
         if (!index.ready()) {
-            return health.down().withData("message", "the catalog index is not ready: " + index.problem()).build();
+            return health.down()
+                    .withData("message", "the catalog index is not ready: " + index.problem())
+                    .build();
         }
         boolean fallback = backend instanceof FallbackVectorStore;
         VectorStore primary = backend instanceof FallbackVectorStore f ? f.primary() : backend;
@@ -36,8 +39,10 @@ public class VectorStoreReadiness implements HealthCheck {
             return health.up().build();
         }
         QdrantVectorStore.Health h = qdrant.health();
-        health.withData("endpoint", qdrant.settings().endpoint()).withData("collection", qdrant.settings().collection())
-                .withData("points", h.points()).withData("collectionStatus", h.collectionStatus());
+        health.withData("endpoint", qdrant.settings().endpoint())
+                .withData("collection", qdrant.settings().collection())
+                .withData("points", h.points())
+                .withData("collectionStatus", h.collectionStatus());
         if (backend instanceof FallbackVectorStore f) {
             health.withData("fallbackSearches", f.fallbacks());
         }
@@ -45,7 +50,9 @@ public class VectorStoreReadiness implements HealthCheck {
             return health.up().build();
         }
         if (fallback) {
-            return health.up().withData("message", "degraded: " + h.message() + "; searches use the embedded index").build();
+            return health.up()
+                    .withData("message", "degraded: " + h.message() + "; searches use the embedded index")
+                    .build();
         }
         return health.down().withData("message", h.message()).build();
     }

@@ -10,7 +10,11 @@ public record AudioFeatures(
         Double instrumentalness) {
 
     public boolean isEmpty() {
-        return energy == null && valence == null && danceability == null && tempo == null && acousticness == null
+        return energy == null
+                && valence == null
+                && danceability == null
+                && tempo == null
+                && acousticness == null
                 && instrumentalness == null;
     }
 }

@@ -32,7 +32,9 @@ public final class Catalog {
             }
             Map<String, Integer> sorted = new LinkedHashMap<>();
             counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .sorted(Map.Entry.<String, Integer>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> sorted.put(e.getKey(), e.getValue()));
             vocabulary.put(category, Collections.unmodifiableMap(sorted));
         }
@@ -48,7 +50,8 @@ public final class Catalog {
     /** How artist names are compared: case, accents of spacing and punctuation do not matter. */
     public static String artistKey(String artist) {
         String folded = java.text.Normalizer.normalize(artist, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
         return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
@@ -112,7 +115,8 @@ public final class Catalog {
     }
 
     public boolean hasAudioFeatures() {
-        return tracks.stream().anyMatch(t -> t.features() != null && t.features().energy() != null);
+        return tracks.stream()
+                .anyMatch(t -> t.features() != null && t.features().energy() != null);
     }
 
     public boolean hasYears() {

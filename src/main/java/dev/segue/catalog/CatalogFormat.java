@@ -23,7 +23,8 @@ public enum CatalogFormat {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown catalog format '" + value + "' (expected auto, jamendo, spotify, csv or jsonl)");
+            throw new IllegalArgumentException(
+                    "unknown catalog format '" + value + "' (expected auto, jamendo, spotify, csv or jsonl)");
         }
     }
 
@@ -39,7 +40,9 @@ public enum CatalogFormat {
         if (line.startsWith("{")) {
             return JSONL;
         }
-        List<String> columns = Arrays.stream(line.split(",")).map(c -> c.strip().replace("\"", "")).toList();
+        List<String> columns = Arrays.stream(line.split(","))
+                .map(c -> c.strip().replace("\"", ""))
+                .toList();
         if (columns.contains("jamendo_track_id") && columns.contains("moods_themes")) {
             return JAMENDO;
         }

@@ -19,8 +19,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,7 @@ public final class CatalogIngester {
     private static final int MAX_SAMPLES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CatalogIngester() {
-    }
+    private CatalogIngester() {}
 
     public static Catalog ingest(CatalogSource source, ProgressBar progress) throws IOException {
         MessageDigest digest = sha256();
@@ -52,8 +51,11 @@ public final class CatalogIngester {
         RowMapper mapper;
         try (InputStream raw = source.open()) {
             counted = new CountingStream(new DigestInputStream(raw, digest));
-            BufferedReader reader = new BufferedReader(new InputStreamReader(maybeGunzip(counted),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    maybeGunzip(counted),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
                             .onUnmappableCharacter(CodingErrorAction.REPLACE)));
             reader.mark(1 << 16);
             String firstLine = reader.readLine();
@@ -85,19 +87,35 @@ public final class CatalogIngester {
             progress.update(Math.max(size, counted.count), "bytes");
         }
         List<Track> finished = mapper.finish(tracks);
-        digest.update(("|" + format + "|" + new java.util.TreeMap<>(source.columnMapping())).getBytes(StandardCharsets.UTF_8));
-        IngestReport report = new IngestReport(source.location(), format, rowsRead[0], finished.size(), rejected,
-                samples, HexFormat.of().formatHex(digest.digest()));
-        progress.done(String.format(java.util.Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
+        digest.update(("|" + format + "|" + new java.util.TreeMap<>(source.columnMapping()))
+                .getBytes(StandardCharsets.UTF_8));
+        IngestReport report = new IngestReport(
+                source.location(),
+                format,
+                rowsRead[0],
+                finished.size(),
+                rejected,
+                samples,
+                HexFormat.of().formatHex(digest.digest()));
+        progress.done(
+                String.format(java.util.Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
         return new Catalog(finished, report);
     }
 
-    private static void readCsv(BufferedReader reader, Consumer<Row> accept, Map<String, Integer> rejected,
-            List<String> samples, long[] rowsRead) throws IOException {
-        CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .enable(CsvParser.Feature.TRIM_SPACES).build();
+    private static void readCsv(
+            BufferedReader reader,
+            Consumer<Row> accept,
+            Map<String, Integer> rejected,
+            List<String> samples,
+            long[] rowsRead)
+            throws IOException {
+        CsvMapper csv = CsvMapper.builder()
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.TRIM_SPACES)
+                .build();
         try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(reader)) {
             while (true) {
                 try {
                     if (!rows.hasNextValue()) {
@@ -113,8 +131,13 @@ public final class CatalogIngester {
         }
     }
 
-    private static void readJsonLines(BufferedReader reader, Consumer<Row> accept, Map<String, Integer> rejected,
-            List<String> samples, long[] rowsRead) throws IOException {
+    private static void readJsonLines(
+            BufferedReader reader,
+            Consumer<Row> accept,
+            Map<String, Integer> rejected,
+            List<String> samples,
+            long[] rowsRead)
+            throws IOException {
         String line;
         long lineNumber = 0;
         while ((line = reader.readLine()) != null) {
@@ -124,7 +147,8 @@ public final class CatalogIngester {
             }
             Map<String, Object> values;
             try {
-                values = JSON.readValue(line, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+                values = JSON.readValue(
+                        line, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
             } catch (JsonProcessingException e) {
                 rowsRead[0]++;
                 reject(rejected, samples, lineNumber, "malformed JSON");

@@ -20,9 +20,14 @@ public record IngestReport(
     }
 
     public String summary() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "catalog %s (%s): %,d rows read, %,d tracks accepted, %,d rejected", source,
-                format.name().toLowerCase(Locale.ROOT), rowsRead, accepted, rejected()));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "catalog %s (%s): %,d rows read, %,d tracks accepted, %,d rejected",
+                source,
+                format.name().toLowerCase(Locale.ROOT),
+                rowsRead,
+                accepted,
+                rejected()));
         if (!rejectedByReason.isEmpty()) {
             out.append(rejectedByReason.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%n  %,6d × %s", e.getValue(), e.getKey()))

@@ -23,7 +23,8 @@ final class JamendoRowMapper implements RowMapper {
                 row.tags("genres"),
                 row.tags("moods_themes"),
                 row.tags("instruments"),
-                nonNegative(row.decimal("rate_listened_total")), // raw listens until finish() turns them into a percentile
+                nonNegative(
+                        row.decimal("rate_listened_total")), // raw listens until finish() turns them into a percentile
                 row.text("license"),
                 "https://www.jamendo.com/track/" + jamendoId,
                 null,
@@ -40,7 +41,10 @@ final class JamendoRowMapper implements RowMapper {
     /** Listen counts span six orders of magnitude; a percentile (0..100) is a prior that does not drown the query. */
     @Override
     public List<Track> finish(List<Track> tracks) {
-        double[] listens = tracks.stream().filter(t -> t.popularity() != null).mapToDouble(Track::popularity).sorted()
+        double[] listens = tracks.stream()
+                .filter(t -> t.popularity() != null)
+                .mapToDouble(Track::popularity)
+                .sorted()
                 .toArray();
         List<Track> out = new ArrayList<>(tracks.size());
         for (Track track : tracks) {

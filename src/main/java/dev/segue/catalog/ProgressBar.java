@@ -51,7 +51,8 @@ public class ProgressBar {
         lastPercent = percent;
         int filled = percent * WIDTH / 100;
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-        String line = String.format(Locale.ROOT, "%-22s [%s] %3d%%  %,d/%,d %s", label, bar, percent, done, total, unit);
+        String line =
+                String.format(Locale.ROOT, "%-22s [%s] %3d%%  %,d/%,d %s", label, bar, percent, done, total, unit);
         if (redraw) {
             out.print("\r" + line);
             if (percent == 100) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The three tag facets every catalog format maps into. */
 public enum TagCategory {
-    GENRE, MOOD, INSTRUMENT;
+    GENRE,
+    MOOD,
+    INSTRUMENT;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -18,8 +20,9 @@ public enum TagCategory {
             case "genre", "genres" -> GENRE;
             case "mood", "moods", "theme", "themes", "mood/theme" -> MOOD;
             case "instrument", "instruments" -> INSTRUMENT;
-            default -> throw new IllegalArgumentException("unknown tag category '" + value
-                    + "' (expected genre, mood or instrument)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown tag category '" + value + "' (expected genre, mood or instrument)");
         };
     }
 }

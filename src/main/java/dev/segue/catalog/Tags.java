@@ -61,8 +61,7 @@ public final class Tags {
             Map.entry("80s", "1980s"),
             Map.entry("90s", "1990s"));
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** Lowercase, single-spaced, with common aliases folded; null for blank input. */
     public static String normalize(String raw) {

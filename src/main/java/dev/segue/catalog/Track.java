@@ -41,7 +41,20 @@ public record Track(
     }
 
     public Track withPopularity(Double value) {
-        return new Track(id, title, artist, album, year, durationSec, genres, moods, instruments, value, license, url,
-                features, explicit);
+        return new Track(
+                id,
+                title,
+                artist,
+                album,
+                year,
+                durationSec,
+                genres,
+                moods,
+                instruments,
+                value,
+                license,
+                url,
+                features,
+                explicit);
     }
 }

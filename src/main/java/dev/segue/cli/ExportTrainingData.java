@@ -62,8 +62,7 @@ public final class ExportTrainingData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExportTrainingData() {
-    }
+    private ExportTrainingData() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -104,7 +103,11 @@ public final class ExportTrainingData {
             return 2;
         }
         try {
-            export(file, format, Path.of(out), queries == null ? null : Path.of(queries),
+            export(
+                    file,
+                    format,
+                    Path.of(out),
+                    queries == null ? null : Path.of(queries),
                     Path.of(dataDir != null ? dataDir : out, dataDir != null ? "index" : "index-data/index"));
             return 0;
         } catch (Exception e) {
@@ -119,16 +122,18 @@ public final class ExportTrainingData {
         ProgressBar progress = ProgressBar.console("export");
         Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
         System.out.println(catalog.report().summary());
-        try (TextEmbedder embedder = new TextEmbedder(); LuceneVectorStore store = new LuceneVectorStore(indexDir)) {
+        try (TextEmbedder embedder = new TextEmbedder();
+                LuceneVectorStore store = new LuceneVectorStore(indexDir)) {
             SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
             writeTracks(catalog, index, out);
             int requests = 0;
             long candidates = 0;
             if (queries != null) {
                 SearchTools tools = new SearchTools(index, embedder);
-                OfflinePlanner planner = new OfflinePlanner(new IntentParser(catalog, Lexicon.load(), embedder), tools,
-                        embedder);
-                long[] counts = writeRequests(catalog, tools, planner, embedder, queries, out, progress.child("planning"));
+                OfflinePlanner planner =
+                        new OfflinePlanner(new IntentParser(catalog, Lexicon.load(), embedder), tools, embedder);
+                long[] counts =
+                        writeRequests(catalog, tools, planner, embedder, queries, out, progress.child("planning"));
                 requests = (int) counts[0];
                 candidates = counts[1];
             }
@@ -143,9 +148,11 @@ public final class ExportTrainingData {
             manifest.put("candidateFeatures", RankerFeatures.CANDIDATE);
             manifest.put("requests", requests);
             manifest.put("candidates", candidates);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("manifest.json").toFile(), manifest);
-            System.out.printf("wrote %,d tracks, %,d requests, %,d candidates to %s%n", catalog.size(), requests,
-                    candidates, out);
+            JSON.writerWithDefaultPrettyPrinter()
+                    .writeValue(out.resolve("manifest.json").toFile(), manifest);
+            System.out.printf(
+                    "wrote %,d tracks, %,d requests, %,d candidates to %s%n",
+                    catalog.size(), requests, candidates, out);
         }
     }
 
@@ -172,10 +179,18 @@ public final class ExportTrainingData {
     }
 
     /** Plans every query as the service would (offline planner, foundation scorer) and writes its candidate pool. */
-    private static long[] writeRequests(Catalog catalog, SearchTools tools, OfflinePlanner planner,
-            TextEmbedder embedder, Path queries, Path out, ProgressBar progress) throws IOException {
+    private static long[] writeRequests(
+            Catalog catalog,
+            SearchTools tools,
+            OfflinePlanner planner,
+            TextEmbedder embedder,
+            Path queries,
+            Path out,
+            ProgressBar progress)
+            throws IOException {
         List<String> lines = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList();
+                .filter(l -> !l.isBlank())
+                .toList();
         progress.total(lines.size());
         BaselineScorer scorer = new BaselineScorer(tools);
         long offset = 0;
@@ -191,8 +206,11 @@ public final class ExportTrainingData {
                 List<String> seeds = new ArrayList<>();
                 query.path("seeds").forEach(s -> seeds.add(s.asText()));
                 int expected = query.path("expected").asInt(20);
-                Plan plan = planner.plan(new PlanRequest(prompt, null, seeds, List.of(), Set.of(), expected, null, null,
-                        List.of(), List.of(), null), new Trace());
+                Plan plan = planner.plan(
+                        new PlanRequest(
+                                prompt, null, seeds, List.of(), Set.of(), expected, null, null, List.of(), List.of(),
+                                null),
+                        new Trace());
                 JsonNode spec = query.path("candidates");
                 List<Candidate> pool = candidates(spec, plan, catalog, tools);
                 List<ScoredTrack> scored = scorer.score(plan.intent(), pool, plan.queryVector(), Set.of());
@@ -202,9 +220,12 @@ public final class ExportTrainingData {
                 float[] promptVector = embedder.embed(prompt);
                 String promptKey = RankerFeatures.promptKey(prompt);
                 for (ScoredTrack s : scored) {
-                    positions.writeInt(Integer.reverseBytes(catalog.position(s.track().id())));
-                    write(features, RankerFeatures.candidate(plan.intent(), s, tools.similarity(promptVector, s.track()),
-                            promptKey));
+                    positions.writeInt(
+                            Integer.reverseBytes(catalog.position(s.track().id())));
+                    write(
+                            features,
+                            RankerFeatures.candidate(
+                                    plan.intent(), s, tools.similarity(promptVector, s.track()), promptKey));
                 }
                 write(queryVectors, plan.queryVector());
                 write(promptVectors, promptVector);
@@ -213,7 +234,11 @@ public final class ExportTrainingData {
                 row.put("prompt", prompt);
                 row.put("queryText", plan.intent().queryText());
                 row.put("seeds", seeds);
-                row.put("groups", plan.intent().include().stream().map(ExportTrainingData::describe).toList());
+                row.put(
+                        "groups",
+                        plan.intent().include().stream()
+                                .map(ExportTrainingData::describe)
+                                .toList());
                 row.put("offset", offset);
                 row.put("count", scored.size());
                 requests.write(JSON.writeValueAsString(row));
@@ -247,7 +272,8 @@ public final class ExportTrainingData {
             throw new IllegalArgumentException("candidates must be \"pool\", \"catalog\", a list of track ids or "
                     + "{\"top\": n, \"plus\": [track ids]}");
         }
-        return tracks.stream().map(t -> new Candidate(t, tools.similarity(plan.queryVector(), t), false, "export"))
+        return tracks.stream()
+                .map(t -> new Candidate(t, tools.similarity(plan.queryVector(), t), false, "export"))
                 .toList();
     }
 

@@ -9,9 +9,9 @@ import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.QdrantCollection;
 import dev.segue.search.QdrantSettings;
 import dev.segue.search.QdrantVectorStore;
+import dev.segue.search.SearchIndex;
 import dev.segue.search.VectorStore;
 import dev.segue.search.VectorStoreUnavailable;
-import dev.segue.search.SearchIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,7 @@ public final class Ingest {
               --dry-run       read and report only; do not build the index
             """;
 
-    private Ingest() {
-    }
+    private Ingest() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -63,8 +62,8 @@ public final class Ingest {
                     case "--target" -> target = args[++i];
                     case "--qdrant" -> {
                         String[] hostPort = args[++i].split(":");
-                        settings = settings.withEndpoint(hostPort[0],
-                                hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : settings.port());
+                        settings = settings.withEndpoint(
+                                hostPort[0], hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : settings.port());
                     }
                     case "--collection" -> settings = settings.withCollection(args[++i]);
                     case "--batch-size" -> settings = settings.withBatchSize(Integer.parseInt(args[++i]));
@@ -87,7 +86,8 @@ public final class Ingest {
                 throw new IllegalArgumentException("--target must be embedded or qdrant");
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) { // NumberFormatException included
-            System.err.println("segue ingest: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value" : e.getMessage()));
+            System.err.println("segue ingest: "
+                    + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value" : e.getMessage()));
             System.err.print(USAGE);
             return 2;
         }
@@ -105,21 +105,32 @@ public final class Ingest {
                 return 0;
             }
             boolean qdrant = target.equals("qdrant");
-            String where = qdrant ? "collection " + settings.collection() + " at " + settings.endpoint()
+            String where = qdrant
+                    ? "collection " + settings.collection() + " at " + settings.endpoint()
                     : "at " + Path.of(dataDir, "index");
-            try (TextEmbedder embedder = new TextEmbedder(); VectorStore store = qdrant
-                    ? new QdrantVectorStore(settings, QdrantCollection.load(settings.definition().orElse(null)),
-                            TextEmbedder.DIMENSION)
-                    : new LuceneVectorStore(Path.of(dataDir, "index"))) {
+            try (TextEmbedder embedder = new TextEmbedder();
+                    VectorStore store = qdrant
+                            ? new QdrantVectorStore(
+                                    settings,
+                                    QdrantCollection.load(settings.definition().orElse(null)),
+                                    TextEmbedder.DIMENSION)
+                            : new LuceneVectorStore(Path.of(dataDir, "index"))) {
                 SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
-                System.out.printf("index %s %s: %,d tracks (%s in %.1f s)%n", store.name(), where, store.count(),
-                        index.rebuilt() ? "built" : "already up to date", index.openSeconds());
+                System.out.printf(
+                        "index %s %s: %,d tracks (%s in %.1f s)%n",
+                        store.name(),
+                        where,
+                        store.count(),
+                        index.rebuilt() ? "built" : "already up to date",
+                        index.openSeconds());
             }
             String catalogPath = "demo".equals(file) ? "" : " SEGUE_CATALOG_PATH=" + file;
-            System.out.println("start the service on it with:  " + (qdrant
-                    ? "SEGUE_VECTOR_STORE=qdrant SEGUE_QDRANT_HOST=" + settings.host() + " SEGUE_QDRANT_PORT="
-                            + settings.port() + " SEGUE_QDRANT_COLLECTION=" + settings.collection()
-                    : "SEGUE_DATA_DIR=" + dataDir) + catalogPath + " ./segue");
+            System.out.println("start the service on it with:  "
+                    + (qdrant
+                            ? "SEGUE_VECTOR_STORE=qdrant SEGUE_QDRANT_HOST=" + settings.host() + " SEGUE_QDRANT_PORT="
+                                    + settings.port() + " SEGUE_QDRANT_COLLECTION=" + settings.collection()
+                            : "SEGUE_DATA_DIR=" + dataDir)
+                    + catalogPath + " ./segue");
             return 0;
         } catch (VectorStoreUnavailable e) {
             System.err.println("segue ingest: " + e.getMessage()

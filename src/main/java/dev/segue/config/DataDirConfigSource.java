@@ -20,7 +20,6 @@ public class DataDirConfigSource implements ConfigSourceFactory {
         ConfigValue value = context.getValue("segue.data-dir");
         String dir = value == null || value.getValue() == null ? "./data" : value.getValue();
         String absolute = Path.of(dir).toAbsolutePath().normalize().toString();
-        return List.of(new MapBackedConfigSource("segue-data-dir", Map.of("segue-runtime.data-dir", absolute), 50) {
-        });
+        return List.of(new MapBackedConfigSource("segue-data-dir", Map.of("segue-runtime.data-dir", absolute), 50) {});
     }
 }

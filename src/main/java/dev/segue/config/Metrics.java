@@ -37,19 +37,22 @@ public class Metrics {
 
     @jakarta.annotation.PostConstruct
     void register() {
-        Gauge.builder("segue.index.tracks", index, i -> i.store().count()).description("tracks in the vector store")
+        Gauge.builder("segue.index.tracks", index, i -> i.store().count())
+                .description("tracks in the vector store")
                 .register(registry);
         Map<String, Long> names = llm.snapshot();
         for (String name : names.keySet()) {
             FunctionCounter.builder("segue.llm." + name, llm, s -> s.snapshot().getOrDefault(name, 0L))
-                    .description("LLM planner: " + name + " since start").register(registry);
+                    .description("LLM planner: " + name + " since start")
+                    .register(registry);
         }
         playlists.observe(this::record);
     }
 
     private void record(Playlist p) {
         String operation = p.version() == 1 ? "create" : "change";
-        registry.counter("segue.playlists", "planner", p.planner(), "operation", operation).increment();
+        registry.counter("segue.playlists", "planner", p.planner(), "operation", operation)
+                .increment();
         Trace trace = p.trace();
         if (trace == null) {
             return;

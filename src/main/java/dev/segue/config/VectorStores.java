@@ -22,8 +22,7 @@ final class VectorStores {
 
     private static final Logger LOG = Logger.getLogger(VectorStores.class);
 
-    private VectorStores() {
-    }
+    private VectorStores() {}
 
     static SearchIndex open(SegueConfig config, Catalog catalog, TextEmbedder embedder, ProgressBar progress)
             throws IOException {
@@ -34,8 +33,8 @@ final class VectorStores {
             }
             case "qdrant" -> {
                 QdrantSettings settings = settings(config.qdrant());
-                QdrantVectorStore qdrant = new QdrantVectorStore(settings,
-                        QdrantCollection.load(settings.definition().orElse(null)), TextEmbedder.DIMENSION);
+                QdrantVectorStore qdrant = new QdrantVectorStore(
+                        settings, QdrantCollection.load(settings.definition().orElse(null)), TextEmbedder.DIMENSION);
                 LOG.infof("vector store: Qdrant at %s, collection %s", settings.endpoint(), settings.collection());
                 VectorStore store = qdrant;
                 if (config.qdrant().fallbackToEmbedded()) {
@@ -45,21 +44,36 @@ final class VectorStores {
                         LOG.infof("fallback: the embedded index at %s answers when Qdrant cannot", embeddedDir);
                     } else {
                         embedded.close();
-                        LOG.warnf("segue.qdrant.fallback-to-embedded is on, but %s holds no index of this catalog"
-                                + " (build one with ./segue ingest): no fallback", embeddedDir);
+                        LOG.warnf(
+                                "segue.qdrant.fallback-to-embedded is on, but %s holds no index of this catalog"
+                                        + " (build one with ./segue ingest): no fallback",
+                                embeddedDir);
                     }
                 }
                 return SearchIndex.openWhenAvailable(catalog, store, embedder, progress, Duration.ofSeconds(5));
             }
-            default -> throw new IllegalArgumentException(
-                    "segue.vector-store must be embedded or qdrant (got \"" + config.vectorStore() + "\")");
+            default ->
+                throw new IllegalArgumentException(
+                        "segue.vector-store must be embedded or qdrant (got \"" + config.vectorStore() + "\")");
         }
     }
 
     static QdrantSettings settings(SegueConfig.Qdrant q) {
-        return new QdrantSettings(q.host(), q.port(), q.apiKey().filter(k -> !k.isBlank()), q.useTls(), q.collection(),
-                q.callTimeout(), q.writeTimeout(), q.maxRetries(), q.retryBaseDelay(), q.retryMaxDelay(),
-                q.circuitBreakerVolume(), q.circuitBreakerDelay(), q.batchSize(), q.cluster(),
+        return new QdrantSettings(
+                q.host(),
+                q.port(),
+                q.apiKey().filter(k -> !k.isBlank()),
+                q.useTls(),
+                q.collection(),
+                q.callTimeout(),
+                q.writeTimeout(),
+                q.maxRetries(),
+                q.retryBaseDelay(),
+                q.retryMaxDelay(),
+                q.circuitBreakerVolume(),
+                q.circuitBreakerDelay(),
+                q.batchSize(),
+                q.cluster(),
                 q.definition().filter(d -> !d.isBlank()));
     }
 }

@@ -2,6 +2,10 @@ package dev.segue.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.segue.agent.LlmPlanner;
+import dev.segue.agent.LlmStats;
+import dev.segue.agent.Planners;
+import dev.segue.agent.Prompts;
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.CatalogIngester;
 import dev.segue.catalog.CatalogSource;
@@ -20,21 +24,17 @@ import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.SearchTools;
-import dev.segue.agent.LlmPlanner;
-import dev.segue.agent.LlmStats;
-import dev.segue.agent.Planners;
-import dev.segue.agent.Prompts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Any;
-import java.util.List;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
@@ -62,7 +62,9 @@ public class Wiring {
     @Singleton
     CatalogSource catalogSource(SegueConfig config) {
         try {
-            return CatalogSource.of(config.catalog().path().orElse(null), config.catalog().format(),
+            return CatalogSource.of(
+                    config.catalog().path().orElse(null),
+                    config.catalog().format(),
                     config.catalog().mapping().orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,8 +82,12 @@ public class Wiring {
             LOG.info(catalog.report().summary());
             SearchIndex index = VectorStores.open(config, catalog, embedder, progress);
             if (index.ready()) {
-                LOG.infof("index %s: %,d tracks (%s in %.2f s)", index.backend().name(), index.backend().count(),
-                        index.rebuilt() ? "built" : "opened", index.openSeconds());
+                LOG.infof(
+                        "index %s: %,d tracks (%s in %.2f s)",
+                        index.backend().name(),
+                        index.backend().count(),
+                        index.rebuilt() ? "built" : "opened",
+                        index.openSeconds());
             }
             return index;
         } catch (IOException e) {
@@ -124,8 +130,7 @@ public class Wiring {
     }
 
     /** The database playlists and DJ sessions live in: whichever datasource is active. */
-    public record Database(DataSource dataSource) {
-    }
+    public record Database(DataSource dataSource) {}
 
     /** H2 by default, PostgreSQL when configured (see application.properties): exactly one is active. */
     @Produces
@@ -133,8 +138,9 @@ public class Wiring {
     Database database(@Any InjectableInstance<AgroalDataSource> dataSources) {
         List<AgroalDataSource> active = dataSources.listActive();
         if (active.size() != 1) {
-            throw new IllegalStateException("exactly one datasource must be active, found " + active.size()
-                    + ": to use PostgreSQL set quarkus.datasource.active=false and quarkus.datasource.postgresql.active=true");
+            throw new IllegalStateException(
+                    "exactly one datasource must be active, found " + active.size()
+                            + ": to use PostgreSQL set quarkus.datasource.active=false and quarkus.datasource.postgresql.active=true");
         }
         return new Database(active.get(0));
     }
@@ -160,17 +166,37 @@ public class Wiring {
     /** The LLM planner exists only when a base URL is configured; otherwise every request is planned offline. */
     @Produces
     @Singleton
-    Planners planners(SegueConfig config, OfflinePlanner offline, SearchTools tools, BaselineScorer scorer,
-            TransformerRanker ranker, TextEmbedder embedder, Prompts prompts, LlmStats stats) {
+    Planners planners(
+            SegueConfig config,
+            OfflinePlanner offline,
+            SearchTools tools,
+            BaselineScorer scorer,
+            TransformerRanker ranker,
+            TextEmbedder embedder,
+            Prompts prompts,
+            LlmStats stats) {
         Optional<String> baseUrl = config.llm().baseUrl().filter(u -> !u.isBlank());
         if (baseUrl.isEmpty()) {
             LOG.info("planner: offline (no segue.llm.base-url configured)");
             return new Planners(offline, Optional.empty());
         }
-        LlmPlanner llm = new LlmPlanner(config.llm(), baseUrl.get(), offline, tools, scorer, ranker, embedder, prompts,
-                config.prompts().agent(), stats);
-        LOG.infof("planner: LLM %s at %s (prompt %s.%s), offline as fallback", llm.model(), baseUrl.get(),
-                LlmPlanner.AGENT_PROMPT, config.prompts().agent());
+        LlmPlanner llm = new LlmPlanner(
+                config.llm(),
+                baseUrl.get(),
+                offline,
+                tools,
+                scorer,
+                ranker,
+                embedder,
+                prompts,
+                config.prompts().agent(),
+                stats);
+        LOG.infof(
+                "planner: LLM %s at %s (prompt %s.%s), offline as fallback",
+                llm.model(),
+                baseUrl.get(),
+                LlmPlanner.AGENT_PROMPT,
+                config.prompts().agent());
         return new Planners(offline, Optional.of(llm));
     }
 
@@ -183,13 +209,33 @@ public class Wiring {
     /** The DJ's host speaks through the LLM when one is configured (prompts/dj-host.v1.md), else from templates. */
     @Produces
     @Singleton
-    DjService djService(Database database, ObjectMapper json, OfflinePlanner offline, SearchTools tools,
-            BaselineScorer scorer, IntentParser parser, Explainer explainer, Planners planners, Prompts prompts,
-            SegueConfig config, ProfileService profiles) {
+    DjService djService(
+            Database database,
+            ObjectMapper json,
+            OfflinePlanner offline,
+            SearchTools tools,
+            BaselineScorer scorer,
+            IntentParser parser,
+            Explainer explainer,
+            Planners planners,
+            Prompts prompts,
+            SegueConfig config,
+            ProfileService profiles) {
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        Optional<BiFunction<String, String, Optional<String>>> llm = planners.llm().map(l -> l::complete);
-        return DjService.create(database.dataSource(), storage, offline, tools, scorer, parser, explainer, llm,
-                prompts.find("dj-host", "v1"), config.dj(), profiles::forRequest);
+        Optional<BiFunction<String, String, Optional<String>>> llm =
+                planners.llm().map(l -> l::complete);
+        return DjService.create(
+                database.dataSource(),
+                storage,
+                offline,
+                tools,
+                scorer,
+                parser,
+                explainer,
+                llm,
+                prompts.find("dj-host", "v1"),
+                config.dj(),
+                profiles::forRequest);
     }
 
     void closeDj(@Disposes DjService dj) {
@@ -204,13 +250,30 @@ public class Wiring {
 
     @Produces
     @Singleton
-    PlaylistService playlistService(Planners planners, OfflinePlanner offline, BaselineScorer scorer, SearchIndex index,
-            Explainer explainer, Database database, ObjectMapper json, CatalogSource source, SegueConfig config,
-            ProfileService profiles, TransformerRanker ranker) {
+    PlaylistService playlistService(
+            Planners planners,
+            OfflinePlanner offline,
+            BaselineScorer scorer,
+            SearchIndex index,
+            Explainer explainer,
+            Database database,
+            ObjectMapper json,
+            CatalogSource source,
+            SegueConfig config,
+            ProfileService profiles,
+            TransformerRanker ranker) {
         // Stored rows are read leniently so a newer build can read versions an older one wrote.
         ObjectMapper storage = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return new PlaylistService(planners::choose, offline, scorer, ranker, new Assembler(index.vectors()),
-                explainer, new PlaylistRepository(database.dataSource(), storage), index.catalog(),
-                config.catalog().name().orElse(source.displayName()), profiles);
+        return new PlaylistService(
+                planners::choose,
+                offline,
+                scorer,
+                ranker,
+                new Assembler(index.vectors()),
+                explainer,
+                new PlaylistRepository(database.dataSource(), storage),
+                index.catalog(),
+                config.catalog().name().orElse(source.displayName()),
+                profiles);
     }
 }

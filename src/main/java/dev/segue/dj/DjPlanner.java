@@ -32,14 +32,25 @@ import java.util.Set;
  */
 final class DjPlanner {
 
-    record Planned(List<ScoredTrack> tracks, double energy, double target, String phase) {
-    }
+    record Planned(List<ScoredTrack> tracks, double energy, double target, String phase) {}
 
     private static final int POOL = 150;
-    private static final List<String> HIGH_ENERGY = List.of("energetic", "upbeat", "powerful", "fast", "party", "sport",
-            "action", "heavy", "motivational", "dance", "edm", "techno", "drumnbass");
-    private static final List<String> LOW_ENERGY = List.of("calm", "relaxing", "soft", "meditative", "slow", "ambient",
-            "chillout", "downtempo", "newage");
+    private static final List<String> HIGH_ENERGY = List.of(
+            "energetic",
+            "upbeat",
+            "powerful",
+            "fast",
+            "party",
+            "sport",
+            "action",
+            "heavy",
+            "motivational",
+            "dance",
+            "edm",
+            "techno",
+            "drumnbass");
+    private static final List<String> LOW_ENERGY =
+            List.of("calm", "relaxing", "soft", "meditative", "slow", "ambient", "chillout", "downtempo", "newage");
 
     private final OfflinePlanner retrieval;
     private final SearchTools tools;
@@ -80,11 +91,16 @@ final class DjPlanner {
         List<String> seeds = new ArrayList<>(s.moreLike());
         s.liked().stream().skip(Math.max(0, s.liked().size() - 5)).forEach(seeds::add);
         Intent intent = withEnergyWish(s.intent(), s.energyBias());
-        Plan plan = retrieval.retrieve(intent, new PlanRequest("", null, seeds, List.of(), exclude, POOL / 6,
-                null, null, null, null, taste), trace);
+        Plan plan = retrieval.retrieve(
+                intent,
+                new PlanRequest("", null, seeds, List.of(), exclude, POOL / 6, null, null, null, null, taste),
+                trace);
         float[] query = plan.queryVector();
-        List<float[]> skippedVectors = s.skipped().stream().skip(Math.max(0, s.skipped().size() - 5))
-                .map(id -> tools.index().vectors().of(id)).filter(v -> v != null).toList();
+        List<float[]> skippedVectors = s.skipped().stream()
+                .skip(Math.max(0, s.skipped().size() - 5))
+                .map(id -> tools.index().vectors().of(id))
+                .filter(v -> v != null)
+                .toList();
         if (!skippedVectors.isEmpty()) {
             // A skip moves the session away from that track's neighbourhood.
             query = Vectors.blend(query, 1.0, Vectors.centroid(skippedVectors), -0.35);
@@ -95,18 +111,24 @@ final class DjPlanner {
 
         if (Math.abs(s.energyBias()) >= 0.1) {
             // "More energy" must keep working after the first segment: make sure the pool holds such tracks.
-            List<String> energyTags = (s.energyBias() > 0 ? HIGH_ENERGY : LOW_ENERGY).stream()
-                    .filter(t -> catalog.categoryOf(t).isPresent()).toList();
+            List<String> energyTags = (s.energyBias() > 0 ? HIGH_ENERGY : LOW_ENERGY)
+                    .stream().filter(t -> catalog.categoryOf(t).isPresent()).toList();
             if (!energyTags.isEmpty()) {
                 tools.searchByVector(query, "energy", hard.plusTagGroup(new LinkedHashSet<>(energyTags)), 80, trace)
                         .forEach(c -> pool.putIfAbsent(c.track().id(), c));
             }
         }
-        Track previous = s.played().isEmpty() ? null : catalog.find(s.played().get(s.played().size() - 1)).orElse(null);
+        Track previous = s.played().isEmpty()
+                ? null
+                : catalog.find(s.played().get(s.played().size() - 1)).orElse(null);
         Set<String> only = null;
         if (!s.focusNext().isEmpty()) {
-            List<Candidate> focus = tools.searchByVector(query, String.join(", ", s.focusNext()),
-                    hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(s.focusNext())), 60, trace);
+            List<Candidate> focus = tools.searchByVector(
+                    query,
+                    String.join(", ", s.focusNext()),
+                    hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(s.focusNext())),
+                    60,
+                    trace);
             focus.forEach(c -> pool.putIfAbsent(c.track().id(), c));
             only = new HashSet<>();
             for (Candidate c : focus) {
@@ -115,8 +137,8 @@ final class DjPlanner {
         } else if (s.contrastNext()) {
             String genre = contrastGenre(s, previous);
             if (genre != null) {
-                List<Candidate> contrast = tools.searchTracks(Tags.words(genre),
-                        hard.withArtists(Set.of()).plusTagGroup(Set.of(genre)), 60, trace);
+                List<Candidate> contrast = tools.searchTracks(
+                        Tags.words(genre), hard.withArtists(Set.of()).plusTagGroup(Set.of(genre)), 60, trace);
                 contrast.forEach(c -> pool.putIfAbsent(c.track().id(), c));
                 only = new HashSet<>();
                 for (Candidate c : contrast) {
@@ -126,8 +148,11 @@ final class DjPlanner {
         }
         Set<String> firstFrom = null;
         if (s.artistNext() != null) {
-            List<Candidate> byArtist = tools.tracksByArtist(s.artistNext(), hard.withArtists(Set.of()), query, 30, trace);
-            byArtist.stream().filter(c -> !exclude.contains(c.track().id())).forEach(c -> pool.putIfAbsent(c.track().id(), c));
+            List<Candidate> byArtist =
+                    tools.tracksByArtist(s.artistNext(), hard.withArtists(Set.of()), query, 30, trace);
+            byArtist.stream()
+                    .filter(c -> !exclude.contains(c.track().id()))
+                    .forEach(c -> pool.putIfAbsent(c.track().id(), c));
             firstFrom = new HashSet<>();
             for (Candidate c : byArtist) {
                 firstFrom.add(c.track().id());
@@ -135,12 +160,22 @@ final class DjPlanner {
         }
         List<ScoredTrack> ranked = scorer.score(intent, new ArrayList<>(pool.values()), query, Set.of(), taste);
         List<ScoredTrack> chosen = choose(s, ranked, previous, target, only, firstFrom, hard, exclude);
-        double energy = chosen.stream().mapToDouble(t -> EnergyEstimate.of(t.track())).average().orElse(target);
+        double energy = chosen.stream()
+                .mapToDouble(t -> EnergyEstimate.of(t.track()))
+                .average()
+                .orElse(target);
         return new Planned(chosen, energy, target, phase(progress));
     }
 
-    private List<ScoredTrack> choose(DjState s, List<ScoredTrack> ranked, Track previous, double target,
-            Set<String> only, Set<String> firstFrom, SearchFilter hard, Set<String> exclude) {
+    private List<ScoredTrack> choose(
+            DjState s,
+            List<ScoredTrack> ranked,
+            Track previous,
+            double target,
+            Set<String> only,
+            Set<String> firstFrom,
+            SearchFilter hard,
+            Set<String> exclude) {
         double max = ranked.stream().mapToDouble(ScoredTrack::score).max().orElse(1);
         double min = ranked.stream().mapToDouble(ScoredTrack::score).min().orElse(0);
         List<String> recentArtists = new ArrayList<>();
@@ -162,7 +197,8 @@ final class DjPlanner {
             for (ScoredTrack c : ranked) {
                 Track t = c.track();
                 String artist = Catalog.artistKey(t.artist());
-                if (exclude.contains(t.id()) || chosenIds.contains(t.id())
+                if (exclude.contains(t.id())
+                        || chosenIds.contains(t.id())
                         || chosenTitles.contains(artist + "|" + Catalog.artistKey(t.title()))
                         || (!fromArtist && recentArtists.contains(artist))
                         || (fromArtist && !firstFrom.contains(t.id()))
@@ -190,7 +226,8 @@ final class DjPlanner {
             }
             chosen.add(best);
             chosenIds.add(best.track().id());
-            chosenTitles.add(Catalog.artistKey(best.track().artist()) + "|" + Catalog.artistKey(best.track().title()));
+            chosenTitles.add(Catalog.artistKey(best.track().artist()) + "|"
+                    + Catalog.artistKey(best.track().title()));
             recentArtists.add(Catalog.artistKey(best.track().artist()));
             if (recentArtists.size() > artistGap - 1) {
                 recentArtists.remove(0);
@@ -208,22 +245,38 @@ final class DjPlanner {
         if (Math.abs(bias) < 0.1) {
             return intent;
         }
-        Set<String> vocabulary = new HashSet<>(tools.catalog().vocabulary(TagCategory.MOOD).keySet());
+        Set<String> vocabulary =
+                new HashSet<>(tools.catalog().vocabulary(TagCategory.MOOD).keySet());
         vocabulary.addAll(tools.catalog().vocabulary(TagCategory.GENRE).keySet());
-        List<String> tags = (bias > 0 ? HIGH_ENERGY : LOW_ENERGY).stream().filter(vocabulary::contains).toList();
+        List<String> tags = (bias > 0 ? HIGH_ENERGY : LOW_ENERGY)
+                .stream().filter(vocabulary::contains).toList();
         if (tags.isEmpty()) {
             return intent;
         }
         List<dev.segue.planner.TagGroup> groups = new ArrayList<>(intent.include().stream()
-                .filter(g -> !g.kind().equals("activity")).toList()); // an activity's energy gives way to the request
-        groups.add(new dev.segue.planner.TagGroup(bias > 0 ? "more energy" : "less energy", tags, "refine",
-                Math.min(2.0, Math.abs(bias) * 5), false));
-        return new Intent(groups, intent.excludeTags(), intent.artists(), intent.similarToArtists(),
-                intent.excludeArtists(), intent.yearFrom(), intent.yearTo(),
-                bias > 0 ? dev.segue.planner.Energy.HIGH : dev.segue.planner.Energy.LOW, intent.activity(),
-                intent.noVocals(), intent.preferInstrumental(), intent.cleanOnly(), intent.length(),
-                intent.durationMinutes(), intent.mixIns(), intent.queryText() + ", " + String.join(", ", tags.subList(0, 3)),
-                intent.unmatched(), intent.notes());
+                .filter(g -> !g.kind().equals("activity"))
+                .toList()); // an activity's energy gives way to the request
+        groups.add(new dev.segue.planner.TagGroup(
+                bias > 0 ? "more energy" : "less energy", tags, "refine", Math.min(2.0, Math.abs(bias) * 5), false));
+        return new Intent(
+                groups,
+                intent.excludeTags(),
+                intent.artists(),
+                intent.similarToArtists(),
+                intent.excludeArtists(),
+                intent.yearFrom(),
+                intent.yearTo(),
+                bias > 0 ? dev.segue.planner.Energy.HIGH : dev.segue.planner.Energy.LOW,
+                intent.activity(),
+                intent.noVocals(),
+                intent.preferInstrumental(),
+                intent.cleanOnly(),
+                intent.length(),
+                intent.durationMinutes(),
+                intent.mixIns(),
+                intent.queryText() + ", " + String.join(", ", tags.subList(0, 3)),
+                intent.unmatched(),
+                intent.notes());
     }
 
     private double similarity(Track a, Track b) {
@@ -244,9 +297,14 @@ final class DjPlanner {
         List<String> options = tools.catalog().vocabulary(TagCategory.GENRE).keySet().stream()
                 .filter(g -> !current.contains(g))
                 // "switch it up, more energy": the new direction also has to go the way the energy was asked to
-                .filter(g -> Math.abs(bias) < 0.1 || EnergyEstimate.ofTag(g)
-                        .map(e -> bias > 0 ? e >= 0.6 : e <= 0.4).orElse(false))
-                .limit(12).toList();
-        return options.isEmpty() ? null : options.get(Math.floorMod(s.segments() * 7 + s.id().hashCode(), options.size()));
+                .filter(g -> Math.abs(bias) < 0.1
+                        || EnergyEstimate.ofTag(g)
+                                .map(e -> bias > 0 ? e >= 0.6 : e <= 0.4)
+                                .orElse(false))
+                .limit(12)
+                .toList();
+        return options.isEmpty()
+                ? null
+                : options.get(Math.floorMod(s.segments() * 7 + s.id().hashCode(), options.size()));
     }
 }

@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
  */
 final class DjRequests {
 
-    private static final Pattern SWITCH = Pattern.compile("\\b(switch|mix|change|shake) it up\\b|something (else|different)|surprise me");
-    private static final Pattern UP = Pattern.compile("more energy|pump it up|turn it up|\\bfaster\\b|\\bharder\\b|\\bhype\\b|more upbeat|livelier");
-    private static final Pattern DOWN = Pattern.compile("calm (it )?down|slow (it )?down|\\bcalmer\\b|\\bslower\\b|\\bquieter\\b|\\bsofter\\b|less energy|chill (out|it)");
-    private static final Pattern LIKE_THIS = Pattern.compile("more like (this|that|these)|like this one|keep (this|it) going");
-    private static final Pattern PLAY = Pattern.compile("^(?:please )?play (?:some(?:thing)? (?:by|from) )?(.+?)(?: please)?[.!]*$");
+    private static final Pattern SWITCH =
+            Pattern.compile("\\b(switch|mix|change|shake) it up\\b|something (else|different)|surprise me");
+    private static final Pattern UP = Pattern.compile(
+            "more energy|pump it up|turn it up|\\bfaster\\b|\\bharder\\b|\\bhype\\b|more upbeat|livelier");
+    private static final Pattern DOWN = Pattern.compile(
+            "calm (it )?down|slow (it )?down|\\bcalmer\\b|\\bslower\\b|\\bquieter\\b|\\bsofter\\b|less energy|chill (out|it)");
+    private static final Pattern LIKE_THIS =
+            Pattern.compile("more like (this|that|these)|like this one|keep (this|it) going");
+    private static final Pattern PLAY =
+            Pattern.compile("^(?:please )?play (?:some(?:thing)? (?:by|from) )?(.+?)(?: please)?[.!]*$");
 
     private final IntentParser parser;
     private final Catalog catalog;
@@ -79,22 +84,44 @@ final class DjRequests {
                     understood.add("more " + g.phrase());
                 }
             }
-            List<String> newExclusions = after.excludeTags().stream().filter(t -> !before.excludeTags().contains(t)).toList();
+            List<String> newExclusions = after.excludeTags().stream()
+                    .filter(t -> !before.excludeTags().contains(t))
+                    .toList();
             if (!newExclusions.isEmpty()) {
                 understood.add("no more " + String.join(", ", newExclusions) + " for the rest of the session");
             }
-            List<String> newArtists = after.excludeArtists().stream().filter(a -> !before.excludeArtists().contains(a)).toList();
+            List<String> newArtists = after.excludeArtists().stream()
+                    .filter(a -> !before.excludeArtists().contains(a))
+                    .toList();
             if (!newArtists.isEmpty()) {
                 understood.add("no more " + String.join(", ", newArtists) + " for the rest of the session");
             }
             if (after.energy() != null && after.energy() != before.energy()) {
-                s.energyBias = after.energy() == dev.segue.planner.Energy.HIGH ? Math.min(0.4, s.energyBias + 0.2)
-                        : after.energy() == dev.segue.planner.Energy.LOW ? Math.max(-0.4, s.energyBias - 0.2) : s.energyBias;
+                s.energyBias = after.energy() == dev.segue.planner.Energy.HIGH
+                        ? Math.min(0.4, s.energyBias + 0.2)
+                        : after.energy() == dev.segue.planner.Energy.LOW
+                                ? Math.max(-0.4, s.energyBias - 0.2)
+                                : s.energyBias;
             }
-            s.intent = new Intent(groups, after.excludeTags(), after.artists(), after.similarToArtists(),
-                    after.excludeArtists(), after.yearFrom(), after.yearTo(), after.energy(), after.activity(),
-                    after.noVocals(), after.preferInstrumental(), after.cleanOnly(), after.length(),
-                    after.durationMinutes(), List.of(), after.queryText(), after.unmatched(), List.of());
+            s.intent = new Intent(
+                    groups,
+                    after.excludeTags(),
+                    after.artists(),
+                    after.similarToArtists(),
+                    after.excludeArtists(),
+                    after.yearFrom(),
+                    after.yearTo(),
+                    after.energy(),
+                    after.activity(),
+                    after.noVocals(),
+                    after.preferInstrumental(),
+                    after.cleanOnly(),
+                    after.length(),
+                    after.durationMinutes(),
+                    List.of(),
+                    after.queryText(),
+                    after.unmatched(),
+                    List.of());
             s.focusNext = focus.stream().distinct().toList();
         }
         String interpretation = understood.isEmpty()

@@ -28,8 +28,7 @@ import org.jboss.logging.Logger;
  */
 public final class DjService implements AutoCloseable {
 
-    public record Opened(String id, String vibe, int minutes, Instant createdAt) {
-    }
+    public record Opened(String id, String vibe, int minutes, Instant createdAt) {}
 
     /** A listener of one session: gets each new segment, and the end when the session's minutes are played. */
     public interface Listener {
@@ -51,6 +50,7 @@ public final class DjService implements AutoCloseable {
     private final SegueConfig.Dj settings;
     /** A listener's taste, when the session has a userId with history and personalisation on. */
     private final java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes;
+
     private final Object[] locks = new Object[64];
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, Boolean> pacing = new ConcurrentHashMap<>();
@@ -60,8 +60,15 @@ public final class DjService implements AutoCloseable {
         return t;
     });
 
-    DjService(DjStore store, DjPlanner planner, DjHost host, DjRequests requests, IntentParser parser,
-            Explainer explainer, Catalog catalog, SegueConfig.Dj settings,
+    DjService(
+            DjStore store,
+            DjPlanner planner,
+            DjHost host,
+            DjRequests requests,
+            IntentParser parser,
+            Explainer explainer,
+            Catalog catalog,
+            SegueConfig.Dj settings,
             java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
         this.tastes = tastes;
         this.store = store;
@@ -82,9 +89,25 @@ public final class DjService implements AutoCloseable {
     public Opened open(String userId, String prompt, Integer minutes) {
         String vibe = prompt == null || prompt.isBlank() ? "an eclectic mix" : prompt.strip();
         Intent intent = parser.parse(vibe);
-        DjState state = new DjState(UUID.randomUUID().toString(), userId, vibe, minutes == null ? 60 : minutes,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), intent, List.of(), List.of(), List.of(), 0, false, null,
-                List.of(), List.of(), 0, 0, List.of(), null);
+        DjState state = new DjState(
+                UUID.randomUUID().toString(),
+                userId,
+                vibe,
+                minutes == null ? 60 : minutes,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                intent,
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                false,
+                null,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                List.of(),
+                null);
         store.save(state);
         return new Opened(state.id(), vibe, state.minutes(), state.createdAt());
     }
@@ -105,7 +128,10 @@ public final class DjService implements AutoCloseable {
             Trace trace = new Trace();
             DjPlanner.Planned planned = planner.plan(s, tastes.apply(s.userId()).orElse(null), trace);
             String why = planned.phase() + (s.lastRequest() == null ? "" : ", after \"" + s.lastRequest() + "\"");
-            String intro = host.intro(s, planned.tracks(), planned.phase(),
+            String intro = host.intro(
+                    s,
+                    planned.tracks(),
+                    planned.phase(),
                     s.lastRequest() == null ? null : "you asked for \"" + s.lastRequest() + "\"");
             List<PlaylistTrack> tracks = new ArrayList<>();
             int position = 1;
@@ -114,7 +140,8 @@ public final class DjService implements AutoCloseable {
             }
             DjState.Mutable next = s.edit();
             planned.tracks().forEach(t -> next.played.add(t.track().id()));
-            next.playedSeconds += tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+            next.playedSeconds +=
+                    tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
             next.segments++;
             next.contrastNext = false;
             next.artistNext = null;
@@ -125,7 +152,13 @@ public final class DjService implements AutoCloseable {
             while (next.intros.size() > MAX_INTROS_REMEMBERED) {
                 next.intros.remove(0);
             }
-            segment = new DjSegment(next.segments, intro, tracks, round(planned.energy()), round(planned.target()), why,
+            segment = new DjSegment(
+                    next.segments,
+                    intro,
+                    tracks,
+                    round(planned.energy()),
+                    round(planned.target()),
+                    why,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             store.append(next.done(), segment);
         }
@@ -145,13 +178,18 @@ public final class DjService implements AutoCloseable {
             DjState s = found.get();
             DjState.Mutable next = s.edit();
             int from = Math.max(0, s.played().size() - 4);
-            String interpretation = requests.apply(next, text, s.played().subList(from, s.played().size()));
+            String interpretation = requests.apply(
+                    next, text, s.played().subList(from, s.played().size()));
             store.save(next.done());
             return Optional.of(interpretation);
         }
     }
 
-    public enum FeedbackResult { UNKNOWN_SESSION, UNKNOWN_TRACK, ACCEPTED }
+    public enum FeedbackResult {
+        UNKNOWN_SESSION,
+        UNKNOWN_TRACK,
+        ACCEPTED
+    }
 
     /** A like pulls the session toward a track's neighbourhood, a skip away from it (and the track never returns). */
     public FeedbackResult feedback(String id, String trackId, boolean like) {
@@ -240,8 +278,11 @@ public final class DjService implements AutoCloseable {
     }
 
     private long paceMillis(List<DjSegment> segments) {
-        double seconds = segments.isEmpty() ? 0
-                : segments.get(segments.size() - 1).tracks().stream().mapToDouble(PlaylistTrack::durationSec).sum();
+        double seconds = segments.isEmpty()
+                ? 0
+                : segments.get(segments.size() - 1).tracks().stream()
+                        .mapToDouble(PlaylistTrack::durationSec)
+                        .sum();
         return Math.max(50, (long) (seconds * 1000 * settings.pace()));
     }
 
@@ -271,15 +312,27 @@ public final class DjService implements AutoCloseable {
     }
 
     /** Builds the service from the flow's parts (used by the wiring). */
-    public static DjService create(javax.sql.DataSource dataSource, com.fasterxml.jackson.databind.ObjectMapper json,
-            dev.segue.planner.OfflinePlanner retrieval, dev.segue.search.SearchTools tools,
-            dev.segue.ranking.BaselineScorer scorer, IntentParser parser, Explainer explainer,
-            Optional<java.util.function.BiFunction<String, String, Optional<String>>> llm, Optional<String> hostPrompt,
+    public static DjService create(
+            javax.sql.DataSource dataSource,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            dev.segue.planner.OfflinePlanner retrieval,
+            dev.segue.search.SearchTools tools,
+            dev.segue.ranking.BaselineScorer scorer,
+            IntentParser parser,
+            Explainer explainer,
+            Optional<java.util.function.BiFunction<String, String, Optional<String>>> llm,
+            Optional<String> hostPrompt,
             SegueConfig.Dj settings,
             java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
-        return new DjService(new DjStore(dataSource, json),
+        return new DjService(
+                new DjStore(dataSource, json),
                 new DjPlanner(retrieval, tools, scorer, settings.tracksPerSegment(), settings.artistGap()),
-                new DjHost(llm, hostPrompt), new DjRequests(parser, tools.catalog()), parser, explainer,
-                tools.catalog(), settings, tastes);
+                new DjHost(llm, hostPrompt),
+                new DjRequests(parser, tools.catalog()),
+                parser,
+                explainer,
+                tools.catalog(),
+                settings,
+                tastes);
     }
 }

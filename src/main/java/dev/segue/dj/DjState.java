@@ -86,8 +86,25 @@ public record DjState(
         }
 
         DjState done() {
-            return new DjState(id, userId, vibe, minutes, createdAt, intent, played, liked, skipped, energyBias,
-                    contrastNext, artistNext, focusNext, moreLike, playedSeconds, segments, intros, lastRequest);
+            return new DjState(
+                    id,
+                    userId,
+                    vibe,
+                    minutes,
+                    createdAt,
+                    intent,
+                    played,
+                    liked,
+                    skipped,
+                    energyBias,
+                    contrastNext,
+                    artistNext,
+                    focusNext,
+                    moreLike,
+                    playedSeconds,
+                    segments,
+                    intros,
+                    lastRequest);
         }
     }
 }

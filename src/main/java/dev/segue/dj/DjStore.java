@@ -26,7 +26,8 @@ final class DjStore {
 
     void save(DjState state) {
         String update = "UPDATE dj_sessions SET updated_at = ?, state_json = ? WHERE session_id = ?";
-        String insert = "INSERT INTO dj_sessions (session_id, created_at, updated_at, state_json, user_id) VALUES (?, ?, ?, ?, ?)";
+        String insert =
+                "INSERT INTO dj_sessions (session_id, created_at, updated_at, state_json, user_id) VALUES (?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
             String body = json.writeValueAsString(state);
             Timestamp now = Timestamp.from(Instant.now());
@@ -68,7 +69,7 @@ final class DjStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO dj_segments (session_id, seq, created_at, segment_json) VALUES (?, ?, ?, ?)");
+                            "INSERT INTO dj_segments (session_id, seq, created_at, segment_json) VALUES (?, ?, ?, ?)");
                     PreparedStatement up = c.prepareStatement(
                             "UPDATE dj_sessions SET updated_at = ?, state_json = ? WHERE session_id = ?")) {
                 ps.setString(1, state.id());
@@ -93,8 +94,9 @@ final class DjStore {
     /** Segments after {@code afterSeq}, in order (for SSE replay). */
     List<DjSegment> segmentsAfter(String id, int afterSeq) {
         List<DjSegment> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT segment_json FROM dj_segments WHERE session_id = ? AND seq > ? ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT segment_json FROM dj_segments WHERE session_id = ? AND seq > ? ORDER BY seq")) {
             ps.setString(1, id);
             ps.setInt(2, afterSeq);
             try (ResultSet rs = ps.executeQuery()) {

@@ -19,6 +19,7 @@ public final class TextEmbedder implements AutoCloseable {
 
     /** Changes when vectors would change; part of the index fingerprint. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q@langchain4j-embeddings-1.19.0-beta29";
+
     public static final int DIMENSION = 384;
 
     private static final int CACHE_SIZE = 20_000;
@@ -69,7 +70,8 @@ public final class TextEmbedder implements AutoCloseable {
         int batch = 256;
         for (int start = 0; start < texts.size(); start += batch) {
             List<TextSegment> segments = texts.subList(start, Math.min(texts.size(), start + batch)).stream()
-                    .map(TextSegment::from).toList();
+                    .map(TextSegment::from)
+                    .toList();
             model.embedAll(segments).content().forEach(e -> out.add(Vectors.normalize(e.vector())));
             progress.update(out.size(), "texts");
         }

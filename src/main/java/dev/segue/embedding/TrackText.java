@@ -15,8 +15,7 @@ public final class TrackText {
     /** Changes whenever {@link #of} changes; part of the index fingerprint. */
     public static final String VERSION = "tags-words-v1";
 
-    private TrackText() {
-    }
+    private TrackText() {}
 
     public static String of(Track track) {
         List<String> parts = new ArrayList<>();

@@ -3,8 +3,7 @@ package dev.segue.embedding;
 /** Small vector maths on unit-length float vectors. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static float[] normalize(float[] v) {
         double norm = 0;

@@ -14,8 +14,7 @@ import java.util.Set;
 /** The assertions of evals/README.md, applied to one playlist as the API returned it (with its trace). */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Every assertion {@code expect} names, in a fixed order, for a 2xx playlist body. */
     public static List<Check> evaluate(Expect expect, JsonNode playlist, double latencyMs, Judge judge, String prompt) {
@@ -26,37 +25,58 @@ public final class Checks {
         }
         if (expect.length() != null) {
             int n = tracks.size();
-            out.add(Check.of("length", expect.length().contains(n), n + " tracks, expected " + expect.length(),
-                    (double) n));
+            out.add(Check.of(
+                    "length", expect.length().contains(n), n + " tracks, expected " + expect.length(), (double) n));
         }
         if (expect.durationMinutes() != null) {
             Expect.Duration d = expect.durationMinutes();
             double minutes = playlist.path("totalDurationSec").asDouble() / 60;
-            out.add(Check.of("duration_minutes", Math.abs(minutes - d.minutes()) <= d.tolerance(),
-                    String.format(Locale.ROOT, "%.1f min, expected %s ± %s", minutes, Format.number(d.minutes()),
-                            Format.number(d.tolerance())), minutes));
+            out.add(Check.of(
+                    "duration_minutes",
+                    Math.abs(minutes - d.minutes()) <= d.tolerance(),
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f min, expected %s ± %s",
+                            minutes,
+                            Format.number(d.minutes()),
+                            Format.number(d.tolerance())),
+                    minutes));
         }
         if (expect.maxPerArtist() != null) {
             Map<String, Integer> perArtist = new HashMap<>();
             tracks.forEach(t -> perArtist.merge(key(t.path("artist").asText()), 1, Integer::sum));
-            Map.Entry<String, Integer> most = perArtist.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+            Map.Entry<String, Integer> most = perArtist.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElse(null);
             int top = most == null ? 0 : most.getValue();
-            out.add(Check.of("max_per_artist", top <= expect.maxPerArtist(), "at most " + top + " per artist"
-                    + (most == null ? "" : " (" + most.getKey() + ")") + ", limit " + expect.maxPerArtist(), (double) top));
+            out.add(Check.of(
+                    "max_per_artist",
+                    top <= expect.maxPerArtist(),
+                    "at most " + top + " per artist" + (most == null ? "" : " (" + most.getKey() + ")") + ", limit "
+                            + expect.maxPerArtist(),
+                    (double) top));
         }
         if (expect.excludeArtists() != null) {
-            Set<String> banned = new HashSet<>(expect.excludeArtists().stream().map(Checks::key).toList());
+            Set<String> banned = new HashSet<>(
+                    expect.excludeArtists().stream().map(Checks::key).toList());
             List<String> found = new ArrayList<>();
             tracks.forEach(t -> {
                 if (banned.contains(key(t.path("artist").asText()))) {
-                    found.add(t.path("title").asText() + " by " + t.path("artist").asText());
+                    found.add(
+                            t.path("title").asText() + " by " + t.path("artist").asText());
                 }
             });
-            out.add(Check.of("exclude_artists", found.isEmpty(), found.isEmpty() ? "none of " + expect.excludeArtists()
-                    : found.size() + " excluded: " + abbreviate(found), (double) found.size()));
+            out.add(Check.of(
+                    "exclude_artists",
+                    found.isEmpty(),
+                    found.isEmpty()
+                            ? "none of " + expect.excludeArtists()
+                            : found.size() + " excluded: " + abbreviate(found),
+                    (double) found.size()));
         }
         if (expect.excludeTags() != null) {
-            Set<String> banned = new HashSet<>(expect.excludeTags().stream().map(Checks::key).toList());
+            Set<String> banned =
+                    new HashSet<>(expect.excludeTags().stream().map(Checks::key).toList());
             List<String> found = new ArrayList<>();
             tracks.forEach(t -> {
                 Set<String> hit = new LinkedHashSet<>(tagsOf(t));
@@ -65,8 +85,13 @@ public final class Checks {
                     found.add(t.path("title").asText() + " " + hit);
                 }
             });
-            out.add(Check.of("exclude_tags", found.isEmpty(), found.isEmpty() ? "none tagged " + expect.excludeTags()
-                    : found.size() + " tagged: " + abbreviate(found), (double) found.size()));
+            out.add(Check.of(
+                    "exclude_tags",
+                    found.isEmpty(),
+                    found.isEmpty()
+                            ? "none tagged " + expect.excludeTags()
+                            : found.size() + " tagged: " + abbreviate(found),
+                    (double) found.size()));
         }
         if (expect.yearRange() != null) {
             Integer from = expect.yearRange().from();
@@ -74,31 +99,45 @@ public final class Checks {
             int outside = 0;
             for (JsonNode t : tracks) {
                 JsonNode year = t.get("year");
-                if (year == null || !year.isInt() || (from != null && year.asInt() < from) || (to != null && year.asInt() > to)) {
+                if (year == null
+                        || !year.isInt()
+                        || (from != null && year.asInt() < from)
+                        || (to != null && year.asInt() > to)) {
                     outside++;
                 }
             }
-            out.add(Check.of("year_range", outside == 0 && !tracks.isEmpty(), outside + " of " + tracks.size()
-                    + " tracks outside " + (from == null ? "" : from) + ".." + (to == null ? "" : to)
-                    + " or without a year", (double) outside));
+            out.add(Check.of(
+                    "year_range",
+                    outside == 0 && !tracks.isEmpty(),
+                    outside + " of " + tracks.size()
+                            + " tracks outside " + (from == null ? "" : from) + ".." + (to == null ? "" : to)
+                            + " or without a year",
+                    (double) outside));
         }
         if (Boolean.TRUE.equals(expect.noDuplicates())) {
             Set<String> ids = new HashSet<>();
             Set<String> songs = new HashSet<>();
             List<String> dupes = new ArrayList<>();
             tracks.forEach(t -> {
-                String song = key(t.path("title").asText()) + " / " + key(t.path("artist").asText());
+                String song = key(t.path("title").asText()) + " / "
+                        + key(t.path("artist").asText());
                 if (!ids.add(t.path("id").asText()) || !songs.add(song)) {
                     dupes.add(song);
                 }
             });
-            out.add(Check.of("no_duplicates", dupes.isEmpty(), dupes.isEmpty() ? "no track twice"
-                    : "twice: " + abbreviate(dupes), (double) dupes.size()));
+            out.add(Check.of(
+                    "no_duplicates",
+                    dupes.isEmpty(),
+                    dupes.isEmpty() ? "no track twice" : "twice: " + abbreviate(dupes),
+                    (double) dupes.size()));
         }
         if (expect.planner() != null) {
             String planner = playlist.path("planner").asText();
-            out.add(Check.of("planner", expect.planner().equalsIgnoreCase(planner),
-                    "planner " + planner + ", expected " + expect.planner(), null));
+            out.add(Check.of(
+                    "planner",
+                    expect.planner().equalsIgnoreCase(planner),
+                    "planner " + planner + ", expected " + expect.planner(),
+                    null));
         }
         if (expect.toolCalled() != null) {
             for (Expect.ToolCall wanted : expect.toolCalled()) {
@@ -106,13 +145,17 @@ public final class Checks {
             }
         }
         if (expect.maxLatencyMs() != null) {
-            out.add(Check.of("max_latency_ms", latencyMs <= expect.maxLatencyMs(), String.format(Locale.ROOT,
-                    "%.0f ms, limit %s ms", latencyMs, Format.number(expect.maxLatencyMs())), latencyMs));
+            out.add(Check.of(
+                    "max_latency_ms",
+                    latencyMs <= expect.maxLatencyMs(),
+                    String.format(Locale.ROOT, "%.0f ms, limit %s ms", latencyMs, Format.number(expect.maxLatencyMs())),
+                    latencyMs));
         }
         if (expect.llmRubric() != null) {
-            out.add(judge == null
-                    ? Check.skip("llm_rubric", "no judge model configured (set " + Judge.URL_ENV + ")")
-                    : judge.score(expect.llmRubric(), prompt, playlist));
+            out.add(
+                    judge == null
+                            ? Check.skip("llm_rubric", "no judge model configured (set " + Judge.URL_ENV + ")")
+                            : judge.score(expect.llmRubric(), prompt, playlist));
         }
         return out;
     }
@@ -132,12 +175,17 @@ public final class Checks {
                     repeats.add(t.path("title").asText() + " (" + t.path("id").asText() + ")");
                 }
             });
-            out.add(Check.of("no_repeats", repeats.isEmpty(), repeats.isEmpty()
-                    ? "none of " + tracks.size() + " played before (" + played.size() + " so far)"
-                    : repeats.size() + " played before: " + abbreviate(repeats), (double) repeats.size()));
+            out.add(Check.of(
+                    "no_repeats",
+                    repeats.isEmpty(),
+                    repeats.isEmpty()
+                            ? "none of " + tracks.size() + " played before (" + played.size() + " so far)"
+                            : repeats.size() + " played before: " + abbreviate(repeats),
+                    (double) repeats.size()));
         }
-        if (previous == null && (expect.requestEffect() != null
-                || (expect.energy() != null && expect.energy().comparative()))) {
+        if (previous == null
+                && (expect.requestEffect() != null
+                        || (expect.energy() != null && expect.energy().comparative()))) {
             out.add(Check.fail("dj", "no earlier segment to compare with", null));
             return out;
         }
@@ -145,12 +193,23 @@ public final class Checks {
             Expect.RequestEffect e = expect.requestEffect();
             double before = share(e.groups(), previous.path("tracks"));
             double now = share(e.groups(), tracks);
-            out.add(Check.of("request_effect", now - before >= e.risesBy() - 1e-9, String.format(Locale.ROOT,
-                    "share fitting %s: %.2f, was %.2f (%+.2f), must rise by %s", e.groups(), now, before, now - before,
-                    Format.number(e.risesBy())), now - before));
+            out.add(Check.of(
+                    "request_effect",
+                    now - before >= e.risesBy() - 1e-9,
+                    String.format(
+                            Locale.ROOT,
+                            "share fitting %s: %.2f, was %.2f (%+.2f), must rise by %s",
+                            e.groups(),
+                            now,
+                            before,
+                            now - before,
+                            Format.number(e.risesBy())),
+                    now - before));
         }
         if (expect.energy() != null) {
-            out.add(energy(expect.energy(), segment.path("energy").asDouble(),
+            out.add(energy(
+                    expect.energy(),
+                    segment.path("energy").asDouble(),
                     previous == null ? null : previous.path("energy").asDouble()));
         }
         return out;
@@ -176,8 +235,11 @@ public final class Checks {
             ok &= now <= e.max() + 1e-9;
         }
         String was = before == null ? "" : String.format(Locale.ROOT, ", was %.2f (%+.2f)", before, now - before);
-        return Check.of("energy", ok, String.format(Locale.ROOT, "energy %.2f%s; must %s", now, was,
-                String.join(", ", rules)), e.comparative() ? now - before : now);
+        return Check.of(
+                "energy",
+                ok,
+                String.format(Locale.ROOT, "energy %.2f%s; must %s", now, was, String.join(", ", rules)),
+                e.comparative() ? now - before : now);
     }
 
     /** The share of tracks that carry, for every group, one of its tags. */
@@ -207,21 +269,27 @@ public final class Checks {
             }
         }
         double precision = tracks.isEmpty() ? 0 : fitting / (double) tracks.size();
-        String detail = String.format(Locale.ROOT, "%d of %d fit (%.2f), min %.2f", fitting, tracks.size(), precision,
-                expect.min()) + (misses.isEmpty() || precision >= expect.min() ? "" : "; e.g. " + String.join("; ", misses));
+        String detail = String.format(
+                        Locale.ROOT, "%d of %d fit (%.2f), min %.2f", fitting, tracks.size(), precision, expect.min())
+                + (misses.isEmpty() || precision >= expect.min() ? "" : "; e.g. " + String.join("; ", misses));
         return Check.of("tags", precision >= expect.min() - 1e-9, detail, precision);
     }
 
     static Check toolCalled(Expect.ToolCall wanted, JsonNode calls) {
         int matching = 0;
         for (JsonNode call : calls) {
-            if (call.path("name").asText().equals(wanted.name()) && wanted.args().entrySet().stream()
-                    .allMatch(e -> argumentMatches(call.path("arguments").get(e.getKey()), e.getValue()))) {
+            if (call.path("name").asText().equals(wanted.name())
+                    && wanted.args().entrySet().stream()
+                            .allMatch(
+                                    e -> argumentMatches(call.path("arguments").get(e.getKey()), e.getValue()))) {
                 matching++;
             }
         }
-        return Check.of("tool_called", matching >= wanted.minCount(), wanted + ": " + matching + " matching of "
-                + calls.size() + " tool calls", (double) matching);
+        return Check.of(
+                "tool_called",
+                matching >= wanted.minCount(),
+                wanted + ": " + matching + " matching of " + calls.size() + " tool calls",
+                (double) matching);
     }
 
     /**

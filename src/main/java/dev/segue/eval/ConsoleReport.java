@@ -7,14 +7,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** The table printed at the end of a run: one row per variant, then what failed and what was skipped. */
 public final class ConsoleReport {
 
-    private ConsoleReport() {
-    }
+    private ConsoleReport() {}
 
     public static void print(Results.Run run, PrintStream out) {
         List<String> columns = new ArrayList<>(List.of("cases", "skipped"));
@@ -24,8 +23,11 @@ public final class ConsoleReport {
             }
         }
         columns.addAll(List.of("latency_p50_ms", "latency_p95_ms"));
-        int nameWidth = Math.max(8, run.variants().stream().mapToInt(v -> v.name().length()).max().orElse(8));
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-6s", "variant", "result"));
+        int nameWidth = Math.max(
+                8,
+                run.variants().stream().mapToInt(v -> v.name().length()).max().orElse(8));
+        StringBuilder header =
+                new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-6s", "variant", "result"));
         columns.forEach(c -> header.append(String.format(Locale.ROOT, "  %" + Math.max(7, c.length()) + "s", c)));
         out.println();
         out.println("suite " + run.suite() + " (" + run.suiteFile() + ") against " + run.target());
@@ -33,12 +35,14 @@ public final class ConsoleReport {
         out.println("-".repeat(header.length()));
         for (Results.Variant v : run.variants()) {
             String result = v.skipped() != null ? "SKIP" : v.failed() ? "FAIL" : "ok";
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-6s", v.name(), result));
+            StringBuilder row =
+                    new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-6s", v.name(), result));
             for (String c : columns) {
                 Double value = v.metrics().get(c);
                 String cell = value == null ? "–" : Format.metric(c, value);
                 boolean gateFailed = v.gates().stream().anyMatch(g -> g.metric().equals(c) && !g.passed());
-                row.append(String.format(Locale.ROOT, "  %" + Math.max(7, c.length()) + "s", cell + (gateFailed ? "!" : "")));
+                row.append(String.format(
+                        Locale.ROOT, "  %" + Math.max(7, c.length()) + "s", cell + (gateFailed ? "!" : "")));
             }
             out.println(row);
         }
@@ -50,25 +54,39 @@ public final class ConsoleReport {
                 if (!g.passed()) {
                     out.println("  " + v.name() + ": " + g.metric() + " " + Format.metric(g.metric(), g.actual())
                             + " fails " + g.kind() + " " + g.rule()
-                            + (g.baseline() == null ? "" : " (baseline " + Format.metric(g.metric(), g.baseline()) + ")"));
+                            + (g.baseline() == null
+                                    ? ""
+                                    : " (baseline " + Format.metric(g.metric(), g.baseline()) + ")"));
                 }
             }
         }
-        List<CaseRun> failed = run.cases().stream().filter(c -> c.status() == Status.FAIL && c.knownIssue() == null).toList();
+        List<CaseRun> failed = run.cases().stream()
+                .filter(c -> c.status() == Status.FAIL && c.knownIssue() == null)
+                .toList();
         if (!failed.isEmpty()) {
             out.println("failed cases:");
             failed.forEach(c -> out.println("  " + c.variant() + " / " + c.caseId()
-                    + (run.repeats() > 1 ? " (repeat " + (c.repeat() + 1) + ")" : "") + ": " + EvalRunner.firstFailure(c)));
+                    + (run.repeats() > 1 ? " (repeat " + (c.repeat() + 1) + ")" : "") + ": "
+                    + EvalRunner.firstFailure(c)));
         }
         Map<String, CaseRun> known = new LinkedHashMap<>(); // one line per variant and case, failing repeats first
-        run.cases().stream().filter(c -> c.knownIssue() != null && c.status() != Status.SKIP)
-                .forEach(c -> known.merge(c.variant() + " / " + c.caseId(), c, (a, b) -> a.status() == Status.FAIL ? a : b));
-        known.forEach((name, c) -> out.println("known issue " + name + ": " + (c.status() == Status.PASS
-                ? "passes now; remove its known_issue" : "still fails (" + c.knownIssue() + ")")));
-        List<String> skippedCases = run.cases().stream().filter(c -> c.status() == Status.SKIP)
-                .map(c -> c.skipped()).distinct().toList();
-        skippedCases.forEach(why -> out.println("skipped cases: " + run.cases().stream()
-                .filter(c -> c.status() == Status.SKIP && why.equals(c.skipped())).count() + " (" + why + ")"));
+        run.cases().stream()
+                .filter(c -> c.knownIssue() != null && c.status() != Status.SKIP)
+                .forEach(c ->
+                        known.merge(c.variant() + " / " + c.caseId(), c, (a, b) -> a.status() == Status.FAIL ? a : b));
+        known.forEach((name, c) -> out.println("known issue " + name + ": "
+                + (c.status() == Status.PASS
+                        ? "passes now; remove its known_issue"
+                        : "still fails (" + c.knownIssue() + ")")));
+        List<String> skippedCases = run.cases().stream()
+                .filter(c -> c.status() == Status.SKIP)
+                .map(c -> c.skipped())
+                .distinct()
+                .toList();
+        skippedCases.forEach(why -> out.println("skipped cases: "
+                + run.cases().stream()
+                        .filter(c -> c.status() == Status.SKIP && why.equals(c.skipped()))
+                        .count() + " (" + why + ")"));
         run.notes().forEach(n -> out.println("note: " + n));
     }
 }

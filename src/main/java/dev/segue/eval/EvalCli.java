@@ -41,12 +41,20 @@ public final class EvalCli {
                   3 something was skipped and --fail-on-skip was given
             """;
 
-    record Options(Path suite, String target, List<String> variants, Path baseline, Double tolerance, int concurrency,
-            int repeats, Path out, Path dataDir, int timeoutSeconds, boolean failOnSkip) {
-    }
+    record Options(
+            Path suite,
+            String target,
+            List<String> variants,
+            Path baseline,
+            Double tolerance,
+            int concurrency,
+            int repeats,
+            Path out,
+            Path dataDir,
+            int timeoutSeconds,
+            boolean failOnSkip) {}
 
-    private EvalCli() {
-    }
+    private EvalCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
@@ -80,16 +88,25 @@ public final class EvalCli {
         }
     }
 
-    private static int execute(Options o, Map<String, String> env, PrintStream out) throws IOException, InterruptedException {
+    private static int execute(Options o, Map<String, String> env, PrintStream out)
+            throws IOException, InterruptedException {
         Suite suite = SuiteLoader.load(o.suite(), env::get);
         EvalRunner.select(suite, o.variants()); // an unknown variant name fails before anything starts
         Results.Run baseline = o.baseline() == null ? null : readBaseline(o.baseline());
-        Path outDir = o.out() != null ? o.out() : Path.of("target", "evals",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite.name());
+        Path outDir = o.out() != null
+                ? o.out()
+                : Path.of(
+                        "target",
+                        "evals",
+                        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                                + suite.name());
         Files.createDirectories(outDir);
         Judge judge = Judge.fromEnvironment(env);
         List<String> notes = new ArrayList<>();
-        if (judge == null && suite.cases().stream().flatMap(c -> c.turns().stream()).anyMatch(t -> t.expect().llmRubric() != null)) {
+        if (judge == null
+                && suite.cases().stream()
+                        .flatMap(c -> c.turns().stream())
+                        .anyMatch(t -> t.expect().llmRubric() != null)) {
             notes.add("llm_rubric assertions skipped: no judge model configured (set " + Judge.URL_ENV + ", "
                     + Judge.MODEL_ENV + ", " + Judge.KEY_ENV + ")");
         } else if (judge != null) {
@@ -102,29 +119,44 @@ public final class EvalCli {
         String target = o.target();
         List<EvalRunner.VariantRun> runs;
         try {
-            String missingCatalog = !suite.catalog().isDemo() && !Files.isRegularFile(suite.catalog().path())
-                    ? "catalog " + suite.catalog().path() + " is absent (see the suite's description)" : null;
+            String missingCatalog = !suite.catalog().isDemo()
+                            && !Files.isRegularFile(suite.catalog().path())
+                    ? "catalog " + suite.catalog().path() + " is absent (see the suite's description)"
+                    : null;
             if (missingCatalog != null && target == null) {
                 target = "(none)";
                 runs = EvalRunner.select(suite, o.variants()).stream()
-                        .map(v -> new EvalRunner.VariantRun(v, null, missingCatalog, List.of())).toList();
+                        .map(v -> new EvalRunner.VariantRun(v, null, missingCatalog, List.of()))
+                        .toList();
             } else {
                 if (target == null) {
-                    Path dataDir = o.dataDir() != null ? o.dataDir()
-                            : suite.catalog().isDemo() ? Path.of(env.getOrDefault("SEGUE_DATA_DIR", "data"))
-                            : Path.of("data", "evals-" + suite.catalog().name());
-                    local = LocalService.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), dataDir,
-                            suite.catalog(), outDir.resolve("server.log"), Duration.ofMinutes(10), out);
+                    Path dataDir = o.dataDir() != null
+                            ? o.dataDir()
+                            : suite.catalog().isDemo()
+                                    ? Path.of(env.getOrDefault("SEGUE_DATA_DIR", "data"))
+                                    : Path.of("data", "evals-" + suite.catalog().name());
+                    local = LocalService.start(
+                            Path.of("target", "quarkus-app", "quarkus-run.jar"),
+                            dataDir,
+                            suite.catalog(),
+                            outDir.resolve("server.log"),
+                            Duration.ofMinutes(10),
+                            out);
                     target = local.url();
                 }
                 ServiceClient.Reply health = new ServiceClient(target, Duration.ofSeconds(10)).get("/api/catalog");
                 if (!health.ok()) {
                     throw new IOException("no Segue answers at " + target + " (" + health.detail() + ")");
                 }
-                EvalRunner.Settings settings = new EvalRunner.Settings(o.variants(), o.concurrency(), o.repeats(),
-                        Duration.ofSeconds(o.timeoutSeconds()));
-                out.printf("running suite %s: %d cases x %d variant(s) x %d repeat(s) against %s%n", suite.name(),
-                        suite.cases().size(), EvalRunner.select(suite, o.variants()).size(), o.repeats(), target);
+                EvalRunner.Settings settings = new EvalRunner.Settings(
+                        o.variants(), o.concurrency(), o.repeats(), Duration.ofSeconds(o.timeoutSeconds()));
+                out.printf(
+                        "running suite %s: %d cases x %d variant(s) x %d repeat(s) against %s%n",
+                        suite.name(),
+                        suite.cases().size(),
+                        EvalRunner.select(suite, o.variants()).size(),
+                        o.repeats(),
+                        target);
                 runs = new EvalRunner(suite, target, judge, settings, out).run();
             }
         } finally {
@@ -142,10 +174,20 @@ public final class EvalCli {
         boolean skipped = variants.stream().anyMatch(v -> v.skipped() != null)
                 || runs.stream().flatMap(r -> r.runs().stream()).anyMatch(c -> c.status() == Results.Status.SKIP);
         int exit = failed ? GATE_FAILED : skipped && o.failOnSkip() ? SKIPPED : OK;
-        Results.Run result = new Results.Run(suite.name(), o.suite().toString(), suite.description(), startedAt,
-                Math.round((System.nanoTime() - start) / 1e8) / 10.0, target, o.repeats(), o.concurrency(),
-                o.baseline() == null ? null : o.baseline().toString(), variants,
-                runs.stream().flatMap(r -> r.runs().stream()).toList(), List.copyOf(notes), exit);
+        Results.Run result = new Results.Run(
+                suite.name(),
+                o.suite().toString(),
+                suite.description(),
+                startedAt,
+                Math.round((System.nanoTime() - start) / 1e8) / 10.0,
+                target,
+                o.repeats(),
+                o.concurrency(),
+                o.baseline() == null ? null : o.baseline().toString(),
+                variants,
+                runs.stream().flatMap(r -> r.runs().stream()).toList(),
+                List.copyOf(notes),
+                exit);
 
         Path json = outDir.resolve("results.json");
         Json.JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
@@ -154,11 +196,12 @@ public final class EvalCli {
         ConsoleReport.print(result, out);
         out.println("results: " + json);
         out.println("report:  " + html);
-        out.println(switch (exit) {
-            case OK -> "PASS";
-            case SKIPPED -> "SKIPPED (--fail-on-skip)";
-            default -> "FAIL (exit " + exit + ")";
-        });
+        out.println(
+                switch (exit) {
+                    case OK -> "PASS";
+                    case SKIPPED -> "SKIPPED (--fail-on-skip)";
+                    default -> "FAIL (exit " + exit + ")";
+                });
         return exit;
     }
 
@@ -189,8 +232,11 @@ public final class EvalCli {
                         return null;
                     }
                     case "--target" -> target = args[++i];
-                    case "--variants" -> variants = Arrays.stream(args[++i].split(",")).map(String::strip)
-                            .filter(s -> !s.isEmpty()).toList();
+                    case "--variants" ->
+                        variants = Arrays.stream(args[++i].split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
                     case "--baseline" -> baseline = Path.of(args[++i]);
                     case "--tolerance" -> tolerance = Double.parseDouble(args[++i]);
                     case "--concurrency" -> concurrency = positive("--concurrency", args[++i]);
@@ -218,8 +264,8 @@ public final class EvalCli {
         if (!Files.isRegularFile(suite)) {
             throw new IllegalArgumentException("no suite file at " + suite);
         }
-        return new Options(suite, target, variants, baseline, tolerance, concurrency, repeats, out, dataDir, timeout,
-                failOnSkip);
+        return new Options(
+                suite, target, variants, baseline, tolerance, concurrency, repeats, out, dataDir, timeout, failOnSkip);
     }
 
     private static int positive(String option, String value) {

@@ -38,8 +38,7 @@ public final class EvalRunner {
     }
 
     /** A variant as it was run: skipped (with why) or not, and its case runs. */
-    public record VariantRun(Suite.Variant variant, String target, String skipped, List<CaseRun> runs) {
-    }
+    public record VariantRun(Suite.Variant variant, String target, String skipped, List<CaseRun> runs) {}
 
     private static final String PROBE_PROMPT = "calm piano";
     private static final String DJ_SESSIONS = "/api/dj/sessions";
@@ -91,10 +90,10 @@ public final class EvalRunner {
             probed.add(new VariantRun(v, target, skipped, List.of()));
         }
         String djSkip = suite.cases().stream().anyMatch(Suite.Case::isDj)
-                ? djSkipReason(clients.values().iterator().next()) : null;
+                ? djSkipReason(clients.values().iterator().next())
+                : null;
 
-        record Task(int variant, Suite.Case c, int repeat) {
-        }
+        record Task(int variant, Suite.Case c, int repeat) {}
         List<Task> tasks = new ArrayList<>();
         // Variants interleaved case by case, so a cold server's warm-up does not land on the first variant alone.
         for (int r = 0; r < settings.repeats(); r++) {
@@ -114,10 +113,19 @@ public final class EvalRunner {
                 VariantRun vr = probed.get(task.variant());
                 ServiceClient client = clients.get(vr.target());
                 futures.add(pool.submit(() -> {
-                    CaseRun run = !task.c().isDj() ? runCase(task.c(), vr.variant(), task.repeat(), client)
-                            : djSkip == null ? runDj(task.c(), vr.variant(), task.repeat(), client)
-                            : new CaseRun(task.c().id(), vr.variant().name(), task.repeat(), Status.SKIP, djSkip,
-                                    task.c().knownIssue(vr.variant().name()), task.c().labels(), List.of());
+                    CaseRun run = !task.c().isDj()
+                            ? runCase(task.c(), vr.variant(), task.repeat(), client)
+                            : djSkip == null
+                                    ? runDj(task.c(), vr.variant(), task.repeat(), client)
+                                    : new CaseRun(
+                                            task.c().id(),
+                                            vr.variant().name(),
+                                            task.repeat(),
+                                            Status.SKIP,
+                                            djSkip,
+                                            task.c().knownIssue(vr.variant().name()),
+                                            task.c().labels(),
+                                            List.of());
                     progress(done.incrementAndGet(), tasks.size(), run);
                     return run;
                 }));
@@ -157,7 +165,8 @@ public final class EvalRunner {
         if (options.isEmpty()) {
             return null;
         }
-        ObjectNode body = Json.JSON.createObjectNode().put("prompt", PROBE_PROMPT).put("length", 5);
+        ObjectNode body =
+                Json.JSON.createObjectNode().put("prompt", PROBE_PROMPT).put("length", 5);
         body.set("options", options);
         ServiceClient.Reply reply = client.create(body);
         return reply.optionUnavailable() ? "the server does not offer " + options + ": " + reply.detail() : null;
@@ -185,15 +194,17 @@ public final class EvalRunner {
         String playlistId = null;
         for (int i = 0; i < c.turns().size(); i++) {
             Suite.Turn turn = c.turns().get(i);
-            String prompt = variant.promptTemplate() == null ? turn.prompt()
+            String prompt = variant.promptTemplate() == null
+                    ? turn.prompt()
                     : variant.promptTemplate().replace("{prompt}", turn.prompt());
             ObjectNode request;
             ServiceClient.Reply reply;
             if (i == 0) {
                 request = c.request().deepCopy();
                 request.put("prompt", prompt);
-                ObjectNode options = mergedOptions(request.has("options") ? (ObjectNode) request.get("options")
-                        : Json.JSON.createObjectNode(), variant);
+                ObjectNode options = mergedOptions(
+                        request.has("options") ? (ObjectNode) request.get("options") : Json.JSON.createObjectNode(),
+                        variant);
                 if (!options.isEmpty()) {
                     request.set("options", options);
                 }
@@ -202,10 +213,18 @@ public final class EvalRunner {
                 request = Json.JSON.createObjectNode().put("prompt", prompt);
                 reply = client.refine(playlistId, prompt);
             }
-            boolean refusalExpected = Boolean.TRUE.equals(turn.expect().refusalOk()) || turn.expect().status() != null;
+            boolean refusalExpected = Boolean.TRUE.equals(turn.expect().refusalOk())
+                    || turn.expect().status() != null;
             if (reply.optionUnavailable() && !refusalExpected) {
-                return new CaseRun(c.id(), variant.name(), repeat, Status.SKIP, "unavailable: " + reply.detail(),
-                        c.knownIssue(variant.name()), c.labels(), List.copyOf(turns));
+                return new CaseRun(
+                        c.id(),
+                        variant.name(),
+                        repeat,
+                        Status.SKIP,
+                        "unavailable: " + reply.detail(),
+                        c.knownIssue(variant.name()),
+                        c.labels(),
+                        List.copyOf(turns));
             }
             turns.add(evaluate(i, turn, c, prompt, request, reply, client));
             if (!reply.ok()) {
@@ -214,12 +233,25 @@ public final class EvalRunner {
             playlistId = reply.body().path("id").asText();
         }
         boolean failed = turns.stream().flatMap(t -> t.checks().stream()).anyMatch(ch -> ch.status() == Status.FAIL);
-        return new CaseRun(c.id(), variant.name(), repeat, failed ? Status.FAIL : Status.PASS, null,
-                c.knownIssue(variant.name()), c.labels(), List.copyOf(turns));
+        return new CaseRun(
+                c.id(),
+                variant.name(),
+                repeat,
+                failed ? Status.FAIL : Status.PASS,
+                null,
+                c.knownIssue(variant.name()),
+                c.labels(),
+                List.copyOf(turns));
     }
 
-    private Turn evaluate(int index, Suite.Turn turn, Suite.Case c, String prompt, JsonNode request,
-            ServiceClient.Reply reply, ServiceClient client) {
+    private Turn evaluate(
+            int index,
+            Suite.Turn turn,
+            Suite.Case c,
+            String prompt,
+            JsonNode request,
+            ServiceClient.Reply reply,
+            ServiceClient client) {
         List<Check> checks = new ArrayList<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
         Expect expect = turn.expect();
@@ -243,11 +275,20 @@ public final class EvalRunner {
             checks.add(Check.pass("response", "clean refusal, " + reply.detail(), null));
         } else {
             String why = reply.status() >= 400 && reply.status() < 500 && !reply.cleanRefusal()
-                    ? " (not a problem+json body with a detail)" : "";
+                    ? " (not a problem+json body with a detail)"
+                    : "";
             checks.add(Check.fail("response", reply.detail() + why, null));
         }
-        return new Turn(index, null, prompt, request, reply.status(), round(reply.ms()), reply.body(),
-                List.copyOf(checks), metrics);
+        return new Turn(
+                index,
+                null,
+                prompt,
+                request,
+                reply.status(),
+                round(reply.ms()),
+                reply.body(),
+                List.copyOf(checks),
+                metrics);
     }
 
     /**
@@ -267,11 +308,15 @@ public final class EvalRunner {
                 case Suite.DjStep.Open open -> {
                     ObjectNode body = open.body().deepCopy();
                     if (variant.promptTemplate() != null && body.hasNonNull("prompt")) {
-                        body.put("prompt", variant.promptTemplate().replace("{prompt}", body.get("prompt").asText()));
+                        body.put(
+                                "prompt",
+                                variant.promptTemplate()
+                                        .replace("{prompt}", body.get("prompt").asText()));
                     }
                     ServiceClient.Reply reply = client.post(DJ_SESSIONS, body);
                     session = reply.status() == 201
-                            ? DJ_SESSIONS + "/" + encode(reply.body().path("id").asText()) : null;
+                            ? DJ_SESSIONS + "/" + encode(reply.body().path("id").asText())
+                            : null;
                     vibe = body.path("prompt").asText("");
                     yield djTurn(i, "open", vibe, body, reply, 201, List.of());
                 }
@@ -286,14 +331,22 @@ public final class EvalRunner {
                         if (Boolean.TRUE.equals(expect.knownTrackIds())) {
                             checks.add(knownTrackIds(reply.body(), client));
                         }
-                        reply.body().path("tracks").forEach(t -> played.add(t.path("id").asText()));
+                        reply.body()
+                                .path("tracks")
+                                .forEach(t -> played.add(t.path("id").asText()));
                         previous = reply.body();
                     }
                     yield djTurn(i, "pull " + ++pulls, "", null, reply, 200, checks);
                 }
                 case Suite.DjStep.Request request -> {
                     ObjectNode body = Json.JSON.createObjectNode().put("text", request.text());
-                    yield djTurn(i, "request", request.text(), body, client.post(session + "/requests", body), 202,
+                    yield djTurn(
+                            i,
+                            "request",
+                            request.text(),
+                            body,
+                            client.post(session + "/requests", body),
+                            202,
                             List.of());
                 }
                 case Suite.DjStep.Feedback feedback -> {
@@ -303,9 +356,16 @@ public final class EvalRunner {
                         case "last" -> tracks.path(tracks.size() - 1).path("id").asText();
                         default -> feedback.track();
                     };
-                    ObjectNode body = Json.JSON.createObjectNode().put("trackId", trackId).put("type", feedback.type());
-                    yield djTurn(i, "feedback", feedback.type() + " " + trackId, body,
-                            client.post(session + "/feedback", body), 202, List.of());
+                    ObjectNode body =
+                            Json.JSON.createObjectNode().put("trackId", trackId).put("type", feedback.type());
+                    yield djTurn(
+                            i,
+                            "feedback",
+                            feedback.type() + " " + trackId,
+                            body,
+                            client.post(session + "/feedback", body),
+                            202,
+                            List.of());
                 }
                 case Suite.DjStep.Close close -> {
                     closed = true;
@@ -318,26 +378,52 @@ public final class EvalRunner {
             }
         }
         if (session != null && !closed) {
-            turns.add(djTurn(turns.size(), "close", "(end of the script)", null, client.delete(session), 204,
-                    List.of()));
+            turns.add(
+                    djTurn(turns.size(), "close", "(end of the script)", null, client.delete(session), 204, List.of()));
         }
         boolean failed = turns.stream().flatMap(t -> t.checks().stream()).anyMatch(ch -> ch.status() == Status.FAIL);
-        return new CaseRun(c.id(), variant.name(), repeat, failed ? Status.FAIL : Status.PASS, null,
-                c.knownIssue(variant.name()), c.labels(), List.copyOf(turns));
+        return new CaseRun(
+                c.id(),
+                variant.name(),
+                repeat,
+                failed ? Status.FAIL : Status.PASS,
+                null,
+                c.knownIssue(variant.name()),
+                c.labels(),
+                List.copyOf(turns));
     }
 
     /** A DJ step's turn: first the answer itself (the status the API documents), then the step's own checks. */
-    private static Turn djTurn(int index, String step, String text, JsonNode request, ServiceClient.Reply reply,
-            int expected, List<Check> more) {
+    private static Turn djTurn(
+            int index,
+            String step,
+            String text,
+            JsonNode request,
+            ServiceClient.Reply reply,
+            int expected,
+            List<Check> more) {
         boolean answered = reply.status() == expected && (expected == 204 || reply.ok());
-        String interpretation = reply.body() == null ? "" : reply.body().path("interpretation").asText("");
+        String interpretation =
+                reply.body() == null ? "" : reply.body().path("interpretation").asText("");
         List<Check> checks = new ArrayList<>();
-        checks.add(answered ? Check.pass("response", "HTTP " + reply.status()
-                + (interpretation.isEmpty() ? "" : ": " + interpretation), null)
-                : Check.fail("response", reply.detail() + ", expected HTTP " + expected, null));
+        checks.add(
+                answered
+                        ? Check.pass(
+                                "response",
+                                "HTTP " + reply.status() + (interpretation.isEmpty() ? "" : ": " + interpretation),
+                                null)
+                        : Check.fail("response", reply.detail() + ", expected HTTP " + expected, null));
         checks.addAll(more);
-        return new Turn(index, step, text, request, reply.status(), round(reply.ms()), reply.body(),
-                List.copyOf(checks), metricsOf(checks));
+        return new Turn(
+                index,
+                step,
+                text,
+                request,
+                reply.status(),
+                round(reply.ms()),
+                reply.body(),
+                List.copyOf(checks),
+                metricsOf(checks));
     }
 
     /** The per-turn metrics that checks measure: tag precision and the judge's score. */
@@ -368,8 +454,13 @@ public final class EvalRunner {
                 unknown.add(id);
             }
         }
-        return Check.of("known_track_ids", unknown.isEmpty(), unknown.isEmpty()
-                ? "all " + playlist.path("tracks").size() + " ids are catalog tracks" : "unknown ids: " + unknown, null);
+        return Check.of(
+                "known_track_ids",
+                unknown.isEmpty(),
+                unknown.isEmpty()
+                        ? "all " + playlist.path("tracks").size() + " ids are catalog tracks"
+                        : "unknown ids: " + unknown,
+                null);
     }
 
     /** What every playlist must look like, whatever the case asks: tracks numbered 1..n, each with an id. */
@@ -381,8 +472,10 @@ public final class EvalRunner {
         for (int i = 0; i < tracks.size(); i++) {
             JsonNode t = tracks.get(i);
             if (t.path("position").asInt() != i + 1 || t.path("id").asText().isBlank()) {
-                return List.of(Check.fail("playlist", "track " + (i + 1) + " has position "
-                        + t.path("position") + " and id " + t.path("id"), null));
+                return List.of(Check.fail(
+                        "playlist",
+                        "track " + (i + 1) + " has position " + t.path("position") + " and id " + t.path("id"),
+                        null));
             }
         }
         return List.of();
@@ -397,10 +490,19 @@ public final class EvalRunner {
         if (log == null) {
             return;
         }
-        String status = run.status() == Status.SKIP ? "skip" : run.status().name().toLowerCase(Locale.ROOT);
+        String status =
+                run.status() == Status.SKIP ? "skip" : run.status().name().toLowerCase(Locale.ROOT);
         synchronized (log) {
-            log.printf("[%d/%d] %-4s %s / %s%s%n", done, total, status, run.variant(), run.caseId(),
-                    run.status() != Status.FAIL ? "" : (run.knownIssue() != null ? "  (known issue) " : "  — ") + firstFailure(run));
+            log.printf(
+                    "[%d/%d] %-4s %s / %s%s%n",
+                    done,
+                    total,
+                    status,
+                    run.variant(),
+                    run.caseId(),
+                    run.status() != Status.FAIL
+                            ? ""
+                            : (run.knownIssue() != null ? "  (known issue) " : "  — ") + firstFailure(run));
         }
     }
 

@@ -40,8 +40,8 @@ public record Expect(
     /** Keys that only a DJ pull can check: they compare a segment with the session before it. */
     static final Set<String> DJ_ONLY = Set.of("no_repeats", "request_effect", "energy");
     /** Keys that need a playlist response (its status, planner, trace or total duration), which a segment is not. */
-    static final Set<String> PLAYLIST_ONLY = Set.of("status", "refusal_ok", "planner", "tool_called",
-            "duration_minutes");
+    static final Set<String> PLAYLIST_ONLY =
+            Set.of("status", "refusal_ok", "planner", "tool_called", "duration_minutes");
 
     /** Groups of acceptable tags: a track fits when it carries one tag of every group; {@code min} share must fit. */
     public record Tags(List<Set<String>> groups, double min) {
@@ -57,7 +57,8 @@ public record Expect(
                     throw new IllegalArgumentException("tags: unknown key \"" + k + "\" (known: groups, min)");
                 }
             });
-            return new Tags(parseGroups(groups), node.has("min") ? node.get("min").asDouble() : 0.8);
+            return new Tags(
+                    parseGroups(groups), node.has("min") ? node.get("min").asDouble() : 0.8);
         }
     }
 
@@ -65,9 +66,12 @@ public record Expect(
     static List<Set<String>> parseGroups(JsonNode groups) {
         List<Set<String>> parsed = new ArrayList<>();
         for (JsonNode group : groups) {
-            List<String> tags = group.isArray() ? Json.strings(group)
+            List<String> tags = group.isArray()
+                    ? Json.strings(group)
                     : Arrays.asList(group.asText().trim().split("[\\s,]+"));
-            parsed.add(tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
+            parsed.add(tags.stream()
+                    .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                    .filter(t -> !t.isEmpty())
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
         return List.copyOf(parsed);
@@ -83,8 +87,8 @@ public record Expect(
         static RequestEffect of(JsonNode node) {
             JsonNode groups = node.get("groups");
             if (groups == null || !groups.isArray() || groups.isEmpty() || !node.has("rises_by") || node.size() != 2) {
-                throw new IllegalArgumentException("request_effect is {groups: [\"a b c\", ...], rises_by: 0.3}, got "
-                        + node);
+                throw new IllegalArgumentException(
+                        "request_effect is {groups: [\"a b c\", ...], rises_by: 0.3}, got " + node);
             }
             return new RequestEffect(parseGroups(groups), node.get("rises_by").asDouble());
         }
@@ -103,8 +107,8 @@ public record Expect(
             if (keys.isEmpty() || !List.of("rises_by", "falls_by", "min", "max").containsAll(keys)) {
                 throw new IllegalArgumentException("energy takes rises_by, falls_by, min, max, got " + node);
             }
-            return new Energy(number(node, "rises_by"), number(node, "falls_by"), number(node, "min"),
-                    number(node, "max"));
+            return new Energy(
+                    number(node, "rises_by"), number(node, "falls_by"), number(node, "min"), number(node, "max"));
         }
 
         /** Whether it compares with the segment before (and so cannot be asked of the first pull). */
@@ -126,7 +130,8 @@ public record Expect(
                 return new Range(node.asInt(), node.asInt());
             }
             if (node.isObject()) {
-                return new Range(node.has("min") ? node.get("min").asInt() : null,
+                return new Range(
+                        node.has("min") ? node.get("min").asInt() : null,
                         node.has("max") ? node.get("max").asInt() : null);
             }
             throw new IllegalArgumentException("expected a number or {min, max}, got " + node);
@@ -138,7 +143,8 @@ public record Expect(
 
         @Override
         public String toString() {
-            return java.util.Objects.equals(min, max) ? String.valueOf(min)
+            return java.util.Objects.equals(min, max)
+                    ? String.valueOf(min)
                     : (min == null ? "" : min) + ".." + (max == null ? "" : max);
         }
     }
@@ -153,15 +159,16 @@ public record Expect(
             }
             if (node.isObject() && node.has("minutes")) {
                 double minutes = node.get("minutes").asDouble();
-                return new Duration(minutes, node.has("tolerance") ? node.get("tolerance").asDouble() : minutes * 0.1);
+                return new Duration(
+                        minutes, node.has("tolerance") ? node.get("tolerance").asDouble() : minutes * 0.1);
             }
-            throw new IllegalArgumentException("duration_minutes: expected a number or {minutes, tolerance}, got " + node);
+            throw new IllegalArgumentException(
+                    "duration_minutes: expected a number or {minutes, tolerance}, got " + node);
         }
     }
 
     /** Every track's year in [from, to]; a track without a year does not fit (the claim cannot be checked). */
-    public record YearRange(Integer from, Integer to) {
-    }
+    public record YearRange(Integer from, Integer to) {}
 
     /**
      * The trace holds at least {@code minCount} calls of tool {@code name} whose arguments match {@code args}: for
@@ -180,10 +187,13 @@ public record Expect(
                 if (node.has("args")) {
                     node.get("args").properties().forEach(e -> args.put(e.getKey(), Json.plain(e.getValue())));
                 }
-                return new ToolCall(node.get("name").asText(), args,
+                return new ToolCall(
+                        node.get("name").asText(),
+                        args,
                         node.has("min_count") ? node.get("min_count").asInt() : 1);
             }
-            throw new IllegalArgumentException("tool_called: expected a tool name or {name, args, min_count}, got " + node);
+            throw new IllegalArgumentException(
+                    "tool_called: expected a tool name or {name, args, min_count}, got " + node);
         }
 
         @Override
@@ -201,7 +211,9 @@ public record Expect(
                 return new Rubric(node.asText(), 0.7);
             }
             if (node.isObject() && node.hasNonNull("rubric")) {
-                return new Rubric(node.get("rubric").asText(), node.has("min") ? node.get("min").asDouble() : 0.7);
+                return new Rubric(
+                        node.get("rubric").asText(),
+                        node.has("min") ? node.get("min").asDouble() : 0.7);
             }
             throw new IllegalArgumentException("llm_rubric: expected text or {rubric, min}, got " + node);
         }

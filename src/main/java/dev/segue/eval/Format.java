@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as people read them in tables: no trailing zeros, at most three decimals. */
 final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     static String number(double value) {
         if (Double.isNaN(value)) {
@@ -23,8 +22,10 @@ final class Format {
         if (Double.isNaN(value)) {
             return "–";
         }
-        return name.endsWith("_ms") ? String.format(Locale.ROOT, "%.0f", value)
-                : Metrics.COST.contains(name) || Metrics.COUNTS.contains(name) ? Format.number(value)
-                : String.format(Locale.ROOT, "%.3f", value);
+        return name.endsWith("_ms")
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : Metrics.COST.contains(name) || Metrics.COUNTS.contains(name)
+                        ? Format.number(value)
+                        : String.format(Locale.ROOT, "%.3f", value);
     }
 }

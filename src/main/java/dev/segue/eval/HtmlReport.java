@@ -35,21 +35,38 @@ public final class HtmlReport {
             .tags{color:#555;font-size:12px} .swatch{display:inline-block;width:10px;height:10px;margin-right:4px}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(Results.Run run, Results.Run baseline) {
         StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<title>Segue evals: ").append(escape(run.suite())).append("</title><style>").append(STYLE)
+        h.append("<title>Segue evals: ")
+                .append(escape(run.suite()))
+                .append("</title><style>")
+                .append(STYLE)
                 .append("</style></head><body>");
         String verdict = run.exitCode() == EvalCli.OK ? "PASS" : run.exitCode() == EvalCli.SKIPPED ? "SKIP" : "FAIL";
-        h.append("<h1>").append(escape(run.suite())).append(" <span class=\"badge ").append(verdict).append("\">")
-                .append(verdict).append("</span></h1>");
+        h.append("<h1>")
+                .append(escape(run.suite()))
+                .append(" <span class=\"badge ")
+                .append(verdict)
+                .append("\">")
+                .append(verdict)
+                .append("</span></h1>");
         h.append("<p>").append(escape(run.description())).append("</p>");
-        h.append("<p class=\"meta\">").append(escape(run.suiteFile())).append(" · target ").append(escape(run.target()))
-                .append(" · started ").append(escape(run.startedAt())).append(" · ").append(Format.number(run.seconds()))
-                .append(" s · ").append(run.repeats()).append(" repeat(s), concurrency ").append(run.concurrency())
-                .append(run.baselineFile() == null ? "" : " · baseline " + escape(run.baselineFile())).append("</p>");
+        h.append("<p class=\"meta\">")
+                .append(escape(run.suiteFile()))
+                .append(" · target ")
+                .append(escape(run.target()))
+                .append(" · started ")
+                .append(escape(run.startedAt()))
+                .append(" · ")
+                .append(Format.number(run.seconds()))
+                .append(" s · ")
+                .append(run.repeats())
+                .append(" repeat(s), concurrency ")
+                .append(run.concurrency())
+                .append(run.baselineFile() == null ? "" : " · baseline " + escape(run.baselineFile()))
+                .append("</p>");
         for (String note : run.notes()) {
             h.append("<p class=\"meta\">Note: ").append(escape(note)).append("</p>");
         }
@@ -74,20 +91,40 @@ public final class HtmlReport {
         for (int i = 0; i < run.variants().size(); i++) {
             Results.Variant v = run.variants().get(i);
             String result = v.skipped() != null ? "SKIP" : v.failed() ? "FAIL" : "PASS";
-            h.append("<tr><td><span class=\"swatch\" style=\"background:").append(SvgCharts.color(i)).append("\"></span>")
-                    .append(escape(v.name())).append("<div class=\"small\">").append(escape(v.description()))
-                    .append("</div></td><td><code>").append(escape(v.options() == null ? "" : v.options().toString()))
-                    .append("</code><div class=\"small\">").append(escape(v.target())).append("</div></td><td class=\"").append(result).append("\">").append(result)
-                    .append(v.skipped() == null ? "" : "<div class=\"small\">" + escape(v.skipped()) + "</div>").append("</td>");
+            h.append("<tr><td><span class=\"swatch\" style=\"background:")
+                    .append(SvgCharts.color(i))
+                    .append("\"></span>")
+                    .append(escape(v.name()))
+                    .append("<div class=\"small\">")
+                    .append(escape(v.description()))
+                    .append("</div></td><td><code>")
+                    .append(escape(v.options() == null ? "" : v.options().toString()))
+                    .append("</code><div class=\"small\">")
+                    .append(escape(v.target()))
+                    .append("</div></td><td class=\"")
+                    .append(result)
+                    .append("\">")
+                    .append(result)
+                    .append(v.skipped() == null ? "" : "<div class=\"small\">" + escape(v.skipped()) + "</div>")
+                    .append("</td>");
             for (String c : columns) {
                 Double value = v.metrics().get(c);
-                List<Gate> gates = v.gates().stream().filter(g -> g.metric().equals(c)).toList();
+                List<Gate> gates =
+                        v.gates().stream().filter(g -> g.metric().equals(c)).toList();
                 String cls = gates.isEmpty() ? "num" : gates.stream().allMatch(Gate::passed) ? "num ok" : "num bad";
-                h.append("<td class=\"").append(cls).append("\">").append(value == null ? "–" : Format.metric(c, value));
+                h.append("<td class=\"")
+                        .append(cls)
+                        .append("\">")
+                        .append(value == null ? "–" : Format.metric(c, value));
                 for (Gate g : gates) {
-                    h.append("<div class=\"small\">").append(escape(g.rule()))
-                            .append(g.baseline() == null ? "" : " (" + Format.metric(c, g.baseline()) + ", "
-                                    + signed(g.actual() - g.baseline()) + ")").append("</div>");
+                    h.append("<div class=\"small\">")
+                            .append(escape(g.rule()))
+                            .append(
+                                    g.baseline() == null
+                                            ? ""
+                                            : " (" + Format.metric(c, g.baseline()) + ", "
+                                                    + signed(g.actual() - g.baseline()) + ")")
+                            .append("</div>");
                 }
                 h.append("</td>");
             }
@@ -98,7 +135,8 @@ public final class HtmlReport {
 
     private static void charts(StringBuilder h, Results.Run run, Results.Run baseline) {
         List<String> metrics = Metrics.QUALITY.stream()
-                .filter(m -> run.variants().stream().anyMatch(v -> v.metrics().containsKey(m))).toList();
+                .filter(m -> run.variants().stream().anyMatch(v -> v.metrics().containsKey(m)))
+                .toList();
         List<SvgCharts.Series> series = new ArrayList<>();
         List<Map<String, Double>> baselines = new ArrayList<>();
         Map<String, Double> thresholds = new LinkedHashMap<>();
@@ -108,11 +146,17 @@ public final class HtmlReport {
                 continue;
             }
             series.add(new SvgCharts.Series(v.name(), i, v.metrics()));
-            Results.Variant before = baseline == null ? null
-                    : baseline.variants().stream().filter(b -> b.name().equals(v.name())).findFirst().orElse(null);
+            Results.Variant before = baseline == null
+                    ? null
+                    : baseline.variants().stream()
+                            .filter(b -> b.name().equals(v.name()))
+                            .findFirst()
+                            .orElse(null);
             baselines.add(before == null ? null : before.metrics());
-            v.gates().stream().filter(g -> g.kind().equals("threshold") && g.rule().startsWith(">="))
-                    .forEach(g -> thresholds.putIfAbsent(g.metric(), Double.parseDouble(g.rule().substring(2).strip())));
+            v.gates().stream()
+                    .filter(g -> g.kind().equals("threshold") && g.rule().startsWith(">="))
+                    .forEach(g -> thresholds.putIfAbsent(
+                            g.metric(), Double.parseDouble(g.rule().substring(2).strip())));
         }
         if (series.isEmpty()) {
             return;
@@ -139,11 +183,17 @@ public final class HtmlReport {
         for (String label : labels) {
             h.append("<tr><td>").append(escape(label)).append("</td>");
             for (Results.Variant v : run.variants()) {
-                List<CaseRun> runs = run.cases().stream().filter(c -> c.variant().equals(v.name())
-                        && c.labels().contains(label) && c.status() != Status.SKIP).toList();
-                long passed = runs.stream().filter(c -> c.status() == Status.PASS).count();
-                h.append("<td class=\"num ").append(runs.isEmpty() ? "" : passed == runs.size() ? "ok" : "bad").append("\">")
-                        .append(runs.isEmpty() ? "–" : passed + "/" + runs.size()).append("</td>");
+                List<CaseRun> runs = run.cases().stream()
+                        .filter(c ->
+                                c.variant().equals(v.name()) && c.labels().contains(label) && c.status() != Status.SKIP)
+                        .toList();
+                long passed =
+                        runs.stream().filter(c -> c.status() == Status.PASS).count();
+                h.append("<td class=\"num ")
+                        .append(runs.isEmpty() ? "" : passed == runs.size() ? "ok" : "bad")
+                        .append("\">")
+                        .append(runs.isEmpty() ? "–" : passed + "/" + runs.size())
+                        .append("</td>");
             }
             h.append("</tr>");
         }
@@ -158,25 +208,43 @@ public final class HtmlReport {
         run.variants().forEach(v -> h.append("<th>").append(escape(v.name())).append("</th>"));
         h.append("</tr>");
         for (String caseId : caseIds(run)) {
-            CaseRun any = run.cases().stream().filter(c -> c.caseId().equals(caseId)).findFirst().orElseThrow();
-            h.append("<tr><td><a href=\"#").append(anchor(caseId)).append("\">").append(escape(caseId)).append("</a>")
-                    .append("<div class=\"small\">").append(escape(String.join(", ", any.labels()))).append("</div></td><td>")
-                    .append(escape(abbreviate(promptOf(run, caseId), 90))).append("</td>");
+            CaseRun any = run.cases().stream()
+                    .filter(c -> c.caseId().equals(caseId))
+                    .findFirst()
+                    .orElseThrow();
+            h.append("<tr><td><a href=\"#")
+                    .append(anchor(caseId))
+                    .append("\">")
+                    .append(escape(caseId))
+                    .append("</a>")
+                    .append("<div class=\"small\">")
+                    .append(escape(String.join(", ", any.labels())))
+                    .append("</div></td><td>")
+                    .append(escape(abbreviate(promptOf(run, caseId), 90)))
+                    .append("</td>");
             for (Results.Variant v : run.variants()) {
                 List<CaseRun> runs = runsOf(run, caseId, v.name());
                 if (runs.isEmpty()) {
                     h.append("<td class=\"SKIP\">–</td>");
                     continue;
                 }
-                long passed = runs.stream().filter(c -> c.status() == Status.PASS).count();
+                long passed =
+                        runs.stream().filter(c -> c.status() == Status.PASS).count();
                 boolean skipped = runs.stream().allMatch(c -> c.status() == Status.SKIP);
-                String cls = skipped ? "SKIP" : passed == runs.size() ? "PASS"
-                        : runs.get(0).knownIssue() != null ? "KNOWN" : "FAIL";
+                String cls = skipped
+                        ? "SKIP"
+                        : passed == runs.size() ? "PASS" : runs.get(0).knownIssue() != null ? "KNOWN" : "FAIL";
                 String metric = mainMetric(runs.get(0));
-                boolean flipped = baseline != null && cls.equals("FAIL") && runsOf(baseline, caseId, v.name()).stream()
-                        .anyMatch(c -> c.status() == Status.PASS);
-                h.append("<td class=\"num ").append(cls).append("\">").append(skipped ? "skip" : passed + "/" + runs.size())
-                        .append(metric == null ? "" : " · " + metric).append(flipped ? " ▼" : "").append("</td>");
+                boolean flipped = baseline != null
+                        && cls.equals("FAIL")
+                        && runsOf(baseline, caseId, v.name()).stream().anyMatch(c -> c.status() == Status.PASS);
+                h.append("<td class=\"num ")
+                        .append(cls)
+                        .append("\">")
+                        .append(skipped ? "skip" : passed + "/" + runs.size())
+                        .append(metric == null ? "" : " · " + metric)
+                        .append(flipped ? " ▼" : "")
+                        .append("</td>");
             }
             h.append("</tr>");
         }
@@ -186,21 +254,40 @@ public final class HtmlReport {
     private static void drillDown(StringBuilder h, Results.Run run) {
         h.append("<h2>Drill-down</h2>");
         for (String caseId : caseIds(run)) {
-            boolean failed = run.cases().stream().anyMatch(c -> c.caseId().equals(caseId) && c.status() == Status.FAIL
-                    && c.knownIssue() == null);
-            String knownIssue = run.cases().stream().filter(c -> c.caseId().equals(caseId)).map(CaseRun::knownIssue)
-                    .filter(k -> k != null).findFirst().orElse(null);
-            h.append("<details id=\"").append(anchor(caseId)).append("\"").append(failed ? " open" : "").append("><summary><b>")
-                    .append(escape(caseId)).append("</b> ").append(failed ? "<span class=\"badge FAIL\">fails</span> " : "")
-                    .append(escape(abbreviate(promptOf(run, caseId), 140))).append("</summary>");
+            boolean failed = run.cases().stream()
+                    .anyMatch(c -> c.caseId().equals(caseId) && c.status() == Status.FAIL && c.knownIssue() == null);
+            String knownIssue = run.cases().stream()
+                    .filter(c -> c.caseId().equals(caseId))
+                    .map(CaseRun::knownIssue)
+                    .filter(k -> k != null)
+                    .findFirst()
+                    .orElse(null);
+            h.append("<details id=\"")
+                    .append(anchor(caseId))
+                    .append("\"")
+                    .append(failed ? " open" : "")
+                    .append("><summary><b>")
+                    .append(escape(caseId))
+                    .append("</b> ")
+                    .append(failed ? "<span class=\"badge FAIL\">fails</span> " : "")
+                    .append(escape(abbreviate(promptOf(run, caseId), 140)))
+                    .append("</summary>");
             if (knownIssue != null) {
-                h.append("<p class=\"KNOWN\">Known issue: ").append(escape(knownIssue)).append("</p>");
+                h.append("<p class=\"KNOWN\">Known issue: ")
+                        .append(escape(knownIssue))
+                        .append("</p>");
             }
             for (Results.Variant v : run.variants()) {
                 for (CaseRun c : runsOf(run, caseId, v.name())) {
-                    h.append("<h4><span class=\"badge ").append(c.status()).append("\">").append(c.status()).append("</span> ")
-                            .append(escape(v.name())).append(run.repeats() > 1 ? " · repeat " + (c.repeat() + 1) : "")
-                            .append(c.skipped() == null ? "" : " · " + escape(c.skipped())).append("</h4>");
+                    h.append("<h4><span class=\"badge ")
+                            .append(c.status())
+                            .append("\">")
+                            .append(c.status())
+                            .append("</span> ")
+                            .append(escape(v.name()))
+                            .append(run.repeats() > 1 ? " · repeat " + (c.repeat() + 1) : "")
+                            .append(c.skipped() == null ? "" : " · " + escape(c.skipped()))
+                            .append("</h4>");
                     c.turns().forEach(t -> turn(h, t));
                 }
             }
@@ -210,53 +297,103 @@ public final class HtmlReport {
 
     private static void turn(StringBuilder h, Turn t) {
         String step = t.step() != null ? t.step() : t.index() == 0 ? "prompt" : "refine " + t.index();
-        h.append("<div class=\"turn\"><div><b>").append(escape(step)).append("</b>")
+        h.append("<div class=\"turn\"><div><b>")
+                .append(escape(step))
+                .append("</b>")
                 .append(t.prompt().isEmpty() ? "" : ": ")
-                .append(escape(abbreviate(t.prompt(), 400))).append(" <span class=\"small\">HTTP ").append(t.httpStatus())
-                .append(", ").append(Format.metric("_ms", t.latencyMs())).append(" ms</span></div>");
+                .append(escape(abbreviate(t.prompt(), 400)))
+                .append(" <span class=\"small\">HTTP ")
+                .append(t.httpStatus())
+                .append(", ")
+                .append(Format.metric("_ms", t.latencyMs()))
+                .append(" ms</span></div>");
         if (t.request() != null && !t.request().isNull()) {
-            h.append("<details><summary class=\"small\">request</summary><pre>").append(escape(pretty(t.request())))
+            h.append("<details><summary class=\"small\">request</summary><pre>")
+                    .append(escape(pretty(t.request())))
                     .append("</pre></details>");
         }
         h.append("<table><tr><th>check</th><th>result</th><th>detail</th></tr>");
         for (Check c : t.checks()) {
-            h.append("<tr><td>").append(escape(c.name())).append("</td><td class=\"").append(c.status()).append("\">")
-                    .append(c.status()).append("</td><td>").append(escape(c.detail())).append("</td></tr>");
+            h.append("<tr><td>")
+                    .append(escape(c.name()))
+                    .append("</td><td class=\"")
+                    .append(c.status())
+                    .append("\">")
+                    .append(c.status())
+                    .append("</td><td>")
+                    .append(escape(c.detail()))
+                    .append("</td></tr>");
         }
-        t.metrics().forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td>metric</td><td>")
-                .append(Format.metric(k, v)).append("</td></tr>"));
+        t.metrics()
+                .forEach((k, v) -> h.append("<tr><td>")
+                        .append(escape(k))
+                        .append("</td><td>metric</td><td>")
+                        .append(Format.metric(k, v))
+                        .append("</td></tr>"));
         h.append("</table>");
         JsonNode body = t.response();
         boolean segment = body != null && body.has("segment");
         if (segment) {
-            h.append("<div><i>").append(escape(body.path("intro").asText())).append("</i> <span class=\"small\">segment ")
-                    .append(body.path("segment").asInt()).append(" · energy ").append(Format.number(body.path("energy").asDouble()))
-                    .append(" (target ").append(Format.number(body.path("targetEnergy").asDouble())).append(") · ")
-                    .append(escape(body.path("reason").asText())).append("</span></div>");
+            h.append("<div><i>")
+                    .append(escape(body.path("intro").asText()))
+                    .append("</i> <span class=\"small\">segment ")
+                    .append(body.path("segment").asInt())
+                    .append(" · energy ")
+                    .append(Format.number(body.path("energy").asDouble()))
+                    .append(" (target ")
+                    .append(Format.number(body.path("targetEnergy").asDouble()))
+                    .append(") · ")
+                    .append(escape(body.path("reason").asText()))
+                    .append("</span></div>");
         } else if (body != null && body.has("interpretation")) {
-            h.append("<div>interpretation: <i>").append(escape(body.path("interpretation").asText())).append("</i></div>");
+            h.append("<div>interpretation: <i>")
+                    .append(escape(body.path("interpretation").asText()))
+                    .append("</i></div>");
         }
         if (body != null && body.has("tracks")) {
             if (!segment) {
-                h.append("<div><b>").append(escape(body.path("title").asText())).append("</b> <span class=\"small\">")
-                        .append(escape(body.path("description").asText())).append(" · planner ")
-                        .append(escape(body.path("planner").asText())).append(", ranker ")
-                        .append(escape(body.path("ranker").asText())).append("</span></div>");
+                h.append("<div><b>")
+                        .append(escape(body.path("title").asText()))
+                        .append("</b> <span class=\"small\">")
+                        .append(escape(body.path("description").asText()))
+                        .append(" · planner ")
+                        .append(escape(body.path("planner").asText()))
+                        .append(", ranker ")
+                        .append(escape(body.path("ranker").asText()))
+                        .append("</span></div>");
             }
             for (JsonNode note : body.path("notes")) {
-                h.append("<div class=\"small\">note: ").append(escape(note.asText())).append("</div>");
+                h.append("<div class=\"small\">note: ")
+                        .append(escape(note.asText()))
+                        .append("</div>");
             }
             // A segment is a few tracks and the point of its step: shown open.
-            h.append("<details").append(segment ? " open" : "").append("><summary class=\"small\">")
-                    .append(segment ? "segment" : "playlist").append(" (").append(body.path("tracks").size())
-                    .append(" tracks)</summary><table><tr><th>#</th><th>title</th><th>artist</th><th>tags</th><th>reason</th><th>score</th></tr>");
+            h.append("<details")
+                    .append(segment ? " open" : "")
+                    .append("><summary class=\"small\">")
+                    .append(segment ? "segment" : "playlist")
+                    .append(" (")
+                    .append(body.path("tracks").size())
+                    .append(
+                            " tracks)</summary><table><tr><th>#</th><th>title</th><th>artist</th><th>tags</th><th>reason</th><th>score</th></tr>");
             for (JsonNode track : body.path("tracks")) {
-                h.append("<tr><td class=\"num\">").append(track.path("position").asInt()).append("</td><td>")
-                        .append(escape(track.path("title").asText())).append("</td><td>").append(escape(track.path("artist").asText()))
-                        .append(track.hasNonNull("year") ? " (" + track.get("year").asInt() + ")" : "")
-                        .append("</td><td class=\"tags\">").append(escape(String.join(" ", Checks.tagsOf(track))))
-                        .append("</td><td class=\"small\">").append(escape(track.path("reason").asText()))
-                        .append("</td><td class=\"num\">").append(Format.number(track.path("score").asDouble())).append("</td></tr>");
+                h.append("<tr><td class=\"num\">")
+                        .append(track.path("position").asInt())
+                        .append("</td><td>")
+                        .append(escape(track.path("title").asText()))
+                        .append("</td><td>")
+                        .append(escape(track.path("artist").asText()))
+                        .append(
+                                track.hasNonNull("year")
+                                        ? " (" + track.get("year").asInt() + ")"
+                                        : "")
+                        .append("</td><td class=\"tags\">")
+                        .append(escape(String.join(" ", Checks.tagsOf(track))))
+                        .append("</td><td class=\"small\">")
+                        .append(escape(track.path("reason").asText()))
+                        .append("</td><td class=\"num\">")
+                        .append(Format.number(track.path("score").asDouble()))
+                        .append("</td></tr>");
             }
             h.append("</table></details>");
             trace(h, body.path("trace"));
@@ -270,21 +407,40 @@ public final class HtmlReport {
         if (trace.isMissingNode()) {
             return;
         }
-        h.append("<details><summary class=\"small\">trace: ").append(trace.path("toolCalls").size()).append(" tool calls, ")
-                .append(Format.number(trace.path("totalMs").asDouble())).append(" ms on the server</summary>");
+        h.append("<details><summary class=\"small\">trace: ")
+                .append(trace.path("toolCalls").size())
+                .append(" tool calls, ")
+                .append(Format.number(trace.path("totalMs").asDouble()))
+                .append(" ms on the server</summary>");
         h.append("<table><tr><th>tool</th><th>arguments</th><th>results</th><th>ms</th><th>error</th></tr>");
         for (JsonNode call : trace.path("toolCalls")) {
-            h.append("<tr><td>").append(escape(call.path("name").asText())).append("</td><td><code>")
-                    .append(escape(call.path("arguments").toString())).append("</code></td><td class=\"num\">")
-                    .append(call.path("resultCount").asInt()).append("</td><td class=\"num\">")
-                    .append(Format.number(call.path("ms").asDouble())).append("</td><td>")
-                    .append(escape(call.path("error").isNull() ? "" : call.path("error").asText())).append("</td></tr>");
+            h.append("<tr><td>")
+                    .append(escape(call.path("name").asText()))
+                    .append("</td><td><code>")
+                    .append(escape(call.path("arguments").toString()))
+                    .append("</code></td><td class=\"num\">")
+                    .append(call.path("resultCount").asInt())
+                    .append("</td><td class=\"num\">")
+                    .append(Format.number(call.path("ms").asDouble()))
+                    .append("</td><td>")
+                    .append(escape(
+                            call.path("error").isNull()
+                                    ? ""
+                                    : call.path("error").asText()))
+                    .append("</td></tr>");
         }
         h.append("</table><table><tr><th>step</th><th>ms</th><th>detail</th></tr>");
         for (JsonNode step : trace.path("steps")) {
-            h.append("<tr><td>").append(escape(step.path("name").asText())).append("</td><td class=\"num\">")
-                    .append(Format.number(step.path("ms").asDouble())).append("</td><td>")
-                    .append(escape(step.path("detail").isNull() ? "" : step.path("detail").asText())).append("</td></tr>");
+            h.append("<tr><td>")
+                    .append(escape(step.path("name").asText()))
+                    .append("</td><td class=\"num\">")
+                    .append(Format.number(step.path("ms").asDouble()))
+                    .append("</td><td>")
+                    .append(escape(
+                            step.path("detail").isNull()
+                                    ? ""
+                                    : step.path("detail").asText()))
+                    .append("</td></tr>");
         }
         h.append("</table></details>");
     }
@@ -306,12 +462,17 @@ public final class HtmlReport {
     }
 
     private static List<CaseRun> runsOf(Results.Run run, String caseId, String variant) {
-        return run.cases().stream().filter(c -> c.caseId().equals(caseId) && c.variant().equals(variant)).toList();
+        return run.cases().stream()
+                .filter(c -> c.caseId().equals(caseId) && c.variant().equals(variant))
+                .toList();
     }
 
     private static String promptOf(Results.Run run, String caseId) {
-        return run.cases().stream().filter(c -> c.caseId().equals(caseId) && !c.turns().isEmpty())
-                .map(c -> c.turns().get(0).prompt()).findFirst().orElse("");
+        return run.cases().stream()
+                .filter(c -> c.caseId().equals(caseId) && !c.turns().isEmpty())
+                .map(c -> c.turns().get(0).prompt())
+                .findFirst()
+                .orElse("");
     }
 
     private static String anchor(String caseId) {
@@ -348,7 +509,8 @@ public final class HtmlReport {
                 case '\'' -> out.append("&#39;");
                 case '\n', '\t' -> out.append(c);
                 // Control characters (a prompt may hold NUL) are not allowed in HTML: show them as escapes.
-                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                default ->
+                    out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         return out.toString();

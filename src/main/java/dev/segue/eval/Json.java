@@ -15,7 +15,8 @@ import java.util.Map;
 final class Json {
 
     /** Results files and HTTP bodies. */
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -26,8 +27,7 @@ final class Json {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY) // exclude_tags: piano, status: 400
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A tree as plain Java values (String, Number, Boolean, List, Map, null). */
     static Object plain(JsonNode node) {

@@ -28,17 +28,24 @@ public final class LocalService implements AutoCloseable {
         return url;
     }
 
-    public static LocalService start(Path appJar, Path dataDir, Suite.CatalogSpec catalog, Path log, Duration readyWithin,
-            PrintStream out) throws IOException, InterruptedException {
+    public static LocalService start(
+            Path appJar, Path dataDir, Suite.CatalogSpec catalog, Path log, Duration readyWithin, PrintStream out)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(appJar)) {
             throw new IOException(appJar + " is missing: build first (./mvnw package -DskipTests, or use ./evals/run)");
         }
         int port = freePort();
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-XX:+UseG1GC", "-Dquarkus.http.port=" + port,
-                "-jar", appJar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-XX:+UseG1GC",
+                "-Dquarkus.http.port=" + port,
+                "-jar",
+                appJar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("SEGUE_DATA_DIR", dataDir.toString());
         builder.environment().remove("QUARKUS_HTTP_PORT");
@@ -48,8 +55,9 @@ public final class LocalService implements AutoCloseable {
                 builder.environment().put("SEGUE_CATALOG_FORMAT", catalog.format());
             }
         }
-        out.printf("starting a local Segue on port %d (catalog %s, data dir %s, log %s) ...%n", port, catalog.name(),
-                dataDir, log);
+        out.printf(
+                "starting a local Segue on port %d (catalog %s, data dir %s, log %s) ...%n",
+                port, catalog.name(), dataDir, log);
         long start = System.nanoTime();
         LocalService service = new LocalService(builder.start(), "http://localhost:" + port);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class RankingMetrics {
 
-    private RankingMetrics() {
-    }
+    private RankingMetrics() {}
 
     public static Map<String, Double> score(List<String> ranked, Set<String> relevant) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -22,8 +22,11 @@ public final class ServiceClient {
 
         /** A clean refusal: a 4xx problem body that says what is wrong. */
         public boolean cleanRefusal() {
-            return status >= 400 && status < 500 && contentType != null
-                    && contentType.startsWith("application/problem+json") && body != null
+            return status >= 400
+                    && status < 500
+                    && contentType != null
+                    && contentType.startsWith("application/problem+json")
+                    && body != null
                     && !body.path("detail").asText().isBlank();
         }
 
@@ -57,7 +60,9 @@ public final class ServiceClient {
     public ServiceClient(String baseUrl, Duration timeout) {
         this.base = baseUrl.replaceAll("/+$", "");
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -70,7 +75,9 @@ public final class ServiceClient {
     }
 
     public Reply refine(String playlistId, String prompt) {
-        return send("POST", "/api/playlists/" + playlistId + "/refine?trace=true",
+        return send(
+                "POST",
+                "/api/playlists/" + playlistId + "/refine?trace=true",
                 Json.JSON.createObjectNode().put("prompt", prompt));
     }
 
@@ -89,7 +96,8 @@ public final class ServiceClient {
     private Reply send(String method, String path, JsonNode body) {
         long start = System.nanoTime();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(timeout)
                     .header("Accept", "application/json, application/problem+json");
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -104,15 +112,25 @@ public final class ServiceClient {
             try {
                 parsed = response.body().isEmpty() ? NullNode.getInstance() : Json.JSON.readTree(response.body());
             } catch (IOException e) {
-                return new Reply(response.statusCode(), type, NullNode.getInstance(), ms,
+                return new Reply(
+                        response.statusCode(),
+                        type,
+                        NullNode.getInstance(),
+                        ms,
                         "HTTP " + response.statusCode() + " with a body that is not JSON");
             }
             return new Reply(response.statusCode(), type, parsed, ms, null);
         } catch (HttpTimeoutException e) {
-            return new Reply(0, null, null, (System.nanoTime() - start) / 1e6, "no answer within " + timeout.toSeconds() + " s");
+            return new Reply(
+                    0, null, null, (System.nanoTime() - start) / 1e6, "no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            return new Reply(0, null, null, (System.nanoTime() - start) / 1e6,
-                    "cannot reach " + base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new Reply(
+                    0,
+                    null,
+                    null,
+                    (System.nanoTime() - start) / 1e6,
+                    "cannot reach " + base + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Reply(0, null, null, (System.nanoTime() - start) / 1e6, "interrupted");

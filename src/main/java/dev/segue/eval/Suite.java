@@ -35,9 +35,13 @@ public record Suite(
      * another server (e.g. one configured with a different LLM provider); {@code promptTemplate} rewrites the prompt
      * client-side ("{prompt}" is the case's prompt).
      */
-    public record Variant(String name, String description, ObjectNode options, String target, String promptTemplate,
-            Map<String, Threshold> thresholds) {
-    }
+    public record Variant(
+            String name,
+            String description,
+            ObjectNode options,
+            String target,
+            String promptTemplate,
+            Map<String, Threshold> thresholds) {}
 
     /**
      * One prompt scenario. {@code request} is the JSON body without the prompt (camelCase API fields, sent as is);
@@ -46,8 +50,14 @@ public record Suite(
      * {@code knownIssues} say why a case is expected to fail today, per variant name ("*" for every variant): it
      * still runs and is reported, but does not count against pass_rate, so a known bug does not hide new ones.
      */
-    public record Case(String id, List<String> labels, ObjectNode request, List<Turn> turns, List<DjStep> dj,
-            List<String> relevant, Map<String, String> knownIssues) {
+    public record Case(
+            String id,
+            List<String> labels,
+            ObjectNode request,
+            List<Turn> turns,
+            List<DjStep> dj,
+            List<String> relevant,
+            Map<String, String> knownIssues) {
 
         public boolean isDj() {
             return !dj.isEmpty();
@@ -59,30 +69,24 @@ public record Suite(
     }
 
     /** A prompt sent to the service (the first one creates the playlist, later ones refine it) and its checks. */
-    public record Turn(String prompt, Expect expect) {
-    }
+    public record Turn(String prompt, Expect expect) {}
 
     /** One step of a DJ script (see evals/suites/dj.yaml): the runner sends it to /api/dj/sessions. */
     public sealed interface DjStep {
 
         /** POST /api/dj/sessions with this body (prompt, minutes, userId as the API spells them). */
-        record Open(ObjectNode body) implements DjStep {
-        }
+        record Open(ObjectNode body) implements DjStep {}
 
         /** GET …/next; {@code expect} applies to the segment (its tracks, energy, and the session so far). */
-        record Pull(Expect expect) implements DjStep {
-        }
+        record Pull(Expect expect) implements DjStep {}
 
         /** POST …/requests {text}. */
-        record Request(String text) implements DjStep {
-        }
+        record Request(String text) implements DjStep {}
 
         /** POST …/feedback: {@code type} like or skip; {@code track} first, last (of the latest segment) or an id. */
-        record Feedback(String type, String track) implements DjStep {
-        }
+        record Feedback(String type, String track) implements DjStep {}
 
         /** DELETE the session; the runner also closes it after the last step when the script does not. */
-        record Close() implements DjStep {
-        }
+        record Close() implements DjStep {}
     }
 }

@@ -23,22 +23,21 @@ import java.util.regex.Pattern;
  */
 public final class SuiteLoader {
 
-    private static final Set<String> SUITE_KEYS = Set.of("suite", "description", "catalog", "defaults", "variants",
-            "thresholds", "tolerance", "cases");
+    private static final Set<String> SUITE_KEYS =
+            Set.of("suite", "description", "catalog", "defaults", "variants", "thresholds", "tolerance", "cases");
     private static final Set<String> DEFAULT_KEYS = Set.of("request", "expect");
-    private static final Set<String> CASE_KEYS = Set.of("id", "labels", "prompt", "request", "expect", "refine", "dj",
-            "relevant", "known_issue");
+    private static final Set<String> CASE_KEYS =
+            Set.of("id", "labels", "prompt", "request", "expect", "refine", "dj", "relevant", "known_issue");
     private static final Set<String> TURN_KEYS = Set.of("prompt", "expect");
-    private static final Set<String> VARIANT_KEYS = Set.of("name", "description", "options", "target",
-            "prompt_template", "thresholds");
+    private static final Set<String> VARIANT_KEYS =
+            Set.of("name", "description", "options", "target", "prompt_template", "thresholds");
     private static final List<String> DJ_STEPS = List.of("open", "pull", "request", "feedback", "close");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern THRESHOLD = Pattern.compile("\\s*(>=|<=)\\s*(-?[0-9.]+)\\s*");
     /** Without a pass_rate gate every case must pass: a failing case fails the run unless the suite says otherwise. */
     static final Threshold DEFAULT_PASS_RATE = new Threshold("pass_rate", true, 1.0);
 
-    private SuiteLoader() {
-    }
+    private SuiteLoader() {}
 
     /** Thrown for a suite that cannot be run as written; the message says where and what. */
     public static final class SuiteException extends RuntimeException {
@@ -63,8 +62,7 @@ public final class SuiteLoader {
         }
         String where = file.getFileName().toString();
         checkKeys(root, SUITE_KEYS, where);
-        String name = root.hasNonNull("suite") ? root.get("suite").asText()
-                : where.replaceFirst("\\.ya?ml$", "");
+        String name = root.hasNonNull("suite") ? root.get("suite").asText() : where.replaceFirst("\\.ya?ml$", "");
         JsonNode defaults = root.path("defaults");
         if (defaults.isObject()) {
             checkKeys(defaults, DEFAULT_KEYS, where + " defaults");
@@ -91,20 +89,28 @@ public final class SuiteLoader {
             variants.add(readVariant(v, where));
         }
         if (variants.isEmpty()) {
-            variants.add(new Suite.Variant("default", "the server's defaults", JsonNodeFactory.instance.objectNode(),
-                    null, null, Map.of()));
+            variants.add(new Suite.Variant(
+                    "default", "the server's defaults", JsonNodeFactory.instance.objectNode(), null, null, Map.of()));
         }
         Map<String, Threshold> thresholds = thresholds(root.get("thresholds"), where);
         thresholds.putIfAbsent("pass_rate", DEFAULT_PASS_RATE);
         double tolerance = root.path("tolerance").asDouble(0.02);
-        return new Suite(name, root.path("description").asText(""), file, catalog(root.get("catalog"), env, where),
-                List.copyOf(variants), Map.copyOf(thresholds), tolerance, List.copyOf(cases));
+        return new Suite(
+                name,
+                root.path("description").asText(""),
+                file,
+                catalog(root.get("catalog"), env, where),
+                List.copyOf(variants),
+                Map.copyOf(thresholds),
+                tolerance,
+                List.copyOf(cases));
     }
 
-    private static Suite.Case readCase(JsonNode node, int index, String where, ObjectNode defaultRequest,
-            ObjectNode defaultExpect) {
+    private static Suite.Case readCase(
+            JsonNode node, int index, String where, ObjectNode defaultRequest, ObjectNode defaultExpect) {
         if (node == null || !node.isObject()) {
-            throw new SuiteException(where + " case #" + (index + 1) + ": a case is a mapping with `id:` and `prompt:`");
+            throw new SuiteException(
+                    where + " case #" + (index + 1) + ": a case is a mapping with `id:` and `prompt:`");
         }
         String id = node.hasNonNull("id") ? node.get("id").asText() : "case-" + (index + 1);
         String at = where + " case \"" + id + "\"";
@@ -118,8 +124,8 @@ public final class SuiteLoader {
         if (node.hasNonNull("dj")) {
             for (String key : List.of("prompt", "request", "expect", "refine", "relevant")) {
                 if (node.has(key)) {
-                    throw new SuiteException(at + ": a dj case has its prompt and checks in its steps, not in `"
-                            + key + ":`");
+                    throw new SuiteException(
+                            at + ": a dj case has its prompt and checks in its steps, not in `" + key + ":`");
                 }
             }
             dj = djScript(node.get("dj"), at, defaultExpect);
@@ -127,22 +133,31 @@ public final class SuiteLoader {
             if (!node.hasNonNull("prompt") || node.get("prompt").asText().isEmpty()) {
                 throw new SuiteException(at + ": needs a `prompt:` (or a `dj:` script)");
             }
-            turns.add(new Suite.Turn(node.get("prompt").asText(), playlistExpect(defaultExpect, node.get("expect"), at)));
+            turns.add(
+                    new Suite.Turn(node.get("prompt").asText(), playlistExpect(defaultExpect, node.get("expect"), at)));
             int step = 0;
             for (JsonNode r : node.path("refine")) {
                 step++;
                 String stepAt = at + " refine #" + step;
-                JsonNode turn = r.isTextual() ? JsonNodeFactory.instance.objectNode().put("prompt", r.asText()) : r;
+                JsonNode turn =
+                        r.isTextual() ? JsonNodeFactory.instance.objectNode().put("prompt", r.asText()) : r;
                 checkKeys(turn, TURN_KEYS, stepAt);
                 if (!turn.hasNonNull("prompt")) {
                     throw new SuiteException(stepAt + ": needs a `prompt:`");
                 }
-                turns.add(new Suite.Turn(turn.get("prompt").asText(), playlistExpect(defaultExpect, turn.get("expect"), stepAt)));
+                turns.add(new Suite.Turn(
+                        turn.get("prompt").asText(), playlistExpect(defaultExpect, turn.get("expect"), stepAt)));
             }
         }
         List<String> labels = Json.strings(node.get("labels"));
         List<String> relevant = Json.strings(node.get("relevant"));
-        return new Suite.Case(id, List.copyOf(labels), request, List.copyOf(turns), dj, List.copyOf(relevant),
+        return new Suite.Case(
+                id,
+                List.copyOf(labels),
+                request,
+                List.copyOf(turns),
+                dj,
+                List.copyOf(relevant),
                 knownIssues(node.get("known_issue"), at));
     }
 
@@ -175,7 +190,9 @@ public final class SuiteLoader {
         for (int i = 0; i < script.size(); i++) {
             JsonNode step = script.get(i);
             String stepAt = at + " dj step #" + (i + 1);
-            if (!step.isObject() || step.size() != 1 || !DJ_STEPS.contains(step.fieldNames().next())) {
+            if (!step.isObject()
+                    || step.size() != 1
+                    || !DJ_STEPS.contains(step.fieldNames().next())) {
                 throw new SuiteException(stepAt + ": each step has one key among " + DJ_STEPS + ", got " + step);
             }
             String kind = step.fieldNames().next();
@@ -186,54 +203,69 @@ public final class SuiteLoader {
             if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof Suite.DjStep.Close) {
                 throw new SuiteException(stepAt + ": nothing can follow close");
             }
-            steps.add(switch (kind) {
-                case "open" -> {
-                    ObjectNode body = value.isTextual()
-                            ? JsonNodeFactory.instance.objectNode().put("prompt", value.asText()) : object(value, stepAt);
-                    checkKeys(body, Set.of("prompt", "minutes", "userId"), stepAt); // the API's fields, as it spells them
-                    yield new Suite.DjStep.Open(body);
-                }
-                case "pull" -> {
-                    ObjectNode pull = object(value, stepAt);
-                    checkKeys(pull, Set.of("expect"), stepAt);
-                    Expect expect = expect(defaultExpect, pull.get("expect"), stepAt, Expect.PLAYLIST_ONLY,
-                            "checks a playlist response; a DJ segment has none");
-                    if (pulls == 0 && (expect.requestEffect() != null
-                            || (expect.energy() != null && expect.energy().comparative()))) {
-                        throw new SuiteException(stepAt + ": request_effect and energy rises_by/falls_by compare with "
-                                + "the pull before; this is the first");
-                    }
-                    pulls++;
-                    yield new Suite.DjStep.Pull(expect);
-                }
-                case "request" -> {
-                    JsonNode text = value.isTextual() ? value : object(value, stepAt).get("text");
-                    if (value.isObject()) {
-                        checkKeys(value, Set.of("text"), stepAt);
-                    }
-                    if (text == null || text.asText().isBlank()) {
-                        throw new SuiteException(stepAt + ": request is \"text\" or {text}");
-                    }
-                    yield new Suite.DjStep.Request(text.asText());
-                }
-                case "feedback" -> {
-                    ObjectNode feedback = object(value, stepAt);
-                    checkKeys(feedback, Set.of("type", "track"), stepAt);
-                    String type = feedback.path("type").asText();
-                    if (!type.equals("like") && !type.equals("skip")) {
-                        throw new SuiteException(stepAt + ": feedback needs type: like or skip");
-                    }
-                    String track = feedback.path("track").asText("first");
-                    if (pulls == 0 && (track.equals("first") || track.equals("last"))) {
-                        throw new SuiteException(stepAt + ": feedback on the " + track + " track needs a pull before it");
-                    }
-                    yield new Suite.DjStep.Feedback(type, track);
-                }
-                default -> {
-                    checkKeys(object(value, stepAt), Set.of(), stepAt);
-                    yield new Suite.DjStep.Close();
-                }
-            });
+            steps.add(
+                    switch (kind) {
+                        case "open" -> {
+                            ObjectNode body = value.isTextual()
+                                    ? JsonNodeFactory.instance.objectNode().put("prompt", value.asText())
+                                    : object(value, stepAt);
+                            checkKeys(
+                                    body,
+                                    Set.of("prompt", "minutes", "userId"),
+                                    stepAt); // the API's fields, as it spells them
+                            yield new Suite.DjStep.Open(body);
+                        }
+                        case "pull" -> {
+                            ObjectNode pull = object(value, stepAt);
+                            checkKeys(pull, Set.of("expect"), stepAt);
+                            Expect expect = expect(
+                                    defaultExpect,
+                                    pull.get("expect"),
+                                    stepAt,
+                                    Expect.PLAYLIST_ONLY,
+                                    "checks a playlist response; a DJ segment has none");
+                            if (pulls == 0
+                                    && (expect.requestEffect() != null
+                                            || (expect.energy() != null
+                                                    && expect.energy().comparative()))) {
+                                throw new SuiteException(
+                                        stepAt + ": request_effect and energy rises_by/falls_by compare with "
+                                                + "the pull before; this is the first");
+                            }
+                            pulls++;
+                            yield new Suite.DjStep.Pull(expect);
+                        }
+                        case "request" -> {
+                            JsonNode text = value.isTextual()
+                                    ? value
+                                    : object(value, stepAt).get("text");
+                            if (value.isObject()) {
+                                checkKeys(value, Set.of("text"), stepAt);
+                            }
+                            if (text == null || text.asText().isBlank()) {
+                                throw new SuiteException(stepAt + ": request is \"text\" or {text}");
+                            }
+                            yield new Suite.DjStep.Request(text.asText());
+                        }
+                        case "feedback" -> {
+                            ObjectNode feedback = object(value, stepAt);
+                            checkKeys(feedback, Set.of("type", "track"), stepAt);
+                            String type = feedback.path("type").asText();
+                            if (!type.equals("like") && !type.equals("skip")) {
+                                throw new SuiteException(stepAt + ": feedback needs type: like or skip");
+                            }
+                            String track = feedback.path("track").asText("first");
+                            if (pulls == 0 && (track.equals("first") || track.equals("last"))) {
+                                throw new SuiteException(
+                                        stepAt + ": feedback on the " + track + " track needs a pull before it");
+                            }
+                            yield new Suite.DjStep.Feedback(type, track);
+                        }
+                        default -> {
+                            checkKeys(object(value, stepAt), Set.of(), stepAt);
+                            yield new Suite.DjStep.Close();
+                        }
+                    });
         }
         return List.copyOf(steps);
     }
@@ -253,7 +285,9 @@ public final class SuiteLoader {
         try {
             return Json.YAML.treeToValue(merged, Expect.class);
         } catch (IOException | IllegalArgumentException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new SuiteException(at + " expect: " + message);
         }
     }
@@ -267,9 +301,13 @@ public final class SuiteLoader {
         }
         String at = where + " variant \"" + node.get("name").asText() + "\"";
         checkKeys(node, VARIANT_KEYS, at);
-        return new Suite.Variant(node.get("name").asText(), node.path("description").asText(""),
-                object(node.get("options"), at + " options"), Json.text(node, "target"),
-                Json.text(node, "prompt_template"), thresholds(node.get("thresholds"), at));
+        return new Suite.Variant(
+                node.get("name").asText(),
+                node.path("description").asText(""),
+                object(node.get("options"), at + " options"),
+                Json.text(node, "target"),
+                Json.text(node, "prompt_template"),
+                thresholds(node.get("thresholds"), at));
     }
 
     static Map<String, Threshold> thresholds(JsonNode node, String where) {
@@ -302,7 +340,8 @@ public final class SuiteLoader {
         }
         Path resolved = Path.of(substitute(path, env));
         String format = node.isObject() ? Json.text(node, "format") : null;
-        String name = node.isObject() && node.hasNonNull("name") ? node.get("name").asText()
+        String name = node.isObject() && node.hasNonNull("name")
+                ? node.get("name").asText()
                 : resolved.getFileName().toString().replaceFirst("\\..*$", "");
         return new Suite.CatalogSpec(resolved, format, name);
     }
@@ -342,7 +381,8 @@ public final class SuiteLoader {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
-            throw new SuiteException(where + ": expected a mapping, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new SuiteException(where + ": expected a mapping, got "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return (ObjectNode) node;
     }

@@ -44,17 +44,49 @@ public record Intent(
 
     /** A copy with the playlist size that was actually used (request fields win over the prompt's words). */
     public Intent withTarget(Integer trackCount, Integer minutes) {
-        return new Intent(include, excludeTags, artists, similarToArtists, excludeArtists, yearFrom, yearTo, energy,
-                activity, noVocals, preferInstrumental, cleanOnly, trackCount, minutes, mixIns, queryText,
-                unmatched, notes);
+        return new Intent(
+                include,
+                excludeTags,
+                artists,
+                similarToArtists,
+                excludeArtists,
+                yearFrom,
+                yearTo,
+                energy,
+                activity,
+                noVocals,
+                preferInstrumental,
+                cleanOnly,
+                trackCount,
+                minutes,
+                mixIns,
+                queryText,
+                unmatched,
+                notes);
     }
 
     /** A copy that also excludes these artists (from the request's excludeArtists). */
     public Intent withExcludedArtists(List<String> more) {
         List<String> all = new ArrayList<>(excludeArtists);
         more.stream().filter(a -> !all.contains(a)).forEach(all::add);
-        return new Intent(include, excludeTags, artists, similarToArtists, all, yearFrom, yearTo, energy,
-                activity, noVocals, preferInstrumental, cleanOnly, length, durationMinutes, mixIns, queryText,
-                unmatched, notes);
+        return new Intent(
+                include,
+                excludeTags,
+                artists,
+                similarToArtists,
+                all,
+                yearFrom,
+                yearTo,
+                energy,
+                activity,
+                noVocals,
+                preferInstrumental,
+                cleanOnly,
+                length,
+                durationMinutes,
+                mixIns,
+                queryText,
+                unmatched,
+                notes);
     }
 }

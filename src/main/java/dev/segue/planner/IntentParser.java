@@ -34,49 +34,112 @@ public final class IntentParser {
     static final double INFER_THRESHOLD = 0.62;
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90),
-            Map.entry("a dozen", 12), Map.entry("dozen", 12), Map.entry("a couple of", 2), Map.entry("half an", 0),
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("fifteen", 15),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("ninety", 90),
+            Map.entry("a dozen", 12),
+            Map.entry("dozen", 12),
+            Map.entry("a couple of", 2),
+            Map.entry("half an", 0),
             Map.entry("half a", 0));
-    private static final String NUMBER = "(\\d{1,4}(?:\\.\\d+)?|a dozen|a couple of|half an?|an?|one|two|three|four|five|six|"
-            + "seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)";
+    private static final String NUMBER =
+            "(\\d{1,4}(?:\\.\\d+)?|a dozen|a couple of|half an?|an?|one|two|three|four|five|six|"
+                    + "seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)";
     private static final Pattern TRACK_COUNT = Pattern.compile("\\b(\\d{1,4}|a dozen|one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
             + "\\s+(?:[a-z']+\\s+){0,3}?(?:songs|tracks|tunes|pieces|bangers|jams|titles)\\b");
     private static final Pattern MORE_TRACKS = Pattern.compile(
             "\\b(?:add|another|plus)\\s+(\\d{1,3})\\s+(?:more\\s+)?(?:songs|tracks)\\b|\\b(\\d{1,3})\\s+more\\s+(?:songs|tracks)\\b");
-    private static final Pattern HOURS = Pattern.compile(
-            "\\b" + NUMBER + "\\s*(?:hours?|hrs?|h)\\b(\\s+and\\s+a\\s+half)?");
+    private static final Pattern HOURS =
+            Pattern.compile("\\b" + NUMBER + "\\s*(?:hours?|hrs?|h)\\b(\\s+and\\s+a\\s+half)?");
     private static final Pattern MINUTES = Pattern.compile("\\b(\\d{1,4})\\s*(?:minutes?|mins?|m)\\b");
     private static final Pattern YEAR_RANGE = Pattern.compile(
             "\\b(?:between\\s+|from\\s+)?((?:19|20)\\d{2})\\s*(?:-|to|and|until|till)\\s*((?:19|20)\\d{2})\\b");
-    private static final Pattern YEAR_BOUND = Pattern.compile(
-            "\\b(after|since|from|before|until|till|pre|post)\\s+((?:19|20)\\d{2})\\b");
+    private static final Pattern YEAR_BOUND =
+            Pattern.compile("\\b(after|since|from|before|until|till|pre|post)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern DECADE = Pattern.compile("\\b(?:(19|20)(\\d)0s|(\\d)0s)\\b");
     private static final Pattern DECADE_WORD = Pattern.compile("\\b(sixties|seventies|eighties|nineties|noughties)\\b");
-    private static final Map<String, Integer> DECADE_WORDS = Map.of("sixties", 1960, "seventies", 1970, "eighties", 1980,
-            "nineties", 1990, "noughties", 2000);
+    private static final Map<String, Integer> DECADE_WORDS =
+            Map.of("sixties", 1960, "seventies", 1970, "eighties", 1980, "nineties", 1990, "noughties", 2000);
 
     private static final Set<String> ARTIST_CUES_BY = Set.of("by", "from", "play");
-    private static final Set<String> ARTIST_CUES_LIKE = Set.of("like", "similar to", "sounds like", "in the style of",
-            "style of", "reminds me of", "artists like", "fans of", "inspired by");
+    private static final Set<String> ARTIST_CUES_LIKE = Set.of(
+            "like",
+            "similar to",
+            "sounds like",
+            "in the style of",
+            "style of",
+            "reminds me of",
+            "artists like",
+            "fans of",
+            "inspired by");
     private static final Set<String> MORE_WORDS = Set.of("more", "extra", "heavier on");
-    private static final Set<String> ADD_WORDS = Set.of("add", "include", "some", "a few", "a bit of", "a little",
-            "throw in", "mix in", "sprinkle", "a couple of", "few");
+    private static final Set<String> ADD_WORDS = Set.of(
+            "add",
+            "include",
+            "some",
+            "a few",
+            "a bit of",
+            "a little",
+            "throw in",
+            "mix in",
+            "sprinkle",
+            "a couple of",
+            "few");
     private static final Set<String> LESS_WORDS = Set.of("less", "fewer", "lighter on", "not so much", "not as much");
     private static final Set<String> ONLY_WORDS = Set.of("only", "just", "purely", "exclusively");
     /** In a new prompt these make what follows a wish, not a requirement ("maybe a piano", "a little jazz"). */
-    private static final Set<String> SOFT_WORDS = Set.of("maybe", "perhaps", "possibly", "a little", "a bit of",
-            "a touch of", "a hint of", "a bit", "a bit more", "slightly", "somewhat", "ideally", "optionally");
+    private static final Set<String> SOFT_WORDS = Set.of(
+            "maybe",
+            "perhaps",
+            "possibly",
+            "a little",
+            "a bit of",
+            "a touch of",
+            "a hint of",
+            "a bit",
+            "a bit more",
+            "slightly",
+            "somewhat",
+            "ideally",
+            "optionally");
 
-    private enum Modifier { NONE, MORE, ADD, LESS, ONLY, SOFT }
+    private enum Modifier {
+        NONE,
+        MORE,
+        ADD,
+        LESS,
+        ONLY,
+        SOFT
+    }
 
     /** What one phrase of the lexicon or vocabulary means; a phrase can carry several meanings (e.g. "calm"). */
-    private record Meaning(List<String> tags, String kind, String activity, Energy energy, boolean vocals,
-            boolean instrumental, boolean clean) {
+    private record Meaning(
+            List<String> tags,
+            String kind,
+            String activity,
+            Energy energy,
+            boolean vocals,
+            boolean instrumental,
+            boolean clean) {
         Meaning with(List<String> t, String k) {
             return new Meaning(t, k, activity, energy, vocals, instrumental, clean);
         }
@@ -107,13 +170,16 @@ public final class IntentParser {
         this.fillers = Set.copyOf(lexicon.negationFillers());
         this.artistByKey = catalog.artistsByKey();
         this.catalogHasYears = catalog.hasYears();
-        this.newestYear = catalog.tracks().stream().map(Track::year).filter(y -> y != null).max(Integer::compare)
+        this.newestYear = catalog.tracks().stream()
+                .map(Track::year)
+                .filter(y -> y != null)
+                .max(Integer::compare)
                 .orElse(null);
         buildPhrases();
         List<String> tags = new ArrayList<>(vocabulary);
         tags.sort(null);
-        List<float[]> vectors = embedder.embedAll(tags.stream().map(Tags::words).toList(),
-                dev.segue.catalog.ProgressBar.SILENT);
+        List<float[]> vectors =
+                embedder.embedAll(tags.stream().map(Tags::words).toList(), dev.segue.catalog.ProgressBar.SILENT);
         for (int i = 0; i < tags.size(); i++) {
             tagVectors.put(tags.get(i), vectors.get(i));
         }
@@ -131,15 +197,27 @@ public final class IntentParser {
                 phrases.put(phrase, phrases.getOrDefault(phrase, none).with(known, "synonym"));
             }
         });
-        lexicon.activities().forEach((name, activity) -> activity.words().forEach(word -> {
-            Meaning m = phrases.getOrDefault(word, none);
-            phrases.put(word, new Meaning(m.tags(), m.kind(), name, m.energy(), m.vocals(), m.instrumental(), m.clean()));
-        }));
-        lexicon.energy().forEach((level, words) -> words.forEach(word -> {
-            Meaning m = phrases.getOrDefault(word, none);
-            phrases.put(word, new Meaning(m.tags(), m.kind(), m.activity(),
-                    Energy.valueOf(level.toUpperCase(Locale.ROOT)), m.vocals(), m.instrumental(), m.clean()));
-        }));
+        lexicon.activities()
+                .forEach((name, activity) -> activity.words().forEach(word -> {
+                    Meaning m = phrases.getOrDefault(word, none);
+                    phrases.put(
+                            word,
+                            new Meaning(m.tags(), m.kind(), name, m.energy(), m.vocals(), m.instrumental(), m.clean()));
+                }));
+        lexicon.energy()
+                .forEach((level, words) -> words.forEach(word -> {
+                    Meaning m = phrases.getOrDefault(word, none);
+                    phrases.put(
+                            word,
+                            new Meaning(
+                                    m.tags(),
+                                    m.kind(),
+                                    m.activity(),
+                                    Energy.valueOf(level.toUpperCase(Locale.ROOT)),
+                                    m.vocals(),
+                                    m.instrumental(),
+                                    m.clean()));
+                }));
         lexicon.vocals().words().forEach(word -> {
             Meaning m = phrases.getOrDefault(word, none);
             phrases.put(word, new Meaning(m.tags(), m.kind(), m.activity(), m.energy(), true, false, m.clean()));
@@ -150,7 +228,9 @@ public final class IntentParser {
         });
         lexicon.clean().forEach(word -> {
             Meaning m = phrases.getOrDefault(word, none);
-            phrases.put(word, new Meaning(m.tags(), m.kind(), m.activity(), m.energy(), m.vocals(), m.instrumental(), true));
+            phrases.put(
+                    word,
+                    new Meaning(m.tags(), m.kind(), m.activity(), m.energy(), m.vocals(), m.instrumental(), true));
         });
     }
 
@@ -189,13 +269,17 @@ public final class IntentParser {
             Integer n = number(count.group(1));
             if (n != null && n > 0) {
                 d.length = n;
-                text = text.substring(0, count.start(1)) + " ".repeat(count.end(1) - count.start(1)) + text.substring(count.end(1));
+                text = text.substring(0, count.start(1))
+                        + " ".repeat(count.end(1) - count.start(1))
+                        + text.substring(count.end(1));
             }
         }
         Matcher hours = HOURS.matcher(text);
         if (hours.find()) {
             String amount = hours.group(1);
-            double h = amount.startsWith("half") ? 0.5 : number(amount) == null ? Double.parseDouble(amount) : number(amount);
+            double h = amount.startsWith("half")
+                    ? 0.5
+                    : number(amount) == null ? Double.parseDouble(amount) : number(amount);
             if (hours.group(2) != null) {
                 h += 0.5;
             }
@@ -259,7 +343,9 @@ public final class IntentParser {
             d.decade(DECADE_WORDS.get(word.group(1)), word.group(1));
         }
         text = DECADE_WORD.matcher(text).replaceAll(" ");
-        if (catalogHasYears && newestYear != null && text.matches(".*\\b(recent|latest|brand new|fresh|current)\\b.*")) {
+        if (catalogHasYears
+                && newestYear != null
+                && text.matches(".*\\b(recent|latest|brand new|fresh|current)\\b.*")) {
             d.era(newestYear - 2, null, "recent");
         }
         return text;
@@ -409,13 +495,19 @@ public final class IntentParser {
             }
             return cueWords + n;
         }
-        if (cueWords > 0 && (by || like) && !words.get(i).text().equals("from") && !words.get(i).text().equals("play")) {
+        if (cueWords > 0
+                && (by || like)
+                && !words.get(i).text().equals("from")
+                && !words.get(i).text().equals("play")) {
             // "by Taylor Swift" names an artist this catalog does not have: say so, and do not read the name's
             // words as moods or genres ("swift" is not a tempo).
             int n = 0;
             while (start + n < words.size() && n < 4 && sameClause(words, start, n + 1)) {
                 String w = words.get(start + n).text();
-                if (stopwords.contains(w) || negations.contains(w) || phrases.containsKey(w) || lookupStem(w).isPresent()
+                if (stopwords.contains(w)
+                        || negations.contains(w)
+                        || phrases.containsKey(w)
+                        || lookupStem(w).isPresent()
                         || w.matches("\\d+")) {
                     break;
                 }
@@ -431,7 +523,8 @@ public final class IntentParser {
 
     private boolean onlyStopwordsBesides(List<Word> words, int start, int n) {
         for (int k = 0; k < words.size(); k++) {
-            if ((k < start || k >= start + n) && !stopwords.contains(words.get(k).text())) {
+            if ((k < start || k >= start + n)
+                    && !stopwords.contains(words.get(k).text())) {
                 return false;
             }
         }
@@ -441,7 +534,9 @@ public final class IntentParser {
     private boolean allCommon(List<Word> words, int start, int n) {
         for (int k = start; k < start + n; k++) {
             String w = words.get(k).text();
-            if (!stopwords.contains(w) && !phrases.containsKey(w) && !lookupStem(w).isPresent()) {
+            if (!stopwords.contains(w)
+                    && !phrases.containsKey(w)
+                    && !lookupStem(w).isPresent()) {
                 return false;
             }
         }
@@ -458,8 +553,13 @@ public final class IntentParser {
             if (meaning == null && n == 1) {
                 meaning = lookupStem(phrase).orElse(null);
             }
-            if (meaning == null || (meaning.tags().isEmpty() && meaning.activity() == null && meaning.energy() == null
-                    && !meaning.vocals() && !meaning.instrumental() && !meaning.clean())) {
+            if (meaning == null
+                    || (meaning.tags().isEmpty()
+                            && meaning.activity() == null
+                            && meaning.energy() == null
+                            && !meaning.vocals()
+                            && !meaning.instrumental()
+                            && !meaning.clean())) {
                 continue;
             }
             apply(phrase, meaning, negating, modifier, d);
@@ -503,12 +603,17 @@ public final class IntentParser {
         if (word.endsWith("ly")) {
             stems.add(word.substring(0, word.length() - 2));
         }
-        return stems.stream().filter(s -> s.length() >= 3).map(phrases::get).filter(m -> m != null).findFirst();
+        return stems.stream()
+                .filter(s -> s.length() >= 3)
+                .map(phrases::get)
+                .filter(m -> m != null)
+                .findFirst();
     }
 
     private void apply(String phrase, Meaning meaning, boolean negating, Modifier modifier, Draft d) {
         if (negating) {
-            if (meaning.vocals() || meaning.tags().contains("voice") && meaning.tags().size() == 1) {
+            if (meaning.vocals()
+                    || meaning.tags().contains("voice") && meaning.tags().size() == 1) {
                 d.noVocals = true;
                 return;
             }
@@ -557,7 +662,8 @@ public final class IntentParser {
                 d.energy = Energy.valueOf(activity.energy().toUpperCase(Locale.ROOT));
             }
             d.preferInstrumental |= activity.preferInstrumental();
-            List<String> tags = activity.tags().stream().filter(vocabulary::contains).toList();
+            List<String> tags =
+                    activity.tags().stream().filter(vocabulary::contains).toList();
             if (!tags.isEmpty()) {
                 d.include.add(new TagGroup(phrase, tags, "activity", 0.6, false));
             }
@@ -575,18 +681,25 @@ public final class IntentParser {
             case MORE -> new TagGroup(phrase, meaning.tags(), "refine", 1.0, false);
             case ONLY -> new TagGroup(phrase, meaning.tags(), meaning.kind(), 1.0, true);
             case SOFT -> new TagGroup(phrase, meaning.tags(), meaning.kind(), 0.5, false);
-            default -> d.refining
-                    ? new TagGroup(phrase, meaning.tags(), "refine", 1.0, false)
-                    : new TagGroup(phrase, meaning.tags(), meaning.kind(), weightOf(meaning.tags()), true);
+            default ->
+                d.refining
+                        ? new TagGroup(phrase, meaning.tags(), "refine", 1.0, false)
+                        : new TagGroup(phrase, meaning.tags(), meaning.kind(), weightOf(meaning.tags()), true);
         };
         if (group == null) {
             d.mixIns.add(new MixIn(phrase, meaning.tags(), null, 0.3));
-        } else if (d.orPending && !d.include.isEmpty() && !d.include.get(d.include.size() - 1).kind().equals("activity")) {
+        } else if (d.orPending
+                && !d.include.isEmpty()
+                && !d.include.get(d.include.size() - 1).kind().equals("activity")) {
             TagGroup previous = d.include.remove(d.include.size() - 1);
             List<String> tags = new ArrayList<>(previous.tags());
             group.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
-            d.include.add(new TagGroup(previous.phrase() + " or " + phrase, tags, previous.kind(),
-                    Math.min(previous.weight(), group.weight()), previous.required() && group.required()));
+            d.include.add(new TagGroup(
+                    previous.phrase() + " or " + phrase,
+                    tags,
+                    previous.kind(),
+                    Math.min(previous.weight(), group.weight()),
+                    previous.required() && group.required()));
         } else {
             d.include.add(group);
         }
@@ -602,7 +715,9 @@ public final class IntentParser {
 
     /** Genres and instruments define the sound more than a mood tag does, so they weigh a little more. */
     private double weightOf(List<String> tags) {
-        return catalog.categoryOf(tags.get(0)).map(c -> c == TagCategory.MOOD ? 1.0 : 1.2).orElse(1.0);
+        return catalog.categoryOf(tags.get(0))
+                .map(c -> c == TagCategory.MOOD ? 1.0 : 1.2)
+                .orElse(1.0);
     }
 
     /**
@@ -636,7 +751,8 @@ public final class IntentParser {
             return;
         }
         List<String> words = new ArrayList<>(new LinkedHashSet<>(d.unknown));
-        List<float[]> vectors = words.size() == 1 ? List.of(embedder.embed(words.get(0)))
+        List<float[]> vectors = words.size() == 1
+                ? List.of(embedder.embed(words.get(0)))
                 : words.stream().map(embedder::embed).toList();
         for (int k = 0; k < words.size(); k++) {
             String best = null;
@@ -652,7 +768,8 @@ public final class IntentParser {
             d.queryWords.add(word);
             if (best != null && bestScore >= INFER_THRESHOLD && !d.excludeTags.contains(best)) {
                 d.include.add(new TagGroup(word, List.of(best), "inferred", 0.5, false));
-                d.notes.add(String.format(Locale.ROOT, "read \"%s\" as the tag %s (similarity %.2f)", word, best, bestScore));
+                d.notes.add(String.format(
+                        Locale.ROOT, "read \"%s\" as the tag %s (similarity %.2f)", word, best, bestScore));
             } else {
                 d.unmatched.add(word);
             }
@@ -733,7 +850,8 @@ public final class IntentParser {
         List<TagGroup> cleanedGroups(List<TagGroup> groups, Set<String> excluded) {
             List<TagGroup> out = new ArrayList<>();
             for (TagGroup g : groups) {
-                List<String> kept = g.tags().stream().filter(t -> !excluded.contains(t)).toList();
+                List<String> kept =
+                        g.tags().stream().filter(t -> !excluded.contains(t)).toList();
                 if (kept.isEmpty()) {
                     notes.add("dropped \"" + g.phrase() + "\": everything it matched is excluded");
                 } else if (out.stream().noneMatch(o -> o.phrase().equals(g.phrase()) && o.weight() == g.weight())) {
@@ -758,8 +876,9 @@ public final class IntentParser {
                 }
             }
             if (required > MAX_REQUIRED_GROUPS) {
-                notes.add("a long prompt: the first " + MAX_REQUIRED_GROUPS + " things it names are required, the other "
-                        + (required - MAX_REQUIRED_GROUPS) + " only shape the ranking");
+                notes.add(
+                        "a long prompt: the first " + MAX_REQUIRED_GROUPS + " things it names are required, the other "
+                                + (required - MAX_REQUIRED_GROUPS) + " only shape the ranking");
             }
             return out;
         }
@@ -771,19 +890,37 @@ public final class IntentParser {
 
         Intent build() {
             if (noVocals) {
-                excludeTags.addAll(lexicon.vocals().vocalTags().stream().filter(vocabulary::contains).toList());
+                excludeTags.addAll(lexicon.vocals().vocalTags().stream()
+                        .filter(vocabulary::contains)
+                        .toList());
             }
             List<TagGroup> groups = capRequired(cleanedGroups(include, excludeTags));
             Set<String> excludedArtistKeys = new HashSet<>();
             excludeArtists.forEach(a -> excludedArtistKeys.add(Catalog.artistKey(a)));
             artists.removeIf(a -> excludedArtistKeys.contains(Catalog.artistKey(a)));
             similarTo.removeIf(a -> excludedArtistKeys.contains(Catalog.artistKey(a)));
-            String fallback = similarTo.isEmpty() && artists.isEmpty() ? "music"
+            String fallback = similarTo.isEmpty() && artists.isEmpty()
+                    ? "music"
                     : String.join(", ", similarTo.isEmpty() ? artists : similarTo);
-            return new Intent(groups, List.copyOf(excludeTags), List.copyOf(artists), List.copyOf(similarTo),
-                    List.copyOf(excludeArtists), yearFrom, yearTo, energy, activity, noVocals, preferInstrumental,
-                    cleanOnly, length, length == null ? durationMinutes : null, mixIns, queryText(fallback),
-                    unmatched, notes);
+            return new Intent(
+                    groups,
+                    List.copyOf(excludeTags),
+                    List.copyOf(artists),
+                    List.copyOf(similarTo),
+                    List.copyOf(excludeArtists),
+                    yearFrom,
+                    yearTo,
+                    energy,
+                    activity,
+                    noVocals,
+                    preferInstrumental,
+                    cleanOnly,
+                    length,
+                    length == null ? durationMinutes : null,
+                    mixIns,
+                    queryText(fallback),
+                    unmatched,
+                    notes);
         }
 
         /** A refinement applied to an earlier intent: exclusions accumulate, new wishes are added, numbers replace. */
@@ -792,13 +929,17 @@ public final class IntentParser {
             excluded.addAll(excludeTags);
             boolean vocalsOff = base.noVocals() || noVocals;
             if (vocalsOff) {
-                excluded.addAll(lexicon.vocals().vocalTags().stream().filter(vocabulary::contains).toList());
+                excluded.addAll(lexicon.vocals().vocalTags().stream()
+                        .filter(vocabulary::contains)
+                        .toList());
             }
             List<TagGroup> groups = new ArrayList<>(base.include());
             if (energy != null && base.energy() != null && energy != base.energy()) {
                 // "calmer" after "energetic": the old energy wish gives way instead of staying required.
-                List<String> old = lexicon.energy().getOrDefault(base.energy().name().toLowerCase(Locale.ROOT), List.of());
-                List<TagGroup> replaced = groups.stream().filter(g -> old.contains(g.phrase())).toList();
+                List<String> old =
+                        lexicon.energy().getOrDefault(base.energy().name().toLowerCase(Locale.ROOT), List.of());
+                List<TagGroup> replaced =
+                        groups.stream().filter(g -> old.contains(g.phrase())).toList();
                 groups.removeAll(replaced);
                 replaced.forEach(g -> notes.add("\"" + g.phrase() + "\" gave way to the new energy"));
             }
@@ -808,8 +949,10 @@ public final class IntentParser {
             noArtists.addAll(excludeArtists);
             Set<String> noArtistKeys = new HashSet<>();
             noArtists.forEach(a -> noArtistKeys.add(Catalog.artistKey(a)));
-            List<String> onlyArtists = (artists.isEmpty() ? base.artists() : List.copyOf(artists)).stream()
-                    .filter(a -> !noArtistKeys.contains(Catalog.artistKey(a))).toList();
+            List<String> onlyArtists = (artists.isEmpty() ? base.artists() : List.copyOf(artists))
+                    .stream()
+                            .filter(a -> !noArtistKeys.contains(Catalog.artistKey(a)))
+                            .toList();
             Set<String> like = new LinkedHashSet<>(base.similarToArtists());
             like.addAll(similarTo);
             like.removeIf(a -> noArtistKeys.contains(Catalog.artistKey(a)));
@@ -835,12 +978,25 @@ public final class IntentParser {
             if (!added.isEmpty()) {
                 query = query + ", " + String.join(", ", added);
             }
-            return new Intent(groups, List.copyOf(excluded), onlyArtists, List.copyOf(like), List.copyOf(noArtists),
+            return new Intent(
+                    groups,
+                    List.copyOf(excluded),
+                    onlyArtists,
+                    List.copyOf(like),
+                    List.copyOf(noArtists),
                     yearFrom != null || yearTo != null ? yearFrom : base.yearFrom(),
                     yearFrom != null || yearTo != null ? yearTo : base.yearTo(),
-                    energy != null ? energy : base.energy(), activity != null ? activity : base.activity(),
-                    vocalsOff, base.preferInstrumental() || preferInstrumental, base.cleanOnly() || cleanOnly,
-                    newLength, newLength != null ? null : newDuration, mixes, query, unmatched, notes);
+                    energy != null ? energy : base.energy(),
+                    activity != null ? activity : base.activity(),
+                    vocalsOff,
+                    base.preferInstrumental() || preferInstrumental,
+                    base.cleanOnly() || cleanOnly,
+                    newLength,
+                    newLength != null ? null : newDuration,
+                    mixes,
+                    query,
+                    unmatched,
+                    notes);
         }
     }
 }

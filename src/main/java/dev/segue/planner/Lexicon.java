@@ -21,12 +21,10 @@ public record Lexicon(
         List<String> negationFillers) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Activity(List<String> words, List<String> tags, String energy, boolean preferInstrumental) {
-    }
+    public record Activity(List<String> words, List<String> tags, String energy, boolean preferInstrumental) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Vocals(List<String> words, List<String> vocalTags, List<String> instrumentalWords) {
-    }
+    public record Vocals(List<String> words, List<String> vocalTags, List<String> instrumentalWords) {}
 
     public static Lexicon load() {
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream("planner/lexicon.json")) {

@@ -48,7 +48,8 @@ public final class OfflinePlanner implements Planner {
 
     /** The intent of a request: the prompt read (or the refinement applied), plus the request's excluded artists. */
     public Intent intentOf(PlanRequest request) {
-        Intent intent = request.isRefinement() ? parser.refine(request.previous(), request.prompt())
+        Intent intent = request.isRefinement()
+                ? parser.refine(request.previous(), request.prompt())
                 : parser.parse(request.prompt());
         return request.excludeArtists().isEmpty() ? intent : intent.withExcludedArtists(request.excludeArtists());
     }
@@ -64,12 +65,15 @@ public final class OfflinePlanner implements Planner {
         float[] promptVector = embedder.embed(intent.queryText());
         if (request.personalisation() != null && request.personalisation().centroid() != null) {
             // A listener's taste leans the search toward what they play and like, without overriding the prompt.
-            promptVector = Vectors.blend(promptVector, 0.75, request.personalisation().centroid(), 0.25);
+            promptVector =
+                    Vectors.blend(promptVector, 0.75, request.personalisation().centroid(), 0.25);
         }
         float[] queryVector = promptVector;
         if (!seeds.isEmpty()) {
-            List<float[]> seedVectors = seeds.stream().map(id -> tools.index().vectors().of(id))
-                    .filter(v -> v != null).toList();
+            List<float[]> seedVectors = seeds.stream()
+                    .map(id -> tools.index().vectors().of(id))
+                    .filter(v -> v != null)
+                    .toList();
             float[] centroid = Vectors.centroid(seedVectors);
             if (centroid != null) {
                 boolean promptSaysMore = !intent.include().isEmpty();
@@ -78,20 +82,36 @@ public final class OfflinePlanner implements Planner {
         }
 
         List<java.util.Set<String>> required = intent.requiredGroups().stream()
-                .map(g -> (java.util.Set<String>) new LinkedHashSet<>(g.tags())).toList();
+                .map(g -> (java.util.Set<String>) new LinkedHashSet<>(g.tags()))
+                .toList();
         add(merged, tools.searchByVector(queryVector, intent.queryText(), hard, pool, trace));
         if (!required.isEmpty()) {
-            add(merged, tools.searchByVector(queryVector, intent.queryText(), hard.withTagGroups(required), pool, trace));
+            add(
+                    merged,
+                    tools.searchByVector(queryVector, intent.queryText(), hard.withTagGroups(required), pool, trace));
         }
         if (request.personalisation() != null && request.personalisation().centroid() != null) {
             // Candidates from the listener's own corner of the catalog, within what the prompt requires.
-            float[] personal = Vectors.blend(embedder.embed(intent.queryText()), 0.5, request.personalisation().centroid(), 0.5);
-            add(merged, tools.searchByVector(personal, "your taste: " + intent.queryText(),
-                    hard.withTagGroups(required), pool / 2, trace));
+            float[] personal = Vectors.blend(
+                    embedder.embed(intent.queryText()),
+                    0.5,
+                    request.personalisation().centroid(),
+                    0.5);
+            add(
+                    merged,
+                    tools.searchByVector(
+                            personal,
+                            "your taste: " + intent.queryText(),
+                            hard.withTagGroups(required),
+                            pool / 2,
+                            trace));
         }
         if (required.size() > 1) {
             for (Set<String> group : required) {
-                add(merged, tools.searchByVector(queryVector, intent.queryText(), hard.plusTagGroup(group), pool / 2, trace));
+                add(
+                        merged,
+                        tools.searchByVector(
+                                queryVector, intent.queryText(), hard.plusTagGroup(group), pool / 2, trace));
             }
         }
         for (String artist : intent.artists()) {
@@ -107,21 +127,31 @@ public final class OfflinePlanner implements Planner {
             if (mix.artist() != null) {
                 add(merged, tools.tracksByArtist(mix.artist(), hard.withArtists(Set.of()), queryVector, 30, trace));
             } else {
-                add(merged, tools.searchTracks(mix.phrase() + ", " + intent.queryText(),
-                        hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(mix.tags())), 60, trace));
+                add(
+                        merged,
+                        tools.searchTracks(
+                                mix.phrase() + ", " + intent.queryText(),
+                                hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(mix.tags())),
+                                60,
+                                trace));
             }
         }
-        return new Plan(intent, new ArrayList<>(merged.values()), queryVector, hard, name(), List.of(), null, List.of());
+        return new Plan(
+                intent, new ArrayList<>(merged.values()), queryVector, hard, name(), List.of(), null, List.of());
     }
 
     /** Seeds: the request's seed tracks, then the best-known tracks of artists the prompt compares to. */
     private List<String> seedIds(Intent intent, PlanRequest request, Trace trace) {
         List<String> seeds = new ArrayList<>();
-        request.seedTrackIds().stream().filter(id -> tools.catalog().find(id).isPresent()).forEach(seeds::add);
+        request.seedTrackIds().stream()
+                .filter(id -> tools.catalog().find(id).isPresent())
+                .forEach(seeds::add);
         for (String artist : intent.similarToArtists()) {
             tools.catalog().tracksBy(artist).stream()
-                    .sorted(Comparator.comparingDouble((Track t) -> t.popularity() == null ? 0 : t.popularity()).reversed())
-                    .limit(3).forEach(t -> seeds.add(t.id()));
+                    .sorted(Comparator.comparingDouble((Track t) -> t.popularity() == null ? 0 : t.popularity())
+                            .reversed())
+                    .limit(3)
+                    .forEach(t -> seeds.add(t.id()));
         }
         return seeds.stream().distinct().limit(MAX_SEEDS).toList();
     }
@@ -129,9 +159,17 @@ public final class OfflinePlanner implements Planner {
     /** Everything a track must satisfy, whatever its score: exclusions, named artists, era, explicitness. */
     public static SearchFilter hardFilter(Intent intent, Set<String> excludeIds, Catalog catalog) {
         Double minInstrumentalness = intent.noVocals() && catalog.hasAudioFeatures() ? 0.5 : null;
-        return new SearchFilter(List.of(), Set.copyOf(intent.excludeTags()), Set.copyOf(intent.artists()),
-                Set.copyOf(intent.excludeArtists()), intent.yearFrom(), intent.yearTo(), null, intent.cleanOnly(),
-                minInstrumentalness, excludeIds);
+        return new SearchFilter(
+                List.of(),
+                Set.copyOf(intent.excludeTags()),
+                Set.copyOf(intent.artists()),
+                Set.copyOf(intent.excludeArtists()),
+                intent.yearFrom(),
+                intent.yearTo(),
+                null,
+                intent.cleanOnly(),
+                minInstrumentalness,
+                excludeIds);
     }
 
     private static void add(Map<String, Candidate> merged, List<Candidate> found) {

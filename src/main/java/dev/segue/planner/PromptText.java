@@ -14,21 +14,20 @@ import java.util.regex.Pattern;
 final class PromptText {
 
     /** A word of the prompt; {@code clause} increases at every punctuation mark, which ends a negation's scope. */
-    record Word(String text, int clause) {
-    }
+    record Word(String text, int clause) {}
 
     private static final String[][] SPELLINGS = {
-            {"\\b(\\d0)'s\\b", "$1s"},
-            {"\\brock\\s*'?n'?\\s*roll\\b|\\brock and roll\\b", "rocknroll"},
-            {"\\bdrum\\s*'?n'?\\s*bass\\b|\\bdrum and bass\\b|\\bdrum & bass\\b|\\bd&b\\b|\\bd ?n ?b\\b", "drumnbass"},
-            {"\\br ?& ?b\\b|\\br ?n ?b\\b", "rnb"},
-            {"\\bhip[ -]?hop\\b", "hiphop"},
-            {"\\btrip[ -]?hop\\b", "triphop"},
-            {"\\blo[ -]?fi\\b", "lofi"},
-            {"\\bpost[ -]rock\\b", "postrock"},
-            {"\\bsynth[ -]wave\\b", "synthwave"},
-            {"\\bchill[ -]out\\b", "chillout"},
-            {"\\bdon'?t\\b", "dont"},
+        {"\\b(\\d0)'s\\b", "$1s"},
+        {"\\brock\\s*'?n'?\\s*roll\\b|\\brock and roll\\b", "rocknroll"},
+        {"\\bdrum\\s*'?n'?\\s*bass\\b|\\bdrum and bass\\b|\\bdrum & bass\\b|\\bd&b\\b|\\bd ?n ?b\\b", "drumnbass"},
+        {"\\br ?& ?b\\b|\\br ?n ?b\\b", "rnb"},
+        {"\\bhip[ -]?hop\\b", "hiphop"},
+        {"\\btrip[ -]?hop\\b", "triphop"},
+        {"\\blo[ -]?fi\\b", "lofi"},
+        {"\\bpost[ -]rock\\b", "postrock"},
+        {"\\bsynth[ -]wave\\b", "synthwave"},
+        {"\\bchill[ -]out\\b", "chillout"},
+        {"\\bdon'?t\\b", "dont"},
     };
     private static final List<Pattern> PATTERNS = new ArrayList<>();
 
@@ -40,14 +39,17 @@ final class PromptText {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}&']+|[,.;:!?()\\[\\]\"{}|]");
 
-    private PromptText() {
-    }
+    private PromptText() {}
 
     /** Lowercase, accent-folded text with unified genre spellings; hyphens and slashes become spaces. */
     static String normalize(String prompt) {
-        String text = Normalizer.normalize(prompt, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String text = Normalizer.normalize(prompt, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u201c', '"')
+                .replace('\u201d', '"');
         for (int i = 0; i < SPELLINGS.length; i++) {
             text = PATTERNS.get(i).matcher(text).replaceAll(SPELLINGS[i][1]);
         }
@@ -60,7 +62,9 @@ final class PromptText {
         Matcher m = TOKEN.matcher(normalized);
         while (m.find()) {
             String token = m.group();
-            if (!Character.isLetterOrDigit(token.codePointAt(0)) && token.length() == 1 && !token.equals("&")
+            if (!Character.isLetterOrDigit(token.codePointAt(0))
+                    && token.length() == 1
+                    && !token.equals("&")
                     && !token.equals("'")) {
                 clause++;
                 continue;

@@ -27,11 +27,9 @@ import java.util.Set;
 public final class Assembler {
 
     /** How many tracks and which limits; {@code targetSeconds} set means "fill this duration" instead of a count. */
-    public record Target(int tracks, Integer targetSeconds, int maxPerArtist) {
-    }
+    public record Target(int tracks, Integer targetSeconds, int maxPerArtist) {}
 
-    public record Assembly(List<ScoredTrack> tracks, List<String> notes) {
-    }
+    public record Assembly(List<ScoredTrack> tracks, List<String> notes) {}
 
     private final TrackVectors vectors;
 
@@ -47,8 +45,8 @@ public final class Assembler {
      * As above, but {@code preferred} (the LLM's ordered selection) is taken first, in its order, under the same
      * hard constraints; the rest is filled from the ranking, and the LLM's order is kept rather than re-flowed.
      */
-    public Assembly assemble(Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target,
-            List<String> preferred) {
+    public Assembly assemble(
+            Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, List<String> preferred) {
         List<String> notes = new ArrayList<>();
         Picker picker = new Picker(target, hard);
         int wanted = target.targetSeconds() == null ? target.tracks() : Playlists.MAX_TRACKS;
@@ -66,13 +64,15 @@ public final class Assembler {
                 }
             }
             if (skipped > 0) {
-                notes.add(skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
-                        + " size) and were left out");
+                notes.add(
+                        skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
+                                + " size) and were left out");
             }
             int chosen = picker.picked.size();
             fill(intent, ranked, picker, wanted, notes);
             if (picker.picked.size() > chosen) {
-                notes.add((picker.picked.size() - chosen) + " tracks were added from the search results to reach the size asked for");
+                notes.add((picker.picked.size() - chosen)
+                        + " tracks were added from the search results to reach the size asked for");
             }
             shortfall(target, picker, notes);
             return new Assembly(List.copyOf(picker.picked), notes);
@@ -124,21 +124,29 @@ public final class Assembler {
         }
         int partial = picker.picked.size() - before - fitting;
         if (partial > 0) {
-            notes.add(String.format(Locale.ROOT,
+            notes.add(String.format(
+                    Locale.ROOT,
                     "only %d tracks match everything asked; %d more match part of it (each reason says which part)",
-                    fitting, partial));
+                    fitting,
+                    partial));
         }
     }
 
     private static void shortfall(Target target, Picker picker, List<String> notes) {
         if (target.targetSeconds() == null && picker.picked.size() < target.tracks()) {
-            notes.add(String.format(Locale.ROOT,
+            notes.add(String.format(
+                    Locale.ROOT,
                     "asked for %d tracks, but the catalog has only %d that fit (with at most %d per artist)",
-                    target.tracks(), picker.picked.size(), target.maxPerArtist()));
+                    target.tracks(),
+                    picker.picked.size(),
+                    target.maxPerArtist()));
         }
         if (target.targetSeconds() != null && picker.seconds < target.targetSeconds() - tolerance(target)) {
-            notes.add(String.format(Locale.ROOT, "asked for %d minutes, but the tracks that fit add up to %d",
-                    target.targetSeconds() / 60, Math.round(picker.seconds / 60)));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "asked for %d minutes, but the tracks that fit add up to %d",
+                    target.targetSeconds() / 60,
+                    Math.round(picker.seconds / 60)));
         }
     }
 
@@ -185,12 +193,14 @@ public final class Assembler {
             Track track = s.track();
             String artist = Catalog.artistKey(track.artist());
             String title = artist + "|" + Catalog.artistKey(track.title());
-            if (ids.contains(track.id()) || titles.contains(title)
+            if (ids.contains(track.id())
+                    || titles.contains(title)
                     || perArtist.getOrDefault(artist, 0) >= target.maxPerArtist()
                     || !Filters.allows(mixIn ? hardForMixIns : hard, track)) {
                 return false;
             }
-            if (target.targetSeconds() != null && seconds + track.durationSec() > target.targetSeconds() + tolerance(target)) {
+            if (target.targetSeconds() != null
+                    && seconds + track.durationSec() > target.targetSeconds() + tolerance(target)) {
                 return false;
             }
             picked.add(s);
@@ -208,7 +218,9 @@ public final class Assembler {
             return picked;
         }
         long withEnergy = picked.stream()
-                .filter(s -> s.track().features() != null && s.track().features().energy() != null).count();
+                .filter(s ->
+                        s.track().features() != null && s.track().features().energy() != null)
+                .count();
         if (withEnergy >= picked.size() * 0.8) {
             return energyArc(picked);
         }
@@ -233,7 +245,9 @@ public final class Assembler {
     }
 
     private static double energy(Track track) {
-        return track.features() == null || track.features().energy() == null ? 0.5 : track.features().energy();
+        return track.features() == null || track.features().energy() == null
+                ? 0.5
+                : track.features().energy();
     }
 
     /** Start with the best-scoring track; each next track is the most similar one left (another artist if possible). */

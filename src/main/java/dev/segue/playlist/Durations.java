@@ -4,8 +4,7 @@ import java.util.Locale;
 
 final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** "1 h 14 min", "42 min". */
     static String human(double seconds) {

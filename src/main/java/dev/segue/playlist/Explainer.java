@@ -30,10 +30,18 @@ public final class Explainer {
 
     public String title(Intent intent, String prompt) {
         List<String> phrases = new ArrayList<>();
-        intent.include().stream().filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
-                .map(TagGroup::phrase).distinct().limit(MAX_TITLE_PHRASES).forEach(phrases::add);
-        List<String> activities = intent.include().stream().filter(g -> g.kind().equals("activity"))
-                .map(TagGroup::phrase).distinct().limit(2).toList();
+        intent.include().stream()
+                .filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
+                .map(TagGroup::phrase)
+                .distinct()
+                .limit(MAX_TITLE_PHRASES)
+                .forEach(phrases::add);
+        List<String> activities = intent.include().stream()
+                .filter(g -> g.kind().equals("activity"))
+                .map(TagGroup::phrase)
+                .distinct()
+                .limit(2)
+                .toList();
         String activity = activities.isEmpty() ? null : String.join(" & ", activities);
         String title;
         if (!intent.artists().isEmpty()) {
@@ -55,15 +63,21 @@ public final class Explainer {
     }
 
     public String description(Intent intent, List<ScoredTrack> tracks, String catalogName) {
-        double seconds = tracks.stream().mapToDouble(s -> s.track().durationSec()).sum();
+        double seconds =
+                tracks.stream().mapToDouble(s -> s.track().durationSec()).sum();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d tracks, %s", tracks.size(), Durations.human(seconds)));
-        List<String> wishes = intent.include().stream().filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
-                .map(g -> "\"" + g.phrase() + "\"").distinct().toList();
+        List<String> wishes = intent.include().stream()
+                .filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
+                .map(g -> "\"" + g.phrase() + "\"")
+                .distinct()
+                .toList();
         if (!wishes.isEmpty()) {
             out.append(" of ").append(joinAnd(wishes));
         }
-        intent.include().stream().filter(g -> g.kind().equals("activity")).findFirst()
+        intent.include().stream()
+                .filter(g -> g.kind().equals("activity"))
+                .findFirst()
                 .ifPresent(g -> out.append(", for ").append(g.phrase()));
         if (!intent.artists().isEmpty()) {
             out.append(", by ").append(joinAnd(intent.artists()));
@@ -78,7 +92,8 @@ public final class Explainer {
         }
         List<String> left = new ArrayList<>();
         if (!intent.excludeTags().isEmpty()) {
-            left.add("tracks tagged " + joinOr(intent.excludeTags().stream().map(Tags::words).toList()));
+            left.add("tracks tagged "
+                    + joinOr(intent.excludeTags().stream().map(Tags::words).toList()));
         }
         if (!intent.excludeArtists().isEmpty()) {
             left.add("anything by " + joinOr(intent.excludeArtists()));
@@ -87,12 +102,20 @@ public final class Explainer {
             out.append(" Left out: ").append(String.join("; ", left)).append('.');
         }
         if (intent.mixIns().stream().anyMatch(m -> true)) {
-            out.append(" Mixed in: ").append(joinAnd(intent.mixIns().stream().map(MixIn::phrase).toList())).append('.');
+            out.append(" Mixed in: ")
+                    .append(joinAnd(intent.mixIns().stream().map(MixIn::phrase).toList()))
+                    .append('.');
         }
-        boolean arc = tracks.stream().filter(s -> s.track().features() != null && s.track().features().energy() != null)
-                .count() >= tracks.size() * 0.8 && tracks.size() >= 3;
-        out.append(arc ? " Ordered as an energy arc: a build, a peak, a cool-down."
-                : " Ordered so each track sits next to the ones most like it.");
+        boolean arc = tracks.stream()
+                                .filter(s -> s.track().features() != null
+                                        && s.track().features().energy() != null)
+                                .count()
+                        >= tracks.size() * 0.8
+                && tracks.size() >= 3;
+        out.append(
+                arc
+                        ? " Ordered as an energy arc: a build, a peak, a cool-down."
+                        : " Ordered so each track sits next to the ones most like it.");
         return out.toString();
     }
 
@@ -106,13 +129,22 @@ public final class Explainer {
         ordered.sort(java.util.Comparator.comparing((TagGroup g) -> !g.required()));
         Set<String> shownTags = new LinkedHashSet<>();
         for (TagGroup group : ordered) {
-            List<String> tags = group.tags().stream().filter(track::hasTag).filter(t -> !shownTags.contains(Tags.words(t)))
-                    .map(Tags::words).limit(3).toList();
+            List<String> tags = group.tags().stream()
+                    .filter(track::hasTag)
+                    .filter(t -> !shownTags.contains(Tags.words(t)))
+                    .map(Tags::words)
+                    .limit(3)
+                    .toList();
             String key = tags.isEmpty() ? null : String.join(", ", tags);
             if (key == null) {
                 // Its tags were already shown for an earlier phrase: credit this phrase there too.
-                group.tags().stream().filter(track::hasTag).map(Tags::words).findFirst().flatMap(first ->
-                        phrasesByTags.keySet().stream().filter(k -> (", " + k + ",").contains(", " + first + ",")).findFirst())
+                group.tags().stream()
+                        .filter(track::hasTag)
+                        .map(Tags::words)
+                        .findFirst()
+                        .flatMap(first -> phrasesByTags.keySet().stream()
+                                .filter(k -> (", " + k + ",").contains(", " + first + ","))
+                                .findFirst())
                         .ifPresent(k -> phrasesByTags.get(k).add(group.phrase()));
                 continue;
             }
@@ -120,20 +152,28 @@ public final class Explainer {
             phrasesByTags.computeIfAbsent(key, k -> new ArrayList<>()).add(group.phrase());
         }
         if (!phrasesByTags.isEmpty()) {
-            parts.add("tagged " + phrasesByTags.entrySet().stream()
-                    .map(e -> e.getKey() + " for " + joinAnd(e.getValue().stream().distinct().map(p -> "\"" + p + "\"").toList()))
-                    .collect(Collectors.joining("; ")));
+            parts.add("tagged "
+                    + phrasesByTags.entrySet().stream()
+                            .map(e -> e.getKey() + " for "
+                                    + joinAnd(e.getValue().stream()
+                                            .distinct()
+                                            .map(p -> "\"" + p + "\"")
+                                            .toList()))
+                            .collect(Collectors.joining("; ")));
         }
-        if (!intent.artists().isEmpty() && intent.artists().stream()
-                .anyMatch(a -> Catalog.artistKey(a).equals(Catalog.artistKey(track.artist())))) {
+        if (!intent.artists().isEmpty()
+                && intent.artists().stream()
+                        .anyMatch(a -> Catalog.artistKey(a).equals(Catalog.artistKey(track.artist())))) {
             parts.add("by " + track.artist() + ", as asked");
         }
         for (MixIn mix : intent.mixIns()) {
-            boolean byArtist = mix.artist() != null
-                    && Catalog.artistKey(mix.artist()).equals(Catalog.artistKey(track.artist()));
-            List<String> mixTags = mix.tags().stream().filter(track::hasTag).map(Tags::words).toList();
+            boolean byArtist =
+                    mix.artist() != null && Catalog.artistKey(mix.artist()).equals(Catalog.artistKey(track.artist()));
+            List<String> mixTags =
+                    mix.tags().stream().filter(track::hasTag).map(Tags::words).toList();
             if (byArtist || !mixTags.isEmpty()) {
-                parts.add("added for \"" + mix.phrase() + "\"" + (mixTags.isEmpty() ? "" : " (" + String.join(", ", mixTags) + ")"));
+                parts.add("added for \"" + mix.phrase() + "\""
+                        + (mixTags.isEmpty() ? "" : " (" + String.join(", ", mixTags) + ")"));
             }
         }
         for (String artist : intent.similarToArtists()) {
@@ -141,12 +181,19 @@ public final class Explainer {
                 parts.add("by " + track.artist() + ", named in the prompt");
             } else {
                 List<String> shared = sharedTags(track, artist);
-                parts.add(shared.isEmpty() ? "close to " + artist + "'s tracks in sound description"
-                        : "shares " + String.join(", ", shared) + " with " + artist + "'s tracks");
+                parts.add(
+                        shared.isEmpty()
+                                ? "close to " + artist + "'s tracks in sound description"
+                                : "shares " + String.join(", ", shared) + " with " + artist + "'s tracks");
             }
         }
-        if (intent.energy() != null && track.features() != null && track.features().energy() != null) {
-            parts.add(String.format(Locale.ROOT, "energy %.2f for a %s-energy request", track.features().energy(),
+        if (intent.energy() != null
+                && track.features() != null
+                && track.features().energy() != null) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "energy %.2f for a %s-energy request",
+                    track.features().energy(),
                     intent.energy().name().toLowerCase(Locale.ROOT)));
         }
         if (parts.isEmpty()) {
@@ -154,13 +201,16 @@ public final class Explainer {
             track.genres().stream().limit(2).map(Tags::words).forEach(own::add);
             track.moods().stream().limit(2).map(Tags::words).forEach(own::add);
             track.instruments().stream().limit(1).map(Tags::words).forEach(own::add);
-            parts.add(own.isEmpty()
-                    ? "close to the request by its title; the catalog has no tags for it"
-                    : "its tags (" + String.join(", ", own) + ") are close to \"" + intent.queryText() + "\"");
+            parts.add(
+                    own.isEmpty()
+                            ? "close to the request by its title; the catalog has no tags for it"
+                            : "its tags (" + String.join(", ", own) + ") are close to \"" + intent.queryText() + "\"");
         }
         if (!scored.missedRequired().isEmpty()) {
-            parts.add("not tagged for " + scored.missedRequired().stream().map(g -> "\"" + g.phrase() + "\"")
-                    .collect(Collectors.joining(", ")));
+            parts.add("not tagged for "
+                    + scored.missedRequired().stream()
+                            .map(g -> "\"" + g.phrase() + "\"")
+                            .collect(Collectors.joining(", ")));
         }
         return capitalize(String.join("; ", parts));
     }
@@ -173,8 +223,12 @@ public final class Explainer {
             theirs.addAll(t.instruments());
         });
         List<String> out = new ArrayList<>();
-        java.util.stream.Stream.of(track.genres(), track.moods(), track.instruments()).flatMap(List::stream)
-                .filter(theirs::contains).map(Tags::words).limit(3).forEach(out::add);
+        java.util.stream.Stream.of(track.genres(), track.moods(), track.instruments())
+                .flatMap(List::stream)
+                .filter(theirs::contains)
+                .map(Tags::words)
+                .limit(3)
+                .forEach(out::add);
         return out;
     }
 
@@ -206,7 +260,8 @@ public final class Explainer {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            boolean small = Set.of("and", "or", "of", "for", "the", "a", "an", "to", "in", "with").contains(word)
+            boolean small = Set.of("and", "or", "of", "for", "the", "a", "an", "to", "in", "with")
+                            .contains(word)
                     && out.length() > 0;
             out.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }

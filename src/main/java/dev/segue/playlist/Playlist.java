@@ -28,7 +28,20 @@ public record Playlist(
         Trace trace) {
 
     public Playlist withoutTrace() {
-        return new Playlist(id, version, prompt, refinements, title, description, planner, ranker, tracks,
-                totalDurationSec, intent, notes, createdAt, null);
+        return new Playlist(
+                id,
+                version,
+                prompt,
+                refinements,
+                title,
+                description,
+                planner,
+                ranker,
+                tracks,
+                totalDurationSec,
+                intent,
+                notes,
+                createdAt,
+                null);
     }
 }

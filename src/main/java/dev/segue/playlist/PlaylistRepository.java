@@ -18,8 +18,7 @@ import javax.sql.DataSource;
 public final class PlaylistRepository {
 
     /** A stored version: the playlist as returned, and the settings the next version starts from. */
-    public record Stored(Playlist playlist, PlaylistSpec spec) {
-    }
+    public record Stored(Playlist playlist, PlaylistSpec spec) {}
 
     /** Thrown when a version with that number already exists (a concurrent change won). */
     public static final class VersionConflict extends RuntimeException {
@@ -37,9 +36,11 @@ public final class PlaylistRepository {
     }
 
     public void insert(Playlist playlist, PlaylistSpec spec) {
-        String sql = "INSERT INTO playlist_versions (playlist_id, version, created_at, playlist_json, spec_json, user_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql =
+                "INSERT INTO playlist_versions (playlist_id, version, created_at, playlist_json, spec_json, user_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, playlist.id());
             ps.setInt(2, playlist.version());
             ps.setTimestamp(3, Timestamp.from(playlist.createdAt()));
@@ -62,7 +63,8 @@ public final class PlaylistRepository {
         String sql = version == null
                 ? "SELECT playlist_json, spec_json FROM playlist_versions WHERE playlist_id = ? ORDER BY version DESC LIMIT 1"
                 : "SELECT playlist_json, spec_json FROM playlist_versions WHERE playlist_id = ? AND version = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
             if (version != null) {
                 ps.setInt(2, version);
@@ -71,7 +73,8 @@ public final class PlaylistRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Stored(json.readValue(rs.getString(1), Playlist.class),
+                return Optional.of(new Stored(
+                        json.readValue(rs.getString(1), Playlist.class),
                         json.readValue(rs.getString(2), PlaylistSpec.class)));
             }
         } catch (SQLException | JsonProcessingException e) {

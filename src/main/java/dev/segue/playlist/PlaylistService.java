@@ -37,14 +37,20 @@ import java.util.function.Function;
 public final class PlaylistService {
 
     /** What a caller asks for; fields are already validated at the API edge. */
-    public record CreateCommand(String prompt, Integer length, Integer durationMinutes, Integer maxPerArtist,
-            List<String> excludeArtists, List<String> seedTrackIds, String userId, String planner, String ranker,
-            String promptVersion) {
-    }
+    public record CreateCommand(
+            String prompt,
+            Integer length,
+            Integer durationMinutes,
+            Integer maxPerArtist,
+            List<String> excludeArtists,
+            List<String> seedTrackIds,
+            String userId,
+            String planner,
+            String ranker,
+            String promptVersion) {}
 
     /** The planner to use for an option value; throws when the option asks for one that is not available. */
-    public interface PlannerChoice extends Function<String, Planner> {
-    }
+    public interface PlannerChoice extends Function<String, Planner> {}
 
     private final PlannerChoice planners;
     private final Planner offline;
@@ -55,13 +61,21 @@ public final class PlaylistService {
     private final PlaylistRepository repository;
     private final Catalog catalog;
     private final String catalogName;
-    private volatile java.util.function.Consumer<Playlist> observer = p -> { };
+    private volatile java.util.function.Consumer<Playlist> observer = p -> {};
     private final dev.segue.profile.ProfileService profiles;
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
-    public PlaylistService(PlannerChoice planners, Planner offline, BaselineScorer scorer, TransformerRanker ranker,
-            Assembler assembler, Explainer explainer, PlaylistRepository repository, Catalog catalog, String catalogName,
+    public PlaylistService(
+            PlannerChoice planners,
+            Planner offline,
+            BaselineScorer scorer,
+            TransformerRanker ranker,
+            Assembler assembler,
+            Explainer explainer,
+            PlaylistRepository repository,
+            Catalog catalog,
+            String catalogName,
             dev.segue.profile.ProfileService profiles) {
         this.profiles = profiles;
         this.planners = planners;
@@ -95,43 +109,79 @@ public final class PlaylistService {
     public Composed compose(CreateCommand command) {
         Planner planner = planners.apply(command.planner());
         Trace trace = new Trace();
-        int expected = command.length() != null ? command.length()
-                : command.durationMinutes() != null ? Math.max(5, command.durationMinutes() / 4) : Playlists.DEFAULT_TRACKS;
-        PlaylistSpec spec = new PlaylistSpec(command.length(), command.durationMinutes(), command.maxPerArtist(),
-                command.excludeArtists(), command.seedTrackIds(), command.userId(), command.planner(),
-                command.ranker(), command.promptVersion(), Set.of(), List.of());
+        int expected = command.length() != null
+                ? command.length()
+                : command.durationMinutes() != null
+                        ? Math.max(5, command.durationMinutes() / 4)
+                        : Playlists.DEFAULT_TRACKS;
+        PlaylistSpec spec = new PlaylistSpec(
+                command.length(),
+                command.durationMinutes(),
+                command.maxPerArtist(),
+                command.excludeArtists(),
+                command.seedTrackIds(),
+                command.userId(),
+                command.planner(),
+                command.ranker(),
+                command.promptVersion(),
+                Set.of(),
+                List.of());
         List<String> notes = new ArrayList<>();
         Personalisation taste = personalisation(command.userId()).orElse(null);
         List<String> seeds = withHistorySeeds(command.prompt(), command.userId(), taste, command.seedTrackIds(), notes);
-        Plan plan = planner.plan(new PlanRequest(command.prompt(), null, seeds, command.excludeArtists(), Set.of(),
-                expected, spec.target(), command.promptVersion(), List.of(), List.of(), taste), trace);
+        Plan plan = planner.plan(
+                new PlanRequest(
+                        command.prompt(),
+                        null,
+                        seeds,
+                        command.excludeArtists(),
+                        Set.of(),
+                        expected,
+                        spec.target(),
+                        command.promptVersion(),
+                        List.of(),
+                        List.of(),
+                        taste),
+                trace);
         notes.addAll(plan.notes());
         Intent intent = withTarget(plan.intent(), command, notes);
         spec = spec.withConversation(plan.conversation());
-        Playlist playlist = build(UUID.randomUUID().toString(), 1, command.prompt(), List.of(), spec, plan, intent,
-                plan.candidates(), Set.of(), notes, trace, taste);
+        Playlist playlist = build(
+                UUID.randomUUID().toString(),
+                1,
+                command.prompt(),
+                List.of(),
+                spec,
+                plan,
+                intent,
+                plan.candidates(),
+                Set.of(),
+                notes,
+                trace,
+                taste);
         return new Composed(playlist, spec);
     }
 
     /** A playlist and the spec it is stored with. */
-    public record Composed(Playlist playlist, PlaylistSpec spec) {
-    }
+    public record Composed(Playlist playlist, PlaylistSpec spec) {}
 
     private Optional<Personalisation> personalisation(String userId) {
         return profiles == null || userId == null ? Optional.empty() : profiles.forRequest(userId);
     }
 
     /** "My usual", "what I liked yesterday": the listener's own liked tracks become seeds, or a note says why not. */
-    private List<String> withHistorySeeds(String prompt, String userId, Personalisation taste, List<String> seeds,
-            List<String> notes) {
+    private List<String> withHistorySeeds(
+            String prompt, String userId, Personalisation taste, List<String> seeds, List<String> notes) {
         Optional<java.time.Instant> since = HistoryReference.since(prompt, java.time.Instant.now());
         if (since.isEmpty()) {
             return seeds;
         }
         if (taste == null || profiles == null) {
-            notes.add(userId == null
-                    ? "the prompt mentions your listening history, but the request has no userId, so it is not personalised"
-                    : "no listening history for " + userId + " yet (or personalisation is off), so this is not personalised");
+            notes.add(
+                    userId == null
+                            ? "the prompt mentions your listening history, but the request has no userId, so it is not personalised"
+                            : "no listening history for " + userId
+                                    + " yet (or personalisation is off), so this is not personalised");
             return seeds;
         }
         List<String> liked = profiles.likedSince(userId, since.get(), 5);
@@ -151,7 +201,9 @@ public final class PlaylistService {
     }
 
     public Optional<Playlist> find(String id, Integer version, boolean withTrace) {
-        return repository.find(id, version).map(s -> withTrace ? s.playlist() : s.playlist().withoutTrace());
+        return repository
+                .find(id, version)
+                .map(s -> withTrace ? s.playlist() : s.playlist().withoutTrace());
     }
 
     /** A new version: the previous intent with the change applied; tracks that still fit are favoured to stay. */
@@ -165,25 +217,67 @@ public final class PlaylistService {
             PlaylistSpec spec = latest.get().spec();
             Planner planner = planners.apply(spec.planner());
             Trace trace = new Trace();
-            List<String> previousIds = previous.tracks().stream().map(PlaylistTrack::id).toList();
+            List<String> previousIds =
+                    previous.tracks().stream().map(PlaylistTrack::id).toList();
             Personalisation taste = personalisation(spec.userId()).orElse(null);
-            Plan plan = planner.plan(new PlanRequest(change, previous.intent(), spec.seedTrackIds(),
-                    spec.excludeArtists(), spec.removedTrackIds(), previous.tracks().size(), spec.target(),
-                    spec.promptVersion(), spec.conversation(), previousIds, taste), trace);
+            Plan plan = planner.plan(
+                    new PlanRequest(
+                            change,
+                            previous.intent(),
+                            spec.seedTrackIds(),
+                            spec.excludeArtists(),
+                            spec.removedTrackIds(),
+                            previous.tracks().size(),
+                            spec.target(),
+                            spec.promptVersion(),
+                            spec.conversation(),
+                            previousIds,
+                            taste),
+                    trace);
             Set<String> keep = new HashSet<>(previousIds);
             List<String> refinements = new ArrayList<>(previous.refinements());
             refinements.add(change);
             List<String> notes = new ArrayList<>(plan.notes());
             spec = spec.withConversation(plan.conversation());
-            Playlist next = build(id, previous.version() + 1, previous.prompt(), refinements, spec, plan, plan.intent(),
-                    withPrevious(plan.candidates(), previous), keep, notes, trace, taste);
-            long kept = next.tracks().stream().filter(t -> keep.contains(t.id())).count();
+            Playlist next = build(
+                    id,
+                    previous.version() + 1,
+                    previous.prompt(),
+                    refinements,
+                    spec,
+                    plan,
+                    plan.intent(),
+                    withPrevious(plan.candidates(), previous),
+                    keep,
+                    notes,
+                    trace,
+                    taste);
+            long kept =
+                    next.tracks().stream().filter(t -> keep.contains(t.id())).count();
             List<String> allNotes = new ArrayList<>(next.notes());
-            allNotes.add(0, String.format(Locale.ROOT, "kept %d of %d tracks from version %d", kept,
-                    previous.tracks().size(), previous.version()));
-            next = new Playlist(next.id(), next.version(), next.prompt(), next.refinements(), next.title(),
-                    next.description(), next.planner(), next.ranker(), next.tracks(), next.totalDurationSec(),
-                    next.intent(), allNotes, next.createdAt(), next.trace());
+            allNotes.add(
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "kept %d of %d tracks from version %d",
+                            kept,
+                            previous.tracks().size(),
+                            previous.version()));
+            next = new Playlist(
+                    next.id(),
+                    next.version(),
+                    next.prompt(),
+                    next.refinements(),
+                    next.title(),
+                    next.description(),
+                    next.planner(),
+                    next.ranker(),
+                    next.tracks(),
+                    next.totalDurationSec(),
+                    next.intent(),
+                    allNotes,
+                    next.createdAt(),
+                    next.trace());
             repository.insert(next, spec);
             observer.accept(next);
             return Optional.of(withTrace ? next : next.withoutTrace());
@@ -192,14 +286,11 @@ public final class PlaylistService {
 
     /** Outcome of a removal: the playlist was unknown, the track was not in it, or the new version. */
     public sealed interface Removal {
-        record UnknownPlaylist() implements Removal {
-        }
+        record UnknownPlaylist() implements Removal {}
 
-        record UnknownTrack(int version) implements Removal {
-        }
+        record UnknownTrack(int version) implements Removal {}
 
-        record Done(Playlist playlist) implements Removal {
-        }
+        record Done(Playlist playlist) implements Removal {}
     }
 
     /** A new version without the track; its slot goes to the best unused candidate that fits the same constraints. */
@@ -223,16 +314,39 @@ public final class PlaylistService {
             Trace trace = new Trace();
             // Removal never needs the LLM: the intent is known, only a replacement is missing.
             Personalisation taste = personalisation(spec.userId()).orElse(null);
-            Plan plan = offline.plan(new PlanRequest("", previous.intent(), spec.seedTrackIds(), spec.excludeArtists(),
-                    spec.removedTrackIds(), previous.tracks().size(), spec.target(), null, List.of(), List.of(), taste),
+            Plan plan = offline.plan(
+                    new PlanRequest(
+                            "",
+                            previous.intent(),
+                            spec.seedTrackIds(),
+                            spec.excludeArtists(),
+                            spec.removedTrackIds(),
+                            previous.tracks().size(),
+                            spec.target(),
+                            null,
+                            List.of(),
+                            List.of(),
+                            taste),
                     trace);
             boolean refined = !previous.refinements().isEmpty();
-            List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, previous.prompt(), refined, plan.intent(),
-                    plan.candidates(), plan.queryVector(), Set.of(), taste, trace));
-            List<Track> remaining = previous.tracks().stream().filter(t -> !t.id().equals(trackId))
-                    .flatMap(t -> catalog.find(t.id()).stream()).toList();
-            Optional<ScoredTrack> replacement = replacementFor(ranked, remaining, plan.hardFilter(),
-                    maxPerArtist(spec, plan.intent()));
+            List<ScoredTrack> ranked = trace.step(
+                    "rank",
+                    () -> rank(
+                            spec,
+                            previous.prompt(),
+                            refined,
+                            plan.intent(),
+                            plan.candidates(),
+                            plan.queryVector(),
+                            Set.of(),
+                            taste,
+                            trace));
+            List<Track> remaining = previous.tracks().stream()
+                    .filter(t -> !t.id().equals(trackId))
+                    .flatMap(t -> catalog.find(t.id()).stream())
+                    .toList();
+            Optional<ScoredTrack> replacement =
+                    replacementFor(ranked, remaining, plan.hardFilter(), maxPerArtist(spec, plan.intent()));
             List<String> notes = new ArrayList<>();
             List<PlaylistTrack> tracks = new ArrayList<>();
             int position = 1;
@@ -241,27 +355,57 @@ public final class PlaylistService {
                 if (i == slot) {
                     if (replacement.isPresent()) {
                         ScoredTrack r = replacement.get();
-                        tracks.add(PlaylistTrack.of(position++, r.track(), explainer.reason(r, plan.intent()), r.score()));
+                        tracks.add(
+                                PlaylistTrack.of(position++, r.track(), explainer.reason(r, plan.intent()), r.score()));
                     }
                     continue;
                 }
-                tracks.add(new PlaylistTrack(position++, t.id(), t.title(), t.artist(), t.album(), t.year(),
-                        t.durationSec(), t.genres(), t.moods(), t.instruments(), t.url(), t.license(), t.reason(), t.score()));
+                tracks.add(new PlaylistTrack(
+                        position++,
+                        t.id(),
+                        t.title(),
+                        t.artist(),
+                        t.album(),
+                        t.year(),
+                        t.durationSec(),
+                        t.genres(),
+                        t.moods(),
+                        t.instruments(),
+                        t.url(),
+                        t.license(),
+                        t.reason(),
+                        t.score()));
             }
-            notes.add(replacement.map(r -> "removed " + trackId + "; replaced it with " + r.track().id())
-                    .orElse("removed " + trackId + "; no unused track fits the playlist's constraints, so it is one shorter"));
-            double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-            Playlist next = new Playlist(id, previous.version() + 1, previous.prompt(), previous.refinements(),
-                    previous.title(), previous.description(), previous.planner(), previous.ranker(), tracks,
-                    Math.round(total * 10) / 10.0, previous.intent(), notes, now(), trace);
+            notes.add(replacement
+                    .map(r -> "removed " + trackId + "; replaced it with "
+                            + r.track().id())
+                    .orElse("removed " + trackId
+                            + "; no unused track fits the playlist's constraints, so it is one shorter"));
+            double total =
+                    tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+            Playlist next = new Playlist(
+                    id,
+                    previous.version() + 1,
+                    previous.prompt(),
+                    previous.refinements(),
+                    previous.title(),
+                    previous.description(),
+                    previous.planner(),
+                    previous.ranker(),
+                    tracks,
+                    Math.round(total * 10) / 10.0,
+                    previous.intent(),
+                    notes,
+                    now(),
+                    trace);
             repository.insert(next, spec);
             observer.accept(next);
             return new Removal.Done(next.withoutTrace());
         }
     }
 
-    private static Optional<ScoredTrack> replacementFor(List<ScoredTrack> ranked, List<Track> remaining,
-            SearchFilter hard, int maxPerArtist) {
+    private static Optional<ScoredTrack> replacementFor(
+            List<ScoredTrack> ranked, List<Track> remaining, SearchFilter hard, int maxPerArtist) {
         Set<String> ids = new HashSet<>();
         Set<String> titles = new HashSet<>();
         Map<String, Integer> perArtist = new HashMap<>();
@@ -270,7 +414,8 @@ public final class PlaylistService {
             titles.add(Catalog.artistKey(t.artist()) + "|" + Catalog.artistKey(t.title()));
             perArtist.merge(Catalog.artistKey(t.artist()), 1, Integer::sum);
         }
-        return ranked.stream().filter(s -> !ids.contains(s.track().id()))
+        return ranked.stream()
+                .filter(s -> !ids.contains(s.track().id()))
                 .filter(s -> Filters.allows(hard, s.track()))
                 .filter(s -> !titles.contains(Catalog.artistKey(s.track().artist()) + "|"
                         + Catalog.artistKey(s.track().title())))
@@ -279,33 +424,67 @@ public final class PlaylistService {
                 .findFirst();
     }
 
-    private Playlist build(String id, int version, String prompt, List<String> refinements, PlaylistSpec spec,
-            Plan plan, Intent intent, List<Candidate> candidates, Set<String> keep, List<String> notes, Trace trace,
+    private Playlist build(
+            String id,
+            int version,
+            String prompt,
+            List<String> refinements,
+            PlaylistSpec spec,
+            Plan plan,
+            Intent intent,
+            List<Candidate> candidates,
+            Set<String> keep,
+            List<String> notes,
+            Trace trace,
             Personalisation taste) {
         boolean refined = !refinements.isEmpty();
-        List<ScoredTrack> ranked = trace.step("rank", () -> rank(spec, prompt, refined, intent, candidates,
-                plan.queryVector(), keep, taste, trace));
+        List<ScoredTrack> ranked = trace.step(
+                "rank", () -> rank(spec, prompt, refined, intent, candidates, plan.queryVector(), keep, taste, trace));
         Assembler.Target target = target(intent, spec);
         Selection selection = plan.selection();
-        List<String> preferred = selection == null ? List.of()
+        List<String> preferred = selection == null
+                ? List.of()
                 : selection.tracks().stream().map(Selection.Pick::id).toList();
-        Assembler.Assembly assembly = trace.step("assemble",
-                () -> assembler.assemble(intent, ranked, plan.hardFilter(), target, preferred));
+        Assembler.Assembly assembly =
+                trace.step("assemble", () -> assembler.assemble(intent, ranked, plan.hardFilter(), target, preferred));
         if (taste != null) {
             // How much did the listener's history move the result? The same pool, ranked without it, for comparison.
             long start = System.nanoTime();
             Set<String> plain = new HashSet<>();
-            assembler.assemble(intent, rank(spec, prompt, refined, intent, candidates, plan.queryVector(), keep, null,
-                    new Trace()), plan.hardFilter(), target, preferred).tracks().forEach(t -> plain.add(t.track().id()));
-            long moved = assembly.tracks().stream().filter(t -> !plain.contains(t.track().id())).count();
-            trace.note("personalisation", Trace.millisSince(start), "changed " + moved + " of " + assembly.tracks().size()
-                    + " tracks compared with the same request without listening history");
-            notes.add("personalised from your listening history: " + moved + " of " + assembly.tracks().size()
-                    + " tracks differ from the unpersonalised playlist");
+            assembler
+                    .assemble(
+                            intent,
+                            rank(
+                                    spec,
+                                    prompt,
+                                    refined,
+                                    intent,
+                                    candidates,
+                                    plan.queryVector(),
+                                    keep,
+                                    null,
+                                    new Trace()),
+                            plan.hardFilter(),
+                            target,
+                            preferred)
+                    .tracks()
+                    .forEach(t -> plain.add(t.track().id()));
+            long moved = assembly.tracks().stream()
+                    .filter(t -> !plain.contains(t.track().id()))
+                    .count();
+            trace.note(
+                    "personalisation",
+                    Trace.millisSince(start),
+                    "changed " + moved + " of " + assembly.tracks().size()
+                            + " tracks compared with the same request without listening history");
+            notes.add("personalised from your listening history: " + moved + " of "
+                    + assembly.tracks().size() + " tracks differ from the unpersonalised playlist");
         }
         Map<String, String> llmReasons = new HashMap<>();
         if (selection != null) {
-            selection.tracks().stream().filter(p -> p.reason() != null).forEach(p -> llmReasons.put(p.id(), p.reason()));
+            selection.tracks().stream()
+                    .filter(p -> p.reason() != null)
+                    .forEach(p -> llmReasons.put(p.id(), p.reason()));
         }
         List<PlaylistTrack> tracks = trace.step("explain", () -> {
             List<PlaylistTrack> out = new ArrayList<>();
@@ -323,17 +502,36 @@ public final class PlaylistService {
         }
         allNotes.addAll(assembly.notes());
         allNotes.addAll(trace.warnings());
-        if (selection == null && intent.requiredGroups().isEmpty() && intent.artists().isEmpty()
-                && intent.similarToArtists().isEmpty() && spec.seedTrackIds().isEmpty()) {
-            allNotes.add("nothing in the prompt named a genre, mood or instruments of this catalog; tracks were ranked by how"
-                    + " close their descriptions are to the prompt");
+        if (selection == null
+                && intent.requiredGroups().isEmpty()
+                && intent.artists().isEmpty()
+                && intent.similarToArtists().isEmpty()
+                && spec.seedTrackIds().isEmpty()) {
+            allNotes.add(
+                    "nothing in the prompt named a genre, mood or instruments of this catalog; tracks were ranked by how"
+                            + " close their descriptions are to the prompt");
         }
         double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-        String title = selection != null && selection.title() != null ? selection.title() : explainer.title(intent, prompt);
-        String description = selection != null && selection.description() != null ? selection.description()
+        String title =
+                selection != null && selection.title() != null ? selection.title() : explainer.title(intent, prompt);
+        String description = selection != null && selection.description() != null
+                ? selection.description()
                 : explainer.description(intent, assembly.tracks(), catalogName);
-        return new Playlist(id, version, prompt, refinements, title, description, plan.planner(),
-                rankerName(spec.ranker(), refined), tracks, Math.round(total * 10) / 10.0, intent, allNotes, now(), trace);
+        return new Playlist(
+                id,
+                version,
+                prompt,
+                refinements,
+                title,
+                description,
+                plan.planner(),
+                rankerName(spec.ranker(), refined),
+                tracks,
+                Math.round(total * 10) / 10.0,
+                intent,
+                allNotes,
+                now(),
+                trace);
     }
 
     /** Request fields win over the prompt's own words ("10 songs"); with neither, the default track count. */
@@ -351,8 +549,8 @@ public final class PlaylistService {
             }
             if (minutes != null && (minutes < Playlists.MIN_MINUTES || minutes > Playlists.MAX_MINUTES)) {
                 int clamped = Math.max(Playlists.MIN_MINUTES, Math.min(Playlists.MAX_MINUTES, minutes));
-                notes.add("the prompt asked for " + minutes + " minutes; playlists last " + Playlists.MIN_MINUTES + " to "
-                        + Playlists.MAX_MINUTES + ", so it targets " + clamped);
+                notes.add("the prompt asked for " + minutes + " minutes; playlists last " + Playlists.MIN_MINUTES
+                        + " to " + Playlists.MAX_MINUTES + ", so it targets " + clamped);
                 minutes = clamped;
             }
         }
@@ -369,8 +567,8 @@ public final class PlaylistService {
             return new Assembler.Target(Playlists.MAX_TRACKS, minutes * 60, maxPerArtist);
         }
         int length = intent.length() == null ? Playlists.DEFAULT_TRACKS : intent.length();
-        return new Assembler.Target(Math.max(Playlists.MIN_TRACKS, Math.min(Playlists.MAX_TRACKS, length)), null,
-                maxPerArtist);
+        return new Assembler.Target(
+                Math.max(Playlists.MIN_TRACKS, Math.min(Playlists.MAX_TRACKS, length)), null, maxPerArtist);
     }
 
     /** At most two per artist by default; a prompt that asks for named artists only lifts the limit. */
@@ -400,8 +598,16 @@ public final class PlaylistService {
      * electronic") it lost precision in the evals' core suite. Its context tokens are the seed tracks, then the
      * listener's recent plays and likes when the request is personalised.
      */
-    private List<ScoredTrack> rank(PlaylistSpec spec, String prompt, boolean refined, Intent intent,
-            List<Candidate> candidates, float[] queryVector, Set<String> keep, Personalisation taste, Trace trace) {
+    private List<ScoredTrack> rank(
+            PlaylistSpec spec,
+            String prompt,
+            boolean refined,
+            Intent intent,
+            List<Candidate> candidates,
+            float[] queryVector,
+            Set<String> keep,
+            Personalisation taste,
+            Trace trace) {
         List<ScoredTrack> scored = scorer.score(intent, candidates, queryVector, keep, taste);
         if (!usesRanker(spec.ranker(), refined)) {
             return scored;
@@ -411,12 +617,20 @@ public final class PlaylistService {
         if (taste != null) {
             contextIds.addAll(taste.recentTracks());
         }
-        List<Track> context = contextIds.stream().flatMap(id -> catalog.find(id).stream()).toList();
+        List<Track> context =
+                contextIds.stream().flatMap(id -> catalog.find(id).stream()).toList();
         List<ScoredTrack> ranked = ranker.rank(intent, scored, queryVector, prompt, context);
         // A note, not a step: its time is already inside the "rank" step.
-        trace.note("ranker", 0, String.format(Locale.ROOT, "%s re-ranked %d candidates (%d context tracks) in %.2f ms",
-                ranker.name(), scored.size(), Math.min(context.size(), TransformerRanker.MAX_CONTEXT),
-                Trace.millisSince(start)));
+        trace.note(
+                "ranker",
+                0,
+                String.format(
+                        Locale.ROOT,
+                        "%s re-ranked %d candidates (%d context tracks) in %.2f ms",
+                        ranker.name(),
+                        scored.size(),
+                        Math.min(context.size(), TransformerRanker.MAX_CONTEXT),
+                        Trace.millisSince(start)));
         return ranked;
     }
 

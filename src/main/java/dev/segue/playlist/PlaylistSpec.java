@@ -33,13 +33,33 @@ public record PlaylistSpec(
     PlaylistSpec withRemoved(String trackId) {
         Set<String> removed = new java.util.LinkedHashSet<>(removedTrackIds);
         removed.add(trackId);
-        return new PlaylistSpec(length, durationMinutes, maxPerArtist, excludeArtists, seedTrackIds, userId, planner,
-                ranker, promptVersion, removed, conversation);
+        return new PlaylistSpec(
+                length,
+                durationMinutes,
+                maxPerArtist,
+                excludeArtists,
+                seedTrackIds,
+                userId,
+                planner,
+                ranker,
+                promptVersion,
+                removed,
+                conversation);
     }
 
     PlaylistSpec withConversation(List<Turn> turns) {
-        return new PlaylistSpec(length, durationMinutes, maxPerArtist, excludeArtists, seedTrackIds, userId, planner,
-                ranker, promptVersion, removedTrackIds, turns);
+        return new PlaylistSpec(
+                length,
+                durationMinutes,
+                maxPerArtist,
+                excludeArtists,
+                seedTrackIds,
+                userId,
+                planner,
+                ranker,
+                promptVersion,
+                removedTrackIds,
+                turns);
     }
 
     PlanRequest.Target target() {

@@ -21,8 +21,20 @@ public record PlaylistTrack(
         double score) {
 
     public static PlaylistTrack of(int position, Track track, String reason, double score) {
-        return new PlaylistTrack(position, track.id(), track.title(), track.artist(), track.album(), track.year(),
-                track.durationSec(), track.genres(), track.moods(), track.instruments(), track.url(), track.license(),
-                reason, Math.round(score * 1000) / 1000.0);
+        return new PlaylistTrack(
+                position,
+                track.id(),
+                track.title(),
+                track.artist(),
+                track.album(),
+                track.year(),
+                track.durationSec(),
+                track.genres(),
+                track.moods(),
+                track.instruments(),
+                track.url(),
+                track.license(),
+                reason,
+                Math.round(score * 1000) / 1000.0);
     }
 }

@@ -11,6 +11,5 @@ public final class Playlists {
     public static final int DEFAULT_MAX_PER_ARTIST = 2;
     public static final int MAX_PROMPT_CHARS = 2000;
 
-    private Playlists() {
-    }
+    private Playlists() {}
 }

@@ -13,8 +13,7 @@ public final class HistoryReference {
             "\\bmy (usual|favou?rites?|taste|history|go-?to|regular)\\b|\\bwhat i (liked|loved|played|listened to)\\b"
                     + "|\\b(songs|tracks|music) i (like|love|liked|loved)\\b|\\bi usually\\b");
 
-    private HistoryReference() {
-    }
+    private HistoryReference() {}
 
     /** Since when the prompt's history reaches back, or empty when it does not mention the listener's history. */
     public static Optional<Instant> since(String prompt, Instant now) {
@@ -28,7 +27,10 @@ public final class HistoryReference {
         if (text.contains("today") || text.contains("this morning") || text.contains("tonight")) {
             return Optional.of(now.minus(Duration.ofHours(24)));
         }
-        if (text.contains("this week") || text.contains("last week") || text.contains("lately") || text.contains("recently")) {
+        if (text.contains("this week")
+                || text.contains("last week")
+                || text.contains("lately")
+                || text.contains("recently")) {
             return Optional.of(now.minus(Duration.ofDays(14)));
         }
         return Optional.of(Instant.EPOCH);

@@ -8,7 +8,10 @@ public record ListeningEvent(String trackId, Type type, Instant at) {
 
     /** How much each kind of event says about taste. */
     public enum Type {
-        PLAY(1), SKIP(-1), LIKE(2), DISLIKE(-2);
+        PLAY(1),
+        SKIP(-1),
+        LIKE(2),
+        DISLIKE(-2);
 
         private final double weight;
 
@@ -21,13 +24,15 @@ public record ListeningEvent(String trackId, Type type, Instant at) {
         }
 
         public static Type parse(String value) {
-            return value == null ? null : switch (value.toLowerCase(Locale.ROOT)) {
-                case "play" -> PLAY;
-                case "skip" -> SKIP;
-                case "like" -> LIKE;
-                case "dislike" -> DISLIKE;
-                default -> null;
-            };
+            return value == null
+                    ? null
+                    : switch (value.toLowerCase(Locale.ROOT)) {
+                        case "play" -> PLAY;
+                        case "skip" -> SKIP;
+                        case "like" -> LIKE;
+                        case "dislike" -> DISLIKE;
+                        default -> null;
+                    };
         }
     }
 }

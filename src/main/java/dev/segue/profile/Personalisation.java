@@ -11,8 +11,13 @@ import java.util.Set;
  * tag and artist affinities in -1..1, tracks they disliked, their recent likes (for "more of what I liked") and their
  * most recent plays and likes (the transformer ranker's context tokens).
  */
-public record Personalisation(float[] centroid, Map<String, Double> tagAffinity, Map<String, Double> artistAffinity,
-        Set<String> disliked, List<String> recentLikes, List<String> recentTracks) {
+public record Personalisation(
+        float[] centroid,
+        Map<String, Double> tagAffinity,
+        Map<String, Double> artistAffinity,
+        Set<String> disliked,
+        List<String> recentLikes,
+        List<String> recentTracks) {
 
     /** How much this listener's taste favours a track, in -1..1 (0 when it says nothing). */
     public double affinity(Track track) {

@@ -46,18 +46,14 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class PersonalisationEval {
 
     /** One listener's scores, without and with their history, by ranker ("baseline", "transformer"). */
-    record Result(String playlist, String title, String split, int history, int target,
-            Map<String, Scores> byRanker) {
-    }
+    record Result(String playlist, String title, String split, int history, int target, Map<String, Scores> byRanker) {}
 
-    record Scores(double recallPlain, double recallPersonal, double ndcgPlain, double ndcgPersonal) {
-    }
+    record Scores(double recallPlain, double recallPersonal, double ndcgPlain, double ndcgPersonal) {}
 
     /** options.ranker per column of the report. */
     private static final Map<String, String> RANKERS = Map.of("baseline", "none", "transformer", "auto");
 
-    private PersonalisationEval() {
-    }
+    private PersonalisationEval() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("..", "shared", "data", "spotify-30k-songs");
@@ -72,40 +68,61 @@ public final class PersonalisationEval {
             }
         }
         if (!Files.isRegularFile(data.resolve("tracks_unique.csv"))) {
-            System.err.println("no Spotify data at " + data + " (see shared/data/spotify-30k-songs/SOURCE.md); nothing to evaluate");
+            System.err.println("no Spotify data at " + data
+                    + " (see shared/data/spotify-30k-songs/SOURCE.md); nothing to evaluate");
             System.exit(2);
         }
         Files.createDirectories(out);
         ProgressBar progress = ProgressBar.console("profile eval");
-        Catalog catalog = CatalogIngester.ingest(CatalogSource.of(data.resolve("tracks_unique.csv").toString(), "spotify", null),
+        Catalog catalog = CatalogIngester.ingest(
+                CatalogSource.of(data.resolve("tracks_unique.csv").toString(), "spotify", null),
                 progress.child("reading catalog"));
         try (TextEmbedder embedder = new TextEmbedder();
                 LuceneVectorStore store = new LuceneVectorStore(out.resolve("index"))) {
             SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
             SearchTools tools = new SearchTools(index, embedder);
-            OfflinePlanner offline = new OfflinePlanner(new IntentParser(catalog, Lexicon.load(), embedder), tools, embedder);
+            OfflinePlanner offline =
+                    new OfflinePlanner(new IntentParser(catalog, Lexicon.load(), embedder), tools, embedder);
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:profile-eval;DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(db)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             ProfileService profiles = new ProfileService(db, catalog, index.vectors());
             // The shipped ranker, as the service runs it (its context tokens are where the history goes in).
-            TransformerRanker ranker = TransformerRanker.load(TransformerRanker.DEFAULT_MODEL, index.vectors(), embedder);
+            TransformerRanker ranker =
+                    TransformerRanker.load(TransformerRanker.DEFAULT_MODEL, index.vectors(), embedder);
             System.out.println("ranker: " + ranker.name());
-            PlaylistService playlists = new PlaylistService(option -> offline, offline, new BaselineScorer(tools), ranker,
-                    new Assembler(index.vectors()), new Explainer(catalog), null, catalog, "Spotify", profiles);
+            PlaylistService playlists = new PlaylistService(
+                    option -> offline,
+                    offline,
+                    new BaselineScorer(tools),
+                    ranker,
+                    new Assembler(index.vectors()),
+                    new Explainer(catalog),
+                    null,
+                    catalog,
+                    "Spotify",
+                    profiles);
 
             Map<String, String> titles = new LinkedHashMap<>();
             for (Map<String, String> row : rows(data.resolve("playlists.csv").toFile())) {
                 titles.put(row.get("playlist_id"), row.get("playlist_name"));
             }
             Map<String, List<String>> members = new LinkedHashMap<>();
-            for (Map<String, String> row : rows(data.resolve("playlist_tracks.csv").toFile())) {
-                members.computeIfAbsent(row.get("playlist_id"), k -> new ArrayList<>()).add("spotify:" + row.get("track_id"));
+            for (Map<String, String> row :
+                    rows(data.resolve("playlist_tracks.csv").toFile())) {
+                members.computeIfAbsent(row.get("playlist_id"), k -> new ArrayList<>())
+                        .add("spotify:" + row.get("track_id"));
             }
             List<Result> results = new ArrayList<>();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (Map.Entry<String, List<String>> playlist : members.entrySet()) {
-                List<String> tracks = playlist.getValue().stream().filter(id -> catalog.find(id).isPresent()).toList();
+                List<String> tracks = playlist.getValue().stream()
+                        .filter(id -> catalog.find(id).isPresent())
+                        .toList();
                 String title = titles.get(playlist.getKey());
                 if (tracks.size() < 10 || title == null || title.isBlank() || results.size() >= limit) {
                     continue;
@@ -115,29 +132,47 @@ public final class PersonalisationEval {
                 String user = "listener-" + playlist.getKey();
                 List<ListeningEvent> events = new ArrayList<>();
                 for (int i = 0; i < history.size(); i++) {
-                    events.add(new ListeningEvent(history.get(i), ListeningEvent.Type.PLAY, now.minusSeconds(60L * (history.size() - i))));
+                    events.add(new ListeningEvent(
+                            history.get(i), ListeningEvent.Type.PLAY, now.minusSeconds(60L * (history.size() - i))));
                 }
                 profiles.add(user, events);
                 Map<String, Scores> byRanker = new LinkedHashMap<>();
                 for (String name : List.of("baseline", "transformer")) {
                     List<String> plain = ids(playlists, title, null, RANKERS.get(name));
                     List<String> personal = ids(playlists, title, user, RANKERS.get(name));
-                    byRanker.put(name, new Scores(recall(plain, target, 20), recall(personal, target, 20),
-                            ndcg(plain, target, 10), ndcg(personal, target, 10)));
+                    byRanker.put(
+                            name,
+                            new Scores(
+                                    recall(plain, target, 20),
+                                    recall(personal, target, 20),
+                                    ndcg(plain, target, 10),
+                                    ndcg(personal, target, 10)));
                 }
-                results.add(new Result(playlist.getKey(), title, rankerSplit(title), history.size(), target.size(),
-                        byRanker));
+                results.add(new Result(
+                        playlist.getKey(), title, rankerSplit(title), history.size(), target.size(), byRanker));
                 profiles.delete(user);
             }
             Path json = out.resolve("report.json");
-            List<Result> heldOut = results.stream().filter(r -> "test".equals(r.split())).toList();
+            List<Result> heldOut =
+                    results.stream().filter(r -> "test".equals(r.split())).toList();
             Map<String, Object> summaries = new LinkedHashMap<>();
             for (String name : RANKERS.keySet().stream().sorted().toList()) {
                 summaries.put(name, summary(results, name));
                 summaries.put(name + " (ranker test split)", summary(heldOut, name));
             }
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), Map.of("listeners", results.size(),
-                    "ranker", ranker.name(), "summary", summaries, "results", results));
+            new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValue(
+                            json.toFile(),
+                            Map.of(
+                                    "listeners",
+                                    results.size(),
+                                    "ranker",
+                                    ranker.name(),
+                                    "summary",
+                                    summaries,
+                                    "results",
+                                    results));
             String markdown = markdown(results, heldOut, ranker.name());
             Files.writeString(out.resolve("report.md"), markdown);
             System.out.print(markdown);
@@ -147,8 +182,14 @@ public final class PersonalisationEval {
     }
 
     private static List<String> ids(PlaylistService playlists, String prompt, String user, String ranker) {
-        return playlists.compose(new PlaylistService.CreateCommand(prompt, 20, null, null, List.of(), List.of(), user,
-                "offline", ranker, null)).playlist().tracks().stream().map(PlaylistTrack::id).toList();
+        return playlists
+                .compose(new PlaylistService.CreateCommand(
+                        prompt, 20, null, null, List.of(), List.of(), user, "offline", ranker, null))
+                .playlist()
+                .tracks()
+                .stream()
+                .map(PlaylistTrack::id)
+                .toList();
     }
 
     /**
@@ -157,7 +198,8 @@ public final class PersonalisationEval {
      * are those of the test split.
      */
     static String rankerSplit(String title) {
-        String normalised = title.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", " ").strip();
+        String normalised =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", " ").strip();
         String key = "spotify-playlist:" + (normalised.isEmpty() ? title.strip() : normalised);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
@@ -174,7 +216,9 @@ public final class PersonalisationEval {
     }
 
     static double recall(List<String> ranked, Set<String> target, int k) {
-        return target.isEmpty() ? 0 : ranked.stream().limit(k).filter(target::contains).count() / (double) target.size();
+        return target.isEmpty()
+                ? 0
+                : ranked.stream().limit(k).filter(target::contains).count() / (double) target.size();
     }
 
     static double ndcg(List<String> ranked, Set<String> target, int k) {
@@ -192,15 +236,28 @@ public final class PersonalisationEval {
     }
 
     private static Map<String, Double> summary(List<Result> results, String ranker) {
-        List<Scores> scores = results.stream().map(r -> r.byRanker().get(ranker)).toList();
+        List<Scores> scores =
+                results.stream().map(r -> r.byRanker().get(ranker)).toList();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("listeners", (double) scores.size());
-        out.put("recall@20_plain", mean(scores.stream().mapToDouble(Scores::recallPlain).toArray()));
-        out.put("recall@20_personal", mean(scores.stream().mapToDouble(Scores::recallPersonal).toArray()));
-        out.put("ndcg@10_plain", mean(scores.stream().mapToDouble(Scores::ndcgPlain).toArray()));
-        out.put("ndcg@10_personal", mean(scores.stream().mapToDouble(Scores::ndcgPersonal).toArray()));
-        out.put("listeners_better", (double) scores.stream().filter(r -> r.recallPersonal() > r.recallPlain()).count());
-        out.put("listeners_worse", (double) scores.stream().filter(r -> r.recallPersonal() < r.recallPlain()).count());
+        out.put(
+                "recall@20_plain",
+                mean(scores.stream().mapToDouble(Scores::recallPlain).toArray()));
+        out.put(
+                "recall@20_personal",
+                mean(scores.stream().mapToDouble(Scores::recallPersonal).toArray()));
+        out.put(
+                "ndcg@10_plain",
+                mean(scores.stream().mapToDouble(Scores::ndcgPlain).toArray()));
+        out.put(
+                "ndcg@10_personal",
+                mean(scores.stream().mapToDouble(Scores::ndcgPersonal).toArray()));
+        out.put("listeners_better", (double) scores.stream()
+                .filter(r -> r.recallPersonal() > r.recallPlain())
+                .count());
+        out.put("listeners_worse", (double) scores.stream()
+                .filter(r -> r.recallPersonal() < r.recallPlain())
+                .count());
         return out;
     }
 
@@ -229,10 +286,19 @@ public final class PersonalisationEval {
         int n = s.get("listeners").intValue();
         int better = s.get("listeners_better").intValue();
         int worse = s.get("listeners_worse").intValue();
-        return String.format(Locale.ROOT, "| %s | %d | %.4f → %.4f | %.2f× | %.4f → %.4f | %.2f× | %d / %d / %d |%n",
-                label, n, s.get("recall@20_plain"), s.get("recall@20_personal"),
-                ratio(s.get("recall@20_personal"), s.get("recall@20_plain")), s.get("ndcg@10_plain"),
-                s.get("ndcg@10_personal"), ratio(s.get("ndcg@10_personal"), s.get("ndcg@10_plain")), better, worse,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.4f → %.4f | %.2f× | %.4f → %.4f | %.2f× | %d / %d / %d |%n",
+                label,
+                n,
+                s.get("recall@20_plain"),
+                s.get("recall@20_personal"),
+                ratio(s.get("recall@20_personal"), s.get("recall@20_plain")),
+                s.get("ndcg@10_plain"),
+                s.get("ndcg@10_personal"),
+                ratio(s.get("ndcg@10_personal"), s.get("ndcg@10_plain")),
+                better,
+                worse,
                 n - better - worse);
     }
 
@@ -249,8 +315,10 @@ public final class PersonalisationEval {
     }
 
     private static List<Map<String, String>> rows(File file) throws Exception {
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file)) {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(file)) {
             return it.readAll();
         }
     }

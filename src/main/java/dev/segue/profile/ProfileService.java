@@ -22,9 +22,13 @@ public final class ProfileService {
     public static final int MAX_BATCH = 500;
 
     /** A listener's profile as the API shows it. */
-    public record Profile(String userId, boolean optedOut, Map<String, Integer> events, List<TasteModel.Weighted> topTags,
-            List<TasteModel.Weighted> topArtists, String lastEventAt) {
-    }
+    public record Profile(
+            String userId,
+            boolean optedOut,
+            Map<String, Integer> events,
+            List<TasteModel.Weighted> topTags,
+            List<TasteModel.Weighted> topArtists,
+            String lastEventAt) {}
 
     private final ProfileStore store;
     private final TasteModel model;
@@ -49,7 +53,12 @@ public final class ProfileService {
         events.forEach(e -> counts.merge(e.type().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
         Map<String, Double> artists = new java.util.LinkedHashMap<>();
         taste.artists().forEach((key, w) -> artists.put(catalog.artist(key).orElse(key), w));
-        return new Profile(userId, store.optedOut(userId), counts, taste.top(taste.tags(), 10), taste.top(artists, 10),
+        return new Profile(
+                userId,
+                store.optedOut(userId),
+                counts,
+                taste.top(taste.tags(), 10),
+                taste.top(artists, 10),
                 events.isEmpty() ? null : events.get(events.size() - 1).at().toString());
     }
 
@@ -63,19 +72,33 @@ public final class ProfileService {
             return Optional.empty();
         }
         TasteModel.Taste taste = taste(userId, events);
-        return Optional.of(new Personalisation(taste.centroid(), taste.tags(), taste.artists(), taste.disliked(),
-                taste.recentLikes(), taste.recentTracks()));
+        return Optional.of(new Personalisation(
+                taste.centroid(),
+                taste.tags(),
+                taste.artists(),
+                taste.disliked(),
+                taste.recentLikes(),
+                taste.recentTracks()));
     }
 
     /** Tracks the listener liked (or else played) within a window ending now; most recent first. */
     public List<String> likedSince(String userId, Instant since, int max) {
         List<ListeningEvent> events = new ArrayList<>(store.events(userId));
         java.util.Collections.reverse(events);
-        List<String> liked = events.stream().filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.LIKE)
-                .map(ListeningEvent::trackId).distinct().limit(max).toList();
-        return !liked.isEmpty() ? liked : events.stream()
-                .filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.PLAY)
-                .map(ListeningEvent::trackId).distinct().limit(max).toList();
+        List<String> liked = events.stream()
+                .filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.LIKE)
+                .map(ListeningEvent::trackId)
+                .distinct()
+                .limit(max)
+                .toList();
+        return !liked.isEmpty()
+                ? liked
+                : events.stream()
+                        .filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.PLAY)
+                        .map(ListeningEvent::trackId)
+                        .distinct()
+                        .limit(max)
+                        .toList();
     }
 
     public void optOut(String userId, boolean optedOut) {
@@ -91,6 +114,7 @@ public final class ProfileService {
         if (cache.size() > 10_000) {
             cache.clear(); // a bound, not a policy: tastes are cheap to recompute
         }
-        return cache.computeIfAbsent(userId, id -> model.build(events, Instant.now().truncatedTo(ChronoUnit.HOURS)));
+        return cache.computeIfAbsent(
+                userId, id -> model.build(events, Instant.now().truncatedTo(ChronoUnit.HOURS)));
     }
 }

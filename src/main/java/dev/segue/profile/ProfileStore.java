@@ -25,8 +25,8 @@ final class ProfileStore {
             c.setAutoCommit(false);
             try {
                 long next;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT COALESCE(MAX(seq), 0) FROM listening_events WHERE user_id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM listening_events WHERE user_id = ?")) {
                     ps.setString(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -45,8 +45,8 @@ final class ProfileStore {
                     }
                     ps.executeBatch();
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM listening_events WHERE user_id = ? AND seq <= ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM listening_events WHERE user_id = ? AND seq <= ?")) {
                     ps.setString(1, userId);
                     ps.setLong(2, next - maxEvents);
                     ps.executeUpdate();
@@ -63,12 +63,15 @@ final class ProfileStore {
 
     List<ListeningEvent> events(String userId) {
         List<ListeningEvent> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT track_id, type, at FROM listening_events WHERE user_id = ? ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT track_id, type, at FROM listening_events WHERE user_id = ? ORDER BY seq")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ListeningEvent(rs.getString(1), ListeningEvent.Type.valueOf(rs.getString(2)),
+                    out.add(new ListeningEvent(
+                            rs.getString(1),
+                            ListeningEvent.Type.valueOf(rs.getString(2)),
                             rs.getTimestamp(3).toInstant()));
                 }
             }
@@ -80,7 +83,8 @@ final class ProfileStore {
 
     boolean optedOut(String userId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT opted_out FROM listener_settings WHERE user_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT opted_out FROM listener_settings WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -92,14 +96,16 @@ final class ProfileStore {
 
     void setOptedOut(String userId, boolean optedOut) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement up = c.prepareStatement("UPDATE listener_settings SET opted_out = ? WHERE user_id = ?")) {
+            try (PreparedStatement up =
+                    c.prepareStatement("UPDATE listener_settings SET opted_out = ? WHERE user_id = ?")) {
                 up.setBoolean(1, optedOut);
                 up.setString(2, userId);
                 if (up.executeUpdate() == 1) {
                     return;
                 }
             }
-            try (PreparedStatement in = c.prepareStatement("INSERT INTO listener_settings (user_id, opted_out) VALUES (?, ?)")) {
+            try (PreparedStatement in =
+                    c.prepareStatement("INSERT INTO listener_settings (user_id, opted_out) VALUES (?, ?)")) {
                 in.setString(1, userId);
                 in.setBoolean(2, optedOut);
                 in.executeUpdate();

@@ -22,15 +22,22 @@ import java.util.Set;
  */
 public final class TasteModel {
 
-    public record Weighted(String name, double weight) {
-    }
+    public record Weighted(String name, double weight) {}
 
-    public record Taste(Map<String, Double> tags, Map<String, Double> artists, float[] centroid, Set<String> disliked,
-            List<String> recentLikes, List<String> recentTracks) {
+    public record Taste(
+            Map<String, Double> tags,
+            Map<String, Double> artists,
+            float[] centroid,
+            Set<String> disliked,
+            List<String> recentLikes,
+            List<String> recentTracks) {
 
         public List<Weighted> top(Map<String, Double> values, int n) {
-            return values.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
-                    .map(e -> new Weighted(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0)).toList();
+            return values.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(n)
+                    .map(e -> new Weighted(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0))
+                    .toList();
         }
     }
 
@@ -90,9 +97,17 @@ public final class TasteModel {
         }
         likes.sort(Comparator.comparing(ListeningEvent::at).reversed());
         positives.sort(Comparator.comparing(ListeningEvent::at).reversed());
-        return new Taste(normalise(tags), normalise(artists), positive > 0 ? Vectors.normalize(sum) : null, disliked,
+        return new Taste(
+                normalise(tags),
+                normalise(artists),
+                positive > 0 ? Vectors.normalize(sum) : null,
+                disliked,
                 likes.stream().map(ListeningEvent::trackId).distinct().limit(50).toList(),
-                positives.stream().map(ListeningEvent::trackId).distinct().limit(RECENT_TRACKS).toList());
+                positives.stream()
+                        .map(ListeningEvent::trackId)
+                        .distinct()
+                        .limit(RECENT_TRACKS)
+                        .toList());
     }
 
     /** Scales affinities into -1..1 by the largest magnitude, so one listener's volume of events does not matter. */

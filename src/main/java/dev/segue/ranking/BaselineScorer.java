@@ -24,8 +24,10 @@ public final class BaselineScorer {
     static final double W_POPULARITY = 0.07;
     /** Tracks a refinement keeps get this much, so "keeps what still fits" holds unless the change outweighs it. */
     static final double KEEP_BONUS = 0.05;
+
     static final double VOCAL_PENALTY = 0.08;
-    private static final Set<String> VOCAL_TAGS = Set.of("voice", "rap", "hiphop", "singersongwriter", "chanson", "choir");
+    private static final Set<String> VOCAL_TAGS =
+            Set.of("voice", "rap", "hiphop", "singersongwriter", "chanson", "choir");
 
     private final SearchTools tools;
 
@@ -36,14 +38,21 @@ public final class BaselineScorer {
     /** Listener taste (affinity in -1..1) adds up to this much; a disliked track loses a lot. */
     static final double W_PERSONAL = 0.12;
 
-    public List<ScoredTrack> score(Intent intent, List<Candidate> candidates, float[] queryVector, Set<String> keepIds) {
+    public List<ScoredTrack> score(
+            Intent intent, List<Candidate> candidates, float[] queryVector, Set<String> keepIds) {
         return score(intent, candidates, queryVector, keepIds, null);
     }
 
-    public List<ScoredTrack> score(Intent intent, List<Candidate> candidates, float[] queryVector, Set<String> keepIds,
+    public List<ScoredTrack> score(
+            Intent intent,
+            List<Candidate> candidates,
+            float[] queryVector,
+            Set<String> keepIds,
             dev.segue.profile.Personalisation taste) {
-        List<TagGroup> positive = intent.include().stream().filter(g -> g.weight() > 0).toList();
-        List<TagGroup> negative = intent.include().stream().filter(g -> g.weight() < 0).toList();
+        List<TagGroup> positive =
+                intent.include().stream().filter(g -> g.weight() > 0).toList();
+        List<TagGroup> negative =
+                intent.include().stream().filter(g -> g.weight() < 0).toList();
         double positiveWeight = positive.stream().mapToDouble(TagGroup::weight).sum();
         List<ScoredTrack> out = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {

@@ -19,25 +19,49 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RankerFeatures {
 
     /** Facts of the track alone (candidates and context tracks). */
-    public static final List<String> TRACK = List.of("popularity", "has_popularity", "energy", "valence",
-            "danceability", "acousticness", "instrumentalness", "tempo", "has_audio", "year", "has_year",
-            "genre_count", "mood_count", "instrument_count");
+    public static final List<String> TRACK = List.of(
+            "popularity",
+            "has_popularity",
+            "energy",
+            "valence",
+            "danceability",
+            "acousticness",
+            "instrumentalness",
+            "tempo",
+            "has_audio",
+            "year",
+            "has_year",
+            "genre_count",
+            "mood_count",
+            "instrument_count");
 
     /** How the track relates to this request, from the foundation scorer's evidence. */
-    public static final List<String> REQUEST = List.of("similarity", "prompt_similarity", "foundation_score", "tag_fit",
+    public static final List<String> REQUEST = List.of(
+            "similarity",
+            "prompt_similarity",
+            "foundation_score",
+            "tag_fit",
             "has_tag_wishes",
-            "required_met", "fits", "unwanted", "energy_fit", "has_energy_fit", "in_era", "has_era", "artist_named",
-            "title_named", "year_named");
+            "required_met",
+            "fits",
+            "unwanted",
+            "energy_fit",
+            "has_energy_fit",
+            "in_era",
+            "has_era",
+            "artist_named",
+            "title_named",
+            "year_named");
 
     /** A candidate's features: request features, then track features. */
     public static final List<String> CANDIDATE = concat(REQUEST, TRACK);
 
     /** Name keys of titles and artists, computed once each: normalising costs microseconds, a request has hundreds. */
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
     private static final int MAX_KEYS = 1_000_000;
 
-    private RankerFeatures() {
-    }
+    private RankerFeatures() {}
 
     public static float[] track(Track track) {
         float[] out = new float[TRACK.size()];
@@ -68,7 +92,8 @@ public final class RankerFeatures {
                 unwanted += -group.weight();
             }
         }
-        double matchedWeight = scored.matched().stream().mapToDouble(TagGroup::weight).sum();
+        double matchedWeight =
+                scored.matched().stream().mapToDouble(TagGroup::weight).sum();
         int required = intent.requiredGroups().size();
         Double energyFit = BaselineScorer.energyFit(intent.energy(), track);
         out[0] = (float) scored.similarity();
@@ -83,8 +108,13 @@ public final class RankerFeatures {
         out[9] = energyFit == null ? 0 : 1;
         // The era is a hard filter in the assembler; as a feature it lets the model read "90s" or "2019" in a title.
         boolean era = intent.yearFrom() != null || intent.yearTo() != null;
-        out[10] = !era ? 0 : track.year() != null && (intent.yearFrom() == null || track.year() >= intent.yearFrom())
-                && (intent.yearTo() == null || track.year() <= intent.yearTo()) ? 1 : 0;
+        out[10] = !era
+                ? 0
+                : track.year() != null
+                                && (intent.yearFrom() == null || track.year() >= intent.yearFrom())
+                                && (intent.yearTo() == null || track.year() <= intent.yearTo())
+                        ? 1
+                        : 0;
         out[11] = era ? 1 : 0;
         String artist = key(track.artist());
         String title = key(track.title());

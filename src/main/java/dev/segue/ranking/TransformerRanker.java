@@ -38,6 +38,7 @@ public final class TransformerRanker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TransformerRanker.class);
     /** Training saw at most 10 context tracks (tools/ranker/queries.py). */
     public static final int MAX_CONTEXT = 10;
+
     private static final int DIM = TextEmbedder.DIMENSION;
     private static final int TRACK_WIDTH = DIM + RankerFeatures.TRACK.size();
     private static final int CANDIDATE_WIDTH = DIM + RankerFeatures.CANDIDATE.size();
@@ -49,8 +50,8 @@ public final class TransformerRanker implements AutoCloseable {
     private final String version;
     private final String problem;
 
-    private TransformerRanker(OrtSession session, TrackVectors vectors, TextEmbedder embedder, String version,
-            String problem) {
+    private TransformerRanker(
+            OrtSession session, TrackVectors vectors, TextEmbedder embedder, String version, String problem) {
         this.env = session == null ? null : OrtEnvironment.getEnvironment();
         this.session = session;
         this.vectors = vectors;
@@ -138,8 +139,8 @@ public final class TransformerRanker implements AutoCloseable {
      * @param prompt      the listener's own words; null or blank: the query vector stands in for them
      * @param context     seed tracks, then a listener's recent plays and likes: the model reads them as context tokens
      */
-    public List<ScoredTrack> rank(Intent intent, List<ScoredTrack> scored, float[] queryVector, String prompt,
-            List<Track> context) {
+    public List<ScoredTrack> rank(
+            Intent intent, List<ScoredTrack> scored, float[] queryVector, String prompt, List<Track> context) {
         if (!available()) {
             throw new IllegalStateException(problem);
         }
@@ -150,7 +151,8 @@ public final class TransformerRanker implements AutoCloseable {
         float[] promptVector = prompt == null || prompt.trim().isEmpty() ? queryVector : embedder.embed(prompt);
         float[] raw = scores(intent, scored, queryVector, promptVector, RankerFeatures.promptKey(prompt), context);
         // Scores follow the served order: tracks meeting every wish get 0.5..1 by the model, near-misses 0..0.5 by
-        // the foundation scorer (whose order they keep), so a listener or the LLM never sees a lower track score higher.
+        // the foundation scorer (whose order they keep), so a listener or the LLM never sees a lower track score
+        // higher.
         double fitMin = Double.POSITIVE_INFINITY;
         double fitMax = Double.NEGATIVE_INFINITY;
         double partialMin = Double.POSITIVE_INFINITY;
@@ -187,7 +189,12 @@ public final class TransformerRanker implements AutoCloseable {
     }
 
     /** The model's raw scores, in the order of {@code scored}. */
-    float[] scores(Intent intent, List<ScoredTrack> scored, float[] queryVector, float[] promptVector, String promptKey,
+    float[] scores(
+            Intent intent,
+            List<ScoredTrack> scored,
+            float[] queryVector,
+            float[] promptVector,
+            String promptKey,
             List<Track> allContext) {
         List<Track> context = allContext.subList(0, Math.min(MAX_CONTEXT, allContext.size()));
         int n = scored.size();
@@ -196,8 +203,8 @@ public final class TransformerRanker implements AutoCloseable {
         for (ScoredTrack s : scored) {
             float[] vector = vectors.of(s.track());
             putVector(candidates, vector);
-            candidates.put(RankerFeatures.candidate(intent, s, vector == null ? 0 : Vectors.dot(promptVector, vector),
-                    promptKey));
+            candidates.put(RankerFeatures.candidate(
+                    intent, s, vector == null ? 0 : Vectors.dot(promptVector, vector), promptKey));
         }
         FloatBuffer contextTokens = FloatBuffer.allocate(c * TRACK_WIDTH);
         FloatBuffer mask = FloatBuffer.allocate(c);
@@ -211,15 +218,21 @@ public final class TransformerRanker implements AutoCloseable {
     }
 
     /** One batch through the model; the inputs are already laid out (row-major). */
-    float[] run(float[] query, float[] prompt, FloatBuffer context, FloatBuffer mask, int contextLength,
-            FloatBuffer candidates, int n) {
+    float[] run(
+            float[] query,
+            float[] prompt,
+            FloatBuffer context,
+            FloatBuffer mask,
+            int contextLength,
+            FloatBuffer candidates,
+            int n) {
         try (OnnxTensor q = OnnxTensor.createTensor(env, FloatBuffer.wrap(query), new long[] {1, DIM});
                 OnnxTensor p = OnnxTensor.createTensor(env, FloatBuffer.wrap(prompt), new long[] {1, DIM});
                 OnnxTensor ctx = OnnxTensor.createTensor(env, context, new long[] {1, contextLength, TRACK_WIDTH});
                 OnnxTensor m = OnnxTensor.createTensor(env, mask, new long[] {1, contextLength});
                 OnnxTensor cand = OnnxTensor.createTensor(env, candidates, new long[] {1, n, CANDIDATE_WIDTH});
-                OrtSession.Result result = session.run(Map.of("query", q, "prompt", p, "context", ctx,
-                        "context_mask", m, "candidates", cand))) {
+                OrtSession.Result result = session.run(
+                        Map.of("query", q, "prompt", p, "context", ctx, "context_mask", m, "candidates", cand))) {
             return ((float[][]) result.get(0).getValue())[0];
         } catch (OrtException e) {
             throw new IllegalStateException("ranker model failed: " + e.getMessage(), e);

@@ -39,7 +39,9 @@ final class Bm25Vectors {
         long terms = 0;
         long documents = 0;
         for (Track track : tracks) {
-            int length = terms(names(track)).values().stream().mapToInt(Integer::intValue).sum();
+            int length = terms(names(track)).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             if (length > 0) {
                 terms += length;
                 documents++;
@@ -93,7 +95,10 @@ final class Bm25Vectors {
     }
 
     private static SparseVector sparse(Map<Integer, Float> values) {
-        return SparseVector.newBuilder().addAllIndices(values.keySet()).addAllValues(values.values()).build();
+        return SparseVector.newBuilder()
+                .addAllIndices(values.keySet())
+                .addAllValues(values.values())
+                .build();
     }
 
     float averageLength() {

@@ -7,8 +7,7 @@ import java.util.Set;
 /** The {@link SearchFilter} semantics evaluated in memory, for candidates that did not come through a store query. */
 public final class Filters {
 
-    private Filters() {
-    }
+    private Filters() {}
 
     public static boolean allows(SearchFilter filter, Track track) {
         for (Set<String> group : filter.tagGroups()) {
@@ -20,7 +19,8 @@ public final class Filters {
             return false;
         }
         String artistKey = Catalog.artistKey(track.artist());
-        if (!filter.artists().isEmpty() && filter.artists().stream().map(Catalog::artistKey).noneMatch(artistKey::equals)) {
+        if (!filter.artists().isEmpty()
+                && filter.artists().stream().map(Catalog::artistKey).noneMatch(artistKey::equals)) {
             return false;
         }
         if (filter.excludeArtists().stream().map(Catalog::artistKey).anyMatch(artistKey::equals)) {

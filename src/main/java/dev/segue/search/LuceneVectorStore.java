@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -25,7 +26,6 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -47,16 +47,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.VectorUtil;
-import java.util.PriorityQueue;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The embedded index: Apache Lucene on disk under the data dir, HNSW vectors (dot product on unit vectors = cosine)
@@ -124,7 +123,9 @@ public final class LuceneVectorStore implements VectorStore {
 
     public Map<String, Object> manifest() {
         try {
-            return Files.isRegularFile(manifestFile()) ? JSON.readValue(manifestFile().toFile(), Map.class) : Map.of();
+            return Files.isRegularFile(manifestFile())
+                    ? JSON.readValue(manifestFile().toFile(), Map.class)
+                    : Map.of();
         } catch (IOException e) {
             return Map.of();
         }
@@ -141,8 +142,8 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     @Override
-    public synchronized void replaceAll(List<Track> tracks, List<float[]> vectors, String fingerprint,
-            ProgressBar progress) throws IOException {
+    public synchronized void replaceAll(
+            List<Track> tracks, List<float[]> vectors, String fingerprint, ProgressBar progress) throws IOException {
         Path building = root.resolve("lucene-building");
         deleteRecursively(building);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -150,7 +151,8 @@ public final class LuceneVectorStore implements VectorStore {
                 .setRAMBufferSizeMB(512) // one flush, one segment: no HNSW merge work
                 .setUseCompoundFile(false);
         progress.total(tracks.size());
-        try (FSDirectory directory = FSDirectory.open(building); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (FSDirectory directory = FSDirectory.open(building);
+                IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < tracks.size(); i++) {
                 writer.addDocument(document(tracks.get(i), vectors.get(i)));
                 if (i % 500 == 0) {
@@ -184,7 +186,9 @@ public final class LuceneVectorStore implements VectorStore {
     private static Document document(Track track, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(F_ID, track.id(), Field.Store.YES));
-        Stream.of(track.genres(), track.moods(), track.instruments()).flatMap(List::stream).distinct()
+        Stream.of(track.genres(), track.moods(), track.instruments())
+                .flatMap(List::stream)
+                .distinct()
                 .forEach(tag -> doc.add(new StringField(F_TAG, tag, Field.Store.NO)));
         doc.add(new StringField(F_ARTIST, Catalog.artistKey(track.artist()), Field.Store.NO));
         if (track.year() != null) {
@@ -224,10 +228,10 @@ public final class LuceneVectorStore implements VectorStore {
      */
     private List<Hit> exactNearest(IndexSearcher current, float[] query, Query restriction, int k) {
         try {
-            Weight allowed = restriction == null ? null
+            Weight allowed = restriction == null
+                    ? null
                     : current.createWeight(current.rewrite(restriction), ScoreMode.COMPLETE_NO_SCORES, 1);
-            record Scored(float score, int doc) {
-            }
+            record Scored(float score, int doc) {}
             // Many tracks share a vector (same tags): ties go to the earlier track, so results are deterministic and
             // the same on every engine.
             java.util.Comparator<Scored> better = java.util.Comparator.comparingDouble(Scored::score)
@@ -323,7 +327,11 @@ public final class LuceneVectorStore implements VectorStore {
             positive = any = true;
         }
         if (!filter.artists().isEmpty()) {
-            b.add(anyOf(F_ARTIST, filter.artists().stream().map(Catalog::artistKey).toList()), Occur.FILTER);
+            b.add(
+                    anyOf(
+                            F_ARTIST,
+                            filter.artists().stream().map(Catalog::artistKey).toList()),
+                    Occur.FILTER);
             positive = any = true;
         }
         if (filter.yearFrom() != null || filter.yearTo() != null) {
@@ -347,7 +355,13 @@ public final class LuceneVectorStore implements VectorStore {
             any = true;
         }
         if (!filter.excludeArtists().isEmpty()) {
-            b.add(anyOf(F_ARTIST, filter.excludeArtists().stream().map(Catalog::artistKey).toList()), Occur.MUST_NOT);
+            b.add(
+                    anyOf(
+                            F_ARTIST,
+                            filter.excludeArtists().stream()
+                                    .map(Catalog::artistKey)
+                                    .toList()),
+                    Occur.MUST_NOT);
             any = true;
         }
         if (!filter.excludeIds().isEmpty()) {
@@ -386,7 +400,9 @@ public final class LuceneVectorStore implements VectorStore {
             StoredFields stored = leaf.reader().storedFields();
             KnnVectorValues.DocIndexIterator it = values.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                sink.accept(stored.document(doc, Set.of(F_ID)).get(F_ID), values.vectorValue(it.index()).clone());
+                sink.accept(
+                        stored.document(doc, Set.of(F_ID)).get(F_ID),
+                        values.vectorValue(it.index()).clone());
             }
         }
     }

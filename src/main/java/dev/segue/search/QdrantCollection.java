@@ -37,11 +37,19 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
     public static final String DENSE = "tags";
     /** The sparse vector: BM25 term weights of title and artist. */
     public static final String SPARSE = "names";
+
     public static final String CLASSPATH = "/qdrant/collection.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> COLLECTION_KEYS = Set.of("vectors", "sparse_vectors", "shard_number",
-            "replication_factor", "write_consistency_factor", "on_disk_payload", "hnsw_config", "optimizers_config");
+    private static final Set<String> COLLECTION_KEYS = Set.of(
+            "vectors",
+            "sparse_vectors",
+            "shard_number",
+            "replication_factor",
+            "write_consistency_factor",
+            "on_disk_payload",
+            "hnsw_config",
+            "optimizers_config");
 
     public static QdrantCollection load(String path) {
         try {
@@ -77,7 +85,8 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
     public int dimension() {
         JsonNode size = collection.path("vectors").path(DENSE).path("size");
         if (!size.canConvertToInt() || size.asInt() <= 0) {
-            throw new IllegalArgumentException("collection definition: vectors." + DENSE + ".size must be a positive number");
+            throw new IllegalArgumentException(
+                    "collection definition: vectors." + DENSE + ".size must be a positive number");
         }
         return size.asInt();
     }
@@ -95,12 +104,15 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
 
     public CreateCollection createRequest(String name, boolean asCluster) {
         JsonNode vector = collection.path("vectors").path(DENSE);
-        VectorParams.Builder dense = VectorParams.newBuilder().setSize(dimension()).setDistance(distance());
+        VectorParams.Builder dense =
+                VectorParams.newBuilder().setSize(dimension()).setDistance(distance());
         if (vector.has("on_disk")) {
             dense.setOnDisk(vector.get("on_disk").asBoolean());
         }
-        CreateCollection.Builder create = CreateCollection.newBuilder().setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder().putMap(DENSE, dense.build())));
+        CreateCollection.Builder create = CreateCollection.newBuilder()
+                .setCollectionName(name)
+                .setVectorsConfig(VectorsConfig.newBuilder()
+                        .setParamsMap(VectorParamsMap.newBuilder().putMap(DENSE, dense.build())));
         JsonNode sparse = collection.path("sparse_vectors").path(SPARSE);
         if (!sparse.isMissingNode()) {
             SparseVectorParams.Builder params = SparseVectorParams.newBuilder();
@@ -117,7 +129,8 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
             create.setReplicationFactor(layout.get("replication_factor").asInt());
         }
         if (layout.has("write_consistency_factor")) {
-            create.setWriteConsistencyFactor(layout.get("write_consistency_factor").asInt());
+            create.setWriteConsistencyFactor(
+                    layout.get("write_consistency_factor").asInt());
         }
         if (collection.has("on_disk_payload")) {
             create.setOnDiskPayload(collection.get("on_disk_payload").asBoolean());
@@ -165,10 +178,16 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
                 case "float" -> FieldType.FieldTypeFloat;
                 case "bool" -> FieldType.FieldTypeBool;
                 case "text" -> FieldType.FieldTypeText;
-                default -> throw new IllegalArgumentException("collection definition: unsupported field_schema \"" + schema + "\"");
+                default ->
+                    throw new IllegalArgumentException(
+                            "collection definition: unsupported field_schema \"" + schema + "\"");
             };
-            out.add(CreateFieldIndexCollection.newBuilder().setCollectionName(name)
-                    .setFieldName(index.path("field_name").asText()).setFieldType(type).setWait(true).build());
+            out.add(CreateFieldIndexCollection.newBuilder()
+                    .setCollectionName(name)
+                    .setFieldName(index.path("field_name").asText())
+                    .setFieldType(type)
+                    .setWait(true)
+                    .build());
         }
         return out;
     }

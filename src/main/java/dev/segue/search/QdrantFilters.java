@@ -26,8 +26,7 @@ final class QdrantFilters {
     static final String EXPLICIT = "explicit";
     static final String INSTRUMENTALNESS = "instrumentalness";
 
-    private QdrantFilters() {
-    }
+    private QdrantFilters() {}
 
     /** The filter, or null when it restricts nothing (Qdrant then searches every point). */
     static Filter of(SearchFilter filter) {
@@ -36,7 +35,9 @@ final class QdrantFilters {
             f.addMust(matchKeywords(TAGS, sorted(group)));
         }
         if (!filter.artists().isEmpty()) {
-            f.addMust(matchKeywords(ARTIST_KEY, sorted(filter.artists().stream().map(Catalog::artistKey).toList())));
+            f.addMust(matchKeywords(
+                    ARTIST_KEY,
+                    sorted(filter.artists().stream().map(Catalog::artistKey).toList())));
         }
         if (filter.yearFrom() != null || filter.yearTo() != null) {
             Range.Builder years = Range.newBuilder();
@@ -49,22 +50,31 @@ final class QdrantFilters {
             f.addMust(range(YEAR, years.build()));
         }
         if (filter.maxDurationSec() != null) {
-            f.addMust(range(DURATION, Range.newBuilder().setLte(filter.maxDurationSec()).build()));
+            f.addMust(range(
+                    DURATION, Range.newBuilder().setLte(filter.maxDurationSec()).build()));
         }
         if (filter.minInstrumentalness() != null) {
-            f.addMust(range(INSTRUMENTALNESS, Range.newBuilder().setGte(filter.minInstrumentalness()).build()));
+            f.addMust(range(
+                    INSTRUMENTALNESS,
+                    Range.newBuilder().setGte(filter.minInstrumentalness()).build()));
         }
         if (!filter.excludeTags().isEmpty()) {
             f.addMustNot(matchKeywords(TAGS, sorted(filter.excludeTags())));
         }
         if (!filter.excludeArtists().isEmpty()) {
-            f.addMustNot(matchKeywords(ARTIST_KEY, sorted(filter.excludeArtists().stream().map(Catalog::artistKey).toList())));
+            f.addMustNot(matchKeywords(
+                    ARTIST_KEY,
+                    sorted(filter.excludeArtists().stream()
+                            .map(Catalog::artistKey)
+                            .toList())));
         }
         if (filter.excludeExplicit()) {
             f.addMustNot(match(EXPLICIT, true));
         }
         if (!filter.excludeIds().isEmpty()) {
-            f.addMustNot(hasId(sorted(filter.excludeIds()).stream().map(QdrantVectorStore::pointId).toList()));
+            f.addMustNot(hasId(sorted(filter.excludeIds()).stream()
+                    .map(QdrantVectorStore::pointId)
+                    .toList()));
         }
         Filter built = f.build();
         return built.getMustCount() == 0 && built.getMustNotCount() == 0 ? null : built;

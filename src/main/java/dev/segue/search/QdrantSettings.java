@@ -30,9 +30,22 @@ public record QdrantSettings(
         Optional<String> definition) {
 
     public static QdrantSettings defaults() {
-        return new QdrantSettings("localhost", 6334, Optional.empty(), false, "segue_tracks", Duration.ofSeconds(2),
-                Duration.ofSeconds(60), 2, Duration.ofMillis(100), Duration.ofSeconds(1), 8, Duration.ofSeconds(10),
-                256, false, Optional.empty());
+        return new QdrantSettings(
+                "localhost",
+                6334,
+                Optional.empty(),
+                false,
+                "segue_tracks",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(60),
+                2,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                8,
+                Duration.ofSeconds(10),
+                256,
+                false,
+                Optional.empty());
     }
 
     /** Defaults overridden by SEGUE_QDRANT_* variables, for commands that run outside the service. */
@@ -44,26 +57,73 @@ public record QdrantSettings(
                 Optional.ofNullable(env.get("SEGUE_QDRANT_API_KEY")).filter(k -> !k.isBlank()),
                 Boolean.parseBoolean(env.getOrDefault("SEGUE_QDRANT_USE_TLS", String.valueOf(d.useTls()))),
                 env.getOrDefault("SEGUE_QDRANT_COLLECTION", d.collection()),
-                d.callTimeout(), d.writeTimeout(), d.maxRetries(), d.retryBaseDelay(), d.retryMaxDelay(),
-                d.circuitBreakerVolume(), d.circuitBreakerDelay(),
+                d.callTimeout(),
+                d.writeTimeout(),
+                d.maxRetries(),
+                d.retryBaseDelay(),
+                d.retryMaxDelay(),
+                d.circuitBreakerVolume(),
+                d.circuitBreakerDelay(),
                 Integer.parseInt(env.getOrDefault("SEGUE_QDRANT_BATCH_SIZE", String.valueOf(d.batchSize()))),
                 Boolean.parseBoolean(env.getOrDefault("SEGUE_QDRANT_CLUSTER", String.valueOf(d.cluster()))),
                 Optional.ofNullable(env.get("SEGUE_QDRANT_DEFINITION")).filter(p -> !p.isBlank()));
     }
 
     public QdrantSettings withEndpoint(String host, int port) {
-        return new QdrantSettings(host, port, apiKey, useTls, collection, callTimeout, writeTimeout, maxRetries,
-                retryBaseDelay, retryMaxDelay, circuitBreakerVolume, circuitBreakerDelay, batchSize, cluster, definition);
+        return new QdrantSettings(
+                host,
+                port,
+                apiKey,
+                useTls,
+                collection,
+                callTimeout,
+                writeTimeout,
+                maxRetries,
+                retryBaseDelay,
+                retryMaxDelay,
+                circuitBreakerVolume,
+                circuitBreakerDelay,
+                batchSize,
+                cluster,
+                definition);
     }
 
     public QdrantSettings withCollection(String name) {
-        return new QdrantSettings(host, port, apiKey, useTls, name, callTimeout, writeTimeout, maxRetries,
-                retryBaseDelay, retryMaxDelay, circuitBreakerVolume, circuitBreakerDelay, batchSize, cluster, definition);
+        return new QdrantSettings(
+                host,
+                port,
+                apiKey,
+                useTls,
+                name,
+                callTimeout,
+                writeTimeout,
+                maxRetries,
+                retryBaseDelay,
+                retryMaxDelay,
+                circuitBreakerVolume,
+                circuitBreakerDelay,
+                batchSize,
+                cluster,
+                definition);
     }
 
     public QdrantSettings withBatchSize(int size) {
-        return new QdrantSettings(host, port, apiKey, useTls, collection, callTimeout, writeTimeout, maxRetries,
-                retryBaseDelay, retryMaxDelay, circuitBreakerVolume, circuitBreakerDelay, size, cluster, definition);
+        return new QdrantSettings(
+                host,
+                port,
+                apiKey,
+                useTls,
+                collection,
+                callTimeout,
+                writeTimeout,
+                maxRetries,
+                retryBaseDelay,
+                retryMaxDelay,
+                circuitBreakerVolume,
+                circuitBreakerDelay,
+                size,
+                cluster,
+                definition);
     }
 
     public String endpoint() {

@@ -75,6 +75,7 @@ public final class QdrantVectorStore implements VectorStore {
 
     /** Bump when the point layout changes: a collection loaded with another layout is reloaded. */
     static final String LAYOUT = "segue-qdrant-v1";
+
     static final String META_FINGERPRINT = "segue_fingerprint";
     static final String META_LOADING = "segue_loading";
     static final String META_LAYOUT = "segue_layout";
@@ -99,7 +100,8 @@ public final class QdrantVectorStore implements VectorStore {
 
     private static QdrantGrpcClient grpc(QdrantSettings settings) {
         // No version check at build: it would call the server now; readiness reports what the server says instead.
-        QdrantGrpcClient.Builder b = QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.useTls(), false)
+        QdrantGrpcClient.Builder b = QdrantGrpcClient.newBuilder(
+                        settings.host(), settings.port(), settings.useTls(), false)
                 .withTimeout(settings.callTimeout());
         settings.apiKey().filter(k -> !k.isBlank()).ifPresent(b::withApiKey);
         return b.build();
@@ -107,8 +109,9 @@ public final class QdrantVectorStore implements VectorStore {
 
     QdrantVectorStore(QdrantSettings settings, QdrantCollection definition, int dimension, QdrantGrpcClient grpc) {
         if (definition.dimension() != dimension) {
-            throw new IllegalArgumentException("the Qdrant collection definition has vectors." + QdrantCollection.DENSE
-                    + ".size " + definition.dimension() + ", but the embedding model makes " + dimension + "-dim vectors");
+            throw new IllegalArgumentException(
+                    "the Qdrant collection definition has vectors." + QdrantCollection.DENSE + ".size "
+                            + definition.dimension() + ", but the embedding model makes " + dimension + "-dim vectors");
         }
         this.settings = settings;
         this.definition = definition;
@@ -120,22 +123,36 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     private Guard guard(String name, Duration timeout, boolean circuitBreaker) {
-        Guard.Builder b = Guard.create().withDescription(name + ":" + settings.endpoint())
-                .withTimeout().duration(timeout.toMillis() + 250, ChronoUnit.MILLIS).done() // the gRPC deadline fires first
-                .withRetry().maxRetries(settings.maxRetries()).whenException(QdrantVectorStore::isTransient)
+        Guard.Builder b = Guard.create()
+                .withDescription(name + ":" + settings.endpoint())
+                .withTimeout()
+                .duration(timeout.toMillis() + 250, ChronoUnit.MILLIS)
+                .done() // the gRPC deadline fires first
+                .withRetry()
+                .maxRetries(settings.maxRetries())
+                .whenException(QdrantVectorStore::isTransient)
                 .delay(settings.retryBaseDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(Math.max(1, settings.retryBaseDelay().toMillis() / 2), ChronoUnit.MILLIS)
-                .withExponentialBackoff().maxDelay(Math.max(settings.retryMaxDelay().toMillis(),
-                        settings.retryBaseDelay().toMillis() + 1), ChronoUnit.MILLIS).done()
+                .withExponentialBackoff()
+                .maxDelay(
+                        Math.max(
+                                settings.retryMaxDelay().toMillis(),
+                                settings.retryBaseDelay().toMillis() + 1),
+                        ChronoUnit.MILLIS)
+                .done()
                 // gRPC waits longer and longer before reconnecting to a refused address; our backoff decides instead.
                 .beforeRetry(channel::resetConnectBackoff)
                 .done();
         if (circuitBreaker) {
             // Only connection-level failures count: a missing collection is not a reason to stop calling.
-            b.withCircuitBreaker().when(QdrantVectorStore::isTransient)
+            b.withCircuitBreaker()
+                    .when(QdrantVectorStore::isTransient)
                     .onStateChange(state -> channel.resetConnectBackoff())
-                    .requestVolumeThreshold(settings.circuitBreakerVolume()).failureRatio(0.5)
-                    .delay(settings.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS).successThreshold(1).done();
+                    .requestVolumeThreshold(settings.circuitBreakerVolume())
+                    .failureRatio(0.5)
+                    .delay(settings.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .done();
         }
         return b.build();
     }
@@ -173,11 +190,19 @@ public final class QdrantVectorStore implements VectorStore {
     /** The collection, created from the definition when missing; fails when it exists with other vector settings. */
     public CollectionInfo ensureCollection() {
         String name = settings.collection();
-        boolean exists = call(writeGuard, "check collection " + name, () -> client.collectionExistsAsync(name, settings.writeTimeout()));
+        boolean exists = call(
+                writeGuard,
+                "check collection " + name,
+                () -> client.collectionExistsAsync(name, settings.writeTimeout()));
         if (!exists) {
-            LOG.infof("Qdrant collection %s is missing at %s: creating it from the definition", name, settings.endpoint());
-            call(writeGuard, "create collection " + name, () -> client.createCollectionAsync(
-                    definition.createRequest(name, settings.cluster()), settings.writeTimeout()));
+            LOG.infof(
+                    "Qdrant collection %s is missing at %s: creating it from the definition",
+                    name, settings.endpoint());
+            call(
+                    writeGuard,
+                    "create collection " + name,
+                    () -> client.createCollectionAsync(
+                            definition.createRequest(name, settings.cluster()), settings.writeTimeout()));
         }
         CollectionInfo info = info(writeGuard);
         mismatch(info).ifPresent(problem -> {
@@ -186,14 +211,19 @@ public final class QdrantVectorStore implements VectorStore {
         // Indexes the definition asks for and the collection lacks (new, or a creation cut short) are added.
         for (var index : definition.indexRequests(name)) {
             if (!info.getPayloadSchemaMap().containsKey(index.getFieldName())) {
-                call(writeGuard, "index " + index.getFieldName(), () -> client.createPayloadIndexAsync(index, settings.writeTimeout()));
+                call(
+                        writeGuard,
+                        "index " + index.getFieldName(),
+                        () -> client.createPayloadIndexAsync(index, settings.writeTimeout()));
             }
         }
         return info;
     }
 
     private CollectionInfo info(Guard guard) {
-        CollectionInfo info = call(guard, "read collection " + settings.collection(),
+        CollectionInfo info = call(
+                guard,
+                "read collection " + settings.collection(),
                 () -> client.getCollectionInfoAsync(settings.collection(), settings.writeTimeout()));
         lastCount.set(info.getPointsCount());
         return info;
@@ -203,17 +233,27 @@ public final class QdrantVectorStore implements VectorStore {
     Optional<String> mismatch(CollectionInfo info) {
         String name = "Qdrant collection " + settings.collection();
         var vectors = info.getConfig().getParams().getVectorsConfig();
-        VectorParams dense = vectors.hasParamsMap() ? vectors.getParamsMap().getMapMap().get(QdrantCollection.DENSE) : null;
+        VectorParams dense =
+                vectors.hasParamsMap() ? vectors.getParamsMap().getMapMap().get(QdrantCollection.DENSE) : null;
         if (dense == null) {
             return Optional.of(name + " has no vector named \"" + QdrantCollection.DENSE + "\"; it was not created by"
                     + " Segue: delete it, or set segue.qdrant.collection to another name");
         }
         if (dense.getSize() != dimension || dense.getDistance() != definition.distance()) {
-            return Optional.of(String.format(Locale.ROOT, "%s has %d-dim %s vectors; Segue needs %d-dim %s vectors:"
-                    + " delete it (it is recreated from the definition) or set segue.qdrant.collection to another name",
-                    name, dense.getSize(), dense.getDistance(), dimension, definition.distance()));
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%s has %d-dim %s vectors; Segue needs %d-dim %s vectors:"
+                            + " delete it (it is recreated from the definition) or set segue.qdrant.collection to another name",
+                    name,
+                    dense.getSize(),
+                    dense.getDistance(),
+                    dimension,
+                    definition.distance()));
         }
-        SparseVectorParams sparse = info.getConfig().getParams().getSparseVectorsConfig().getMapMap()
+        SparseVectorParams sparse = info.getConfig()
+                .getParams()
+                .getSparseVectorsConfig()
+                .getMapMap()
                 .get(QdrantCollection.SPARSE);
         if (sparse == null || sparse.getModifier() != Modifier.Idf) {
             return Optional.of(name + " has no sparse vector \"" + QdrantCollection.SPARSE + "\" with the idf modifier"
@@ -227,8 +267,15 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     private void writeMetadata(Map<String, Value> values) {
-        call(writeGuard, "update collection metadata", () -> client.updateCollectionAsync(UpdateCollection.newBuilder()
-                .setCollectionName(settings.collection()).putAllMetadata(values).build(), settings.writeTimeout()));
+        call(
+                writeGuard,
+                "update collection metadata",
+                () -> client.updateCollectionAsync(
+                        UpdateCollection.newBuilder()
+                                .setCollectionName(settings.collection())
+                                .putAllMetadata(values)
+                                .build(),
+                        settings.writeTimeout()));
     }
 
     @Override
@@ -236,7 +283,8 @@ public final class QdrantVectorStore implements VectorStore {
         CollectionInfo info = ensureCollection();
         Map<String, Value> meta = metadata(info);
         String fingerprint = meta.getOrDefault(META_FINGERPRINT, value("")).getStringValue();
-        boolean sameLayout = LAYOUT.equals(meta.getOrDefault(META_LAYOUT, value("")).getStringValue());
+        boolean sameLayout =
+                LAYOUT.equals(meta.getOrDefault(META_LAYOUT, value("")).getStringValue());
         return fingerprint.isEmpty() || !sameLayout ? Optional.empty() : Optional.of(fingerprint);
     }
 
@@ -247,10 +295,12 @@ public final class QdrantVectorStore implements VectorStore {
         CollectionInfo info = ensureCollection();
         String loading = metadata(info).getOrDefault(META_LOADING, value("")).getStringValue();
         // Not complete until the end: a crash from here on reads as "no usable content" and the load runs again.
-        writeMetadata(Map.of(META_FINGERPRINT, value(""), META_LOADING, value(fingerprint), META_LAYOUT, value(LAYOUT)));
+        writeMetadata(
+                Map.of(META_FINGERPRINT, value(""), META_LOADING, value(fingerprint), META_LAYOUT, value(LAYOUT)));
         Set<String> present = fingerprint.equals(loading) ? loadedPointIds(fingerprint) : Set.of();
         if (!present.isEmpty()) {
-            LOG.infof("resuming an interrupted load into %s: %,d of %,d tracks are already there",
+            LOG.infof(
+                    "resuming an interrupted load into %s: %,d of %,d tracks are already there",
                     settings.collection(), present.size(), tracks.size());
         }
         Bm25Vectors bm25 = Bm25Vectors.over(tracks);
@@ -274,26 +324,44 @@ public final class QdrantVectorStore implements VectorStore {
         }
         progress.update(done, "tracks");
         // Points of earlier content (tracks no longer in the catalog) go; the new ones all carry this fingerprint.
-        Filter stale = Filter.newBuilder().addMustNot(matchKeyword(FINGERPRINT, fingerprint)).build();
-        call(writeGuard, "delete stale points", () -> client.deleteAsync(DeletePoints.newBuilder()
-                .setCollectionName(settings.collection()).setWait(true)
-                .setPoints(PointsSelector.newBuilder().setFilter(stale)).build(), settings.writeTimeout()));
-        writeMetadata(Map.of(META_FINGERPRINT, value(fingerprint), META_LOADING, value(""),
-                META_COUNT, value((long) tracks.size())));
+        Filter stale = Filter.newBuilder()
+                .addMustNot(matchKeyword(FINGERPRINT, fingerprint))
+                .build();
+        call(
+                writeGuard,
+                "delete stale points",
+                () -> client.deleteAsync(
+                        DeletePoints.newBuilder()
+                                .setCollectionName(settings.collection())
+                                .setWait(true)
+                                .setPoints(PointsSelector.newBuilder().setFilter(stale))
+                                .build(),
+                        settings.writeTimeout()));
+        writeMetadata(Map.of(META_FINGERPRINT, value(fingerprint), META_LOADING, value(""), META_COUNT, value((long)
+                tracks.size())));
         lastCount.set(tracks.size());
-        progress.done(String.format(Locale.ROOT, "%,d tracks in Qdrant collection %s", tracks.size(), settings.collection()));
+        progress.done(
+                String.format(Locale.ROOT, "%,d tracks in Qdrant collection %s", tracks.size(), settings.collection()));
     }
 
     private void upsert(List<PointStruct> batch) {
-        UpsertPoints request = UpsertPoints.newBuilder().setCollectionName(settings.collection()).setWait(true)
-                .addAllPoints(batch).build();
-        call(writeGuard, "upsert " + batch.size() + " points", () -> client.upsertAsync(request, settings.writeTimeout()));
+        UpsertPoints request = UpsertPoints.newBuilder()
+                .setCollectionName(settings.collection())
+                .setWait(true)
+                .addAllPoints(batch)
+                .build();
+        call(
+                writeGuard,
+                "upsert " + batch.size() + " points",
+                () -> client.upsertAsync(request, settings.writeTimeout()));
     }
 
     /** Ids of points already written by a load of this fingerprint (ids only: no vectors, no payload). */
     private Set<String> loadedPointIds(String fingerprint) {
         Set<String> ids = new HashSet<>();
-        Filter mine = Filter.newBuilder().addMust(matchKeyword(FINGERPRINT, fingerprint)).build();
+        Filter mine = Filter.newBuilder()
+                .addMust(matchKeyword(FINGERPRINT, fingerprint))
+                .build();
         scroll(mine, false, List.of(), point -> ids.add(point.getId().getUuid()));
         return ids;
     }
@@ -303,10 +371,15 @@ public final class QdrantVectorStore implements VectorStore {
         vectors.put(QdrantCollection.DENSE, VectorFactory.vector(vector));
         SparseVector names = bm25.document(track);
         if (names.getIndicesCount() > 0) {
-            vectors.put(QdrantCollection.SPARSE, Vector.newBuilder().setSparse(names).build());
+            vectors.put(
+                    QdrantCollection.SPARSE,
+                    Vector.newBuilder().setSparse(names).build());
         }
-        return PointStruct.newBuilder().setId(id).setVectors(VectorsFactory.namedVectors(vectors))
-                .putAllPayload(payload(track, fingerprint)).build();
+        return PointStruct.newBuilder()
+                .setId(id)
+                .setVectors(VectorsFactory.namedVectors(vectors))
+                .putAllPayload(payload(track, fingerprint))
+                .build();
     }
 
     /** What filters need, plus the facts an operator looking at the collection would want; nulls are left out. */
@@ -316,8 +389,12 @@ public final class QdrantVectorStore implements VectorStore {
         p.put("title", value(track.title()));
         p.put("artist", value(track.artist()));
         p.put(QdrantFilters.ARTIST_KEY, value(Catalog.artistKey(track.artist())));
-        p.put(QdrantFilters.TAGS, strings(Stream.of(track.genres(), track.moods(), track.instruments())
-                .flatMap(List::stream).distinct().toList()));
+        p.put(
+                QdrantFilters.TAGS,
+                strings(Stream.of(track.genres(), track.moods(), track.instruments())
+                        .flatMap(List::stream)
+                        .distinct()
+                        .toList()));
         p.put("genres", strings(track.genres()));
         p.put("moods", strings(track.moods()));
         p.put("instruments", strings(track.instruments()));
@@ -346,8 +423,11 @@ public final class QdrantVectorStore implements VectorStore {
 
     @Override
     public List<Hit> nearest(float[] query, SearchFilter filter, int k) {
-        QueryPoints.Builder q = QueryPoints.newBuilder().setCollectionName(settings.collection())
-                .setQuery(QueryFactory.nearest(query)).setUsing(QdrantCollection.DENSE).setLimit(k)
+        QueryPoints.Builder q = QueryPoints.newBuilder()
+                .setCollectionName(settings.collection())
+                .setQuery(QueryFactory.nearest(query))
+                .setUsing(QdrantCollection.DENSE)
+                .setLimit(k)
                 // A wider beam, like the embedded index's over-fetch: filtered HNSW can miss neighbours at small k.
                 .setParams(SearchParams.newBuilder().setHnswEf(Math.max(k, 128)))
                 .setWithPayload(WithPayloadSelectorFactory.include(List.of(QdrantFilters.TRACK_ID)));
@@ -364,9 +444,12 @@ public final class QdrantVectorStore implements VectorStore {
         if (terms.getIndicesCount() == 0) {
             return List.of(); // only punctuation: nothing to match, as in the embedded index
         }
-        QueryPoints.Builder q = QueryPoints.newBuilder().setCollectionName(settings.collection())
-                .setQuery(QueryFactory.nearest(VectorInputFactory.vectorInput(terms.getValuesList(), terms.getIndicesList())))
-                .setUsing(QdrantCollection.SPARSE).setLimit(k)
+        QueryPoints.Builder q = QueryPoints.newBuilder()
+                .setCollectionName(settings.collection())
+                .setQuery(QueryFactory.nearest(
+                        VectorInputFactory.vectorInput(terms.getValuesList(), terms.getIndicesList())))
+                .setUsing(QdrantCollection.SPARSE)
+                .setLimit(k)
                 .setWithPayload(WithPayloadSelectorFactory.include(List.of(QdrantFilters.TRACK_ID)));
         Filter f = QdrantFilters.of(filter);
         if (f != null) {
@@ -403,21 +486,32 @@ public final class QdrantVectorStore implements VectorStore {
         });
     }
 
-    private void scroll(Filter filter, boolean withVectors, List<String> payload, java.util.function.Consumer<RetrievedPoint> sink) {
+    private void scroll(
+            Filter filter,
+            boolean withVectors,
+            List<String> payload,
+            java.util.function.Consumer<RetrievedPoint> sink) {
         PointId offset = null;
         do {
-            ScrollPoints.Builder s = ScrollPoints.newBuilder().setCollectionName(settings.collection()).setLimit(SCROLL_PAGE)
-                    .setWithPayload(payload.isEmpty() ? WithPayloadSelectorFactory.enable(false)
-                            : WithPayloadSelectorFactory.include(payload))
-                    .setWithVectors(withVectors ? WithVectorsSelectorFactory.include(List.of(QdrantCollection.DENSE))
-                            : WithVectorsSelectorFactory.enable(false));
+            ScrollPoints.Builder s = ScrollPoints.newBuilder()
+                    .setCollectionName(settings.collection())
+                    .setLimit(SCROLL_PAGE)
+                    .setWithPayload(
+                            payload.isEmpty()
+                                    ? WithPayloadSelectorFactory.enable(false)
+                                    : WithPayloadSelectorFactory.include(payload))
+                    .setWithVectors(
+                            withVectors
+                                    ? WithVectorsSelectorFactory.include(List.of(QdrantCollection.DENSE))
+                                    : WithVectorsSelectorFactory.enable(false));
             if (filter != null) {
                 s.setFilter(filter);
             }
             if (offset != null) {
                 s.setOffset(offset);
             }
-            ScrollResponse page = call(writeGuard, "scroll points", () -> client.scrollAsync(s.build(), settings.writeTimeout()));
+            ScrollResponse page =
+                    call(writeGuard, "scroll points", () -> client.scrollAsync(s.build(), settings.writeTimeout()));
             page.getResultList().forEach(sink);
             offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
         } while (offset != null);
@@ -441,25 +535,30 @@ public final class QdrantVectorStore implements VectorStore {
             CollectionInfo info = await(client.getCollectionInfoAsync(settings.collection(), settings.callTimeout()));
             lastCount.set(info.getPointsCount());
             Optional<String> problem = mismatch(info);
-            String fingerprint = metadata(info).getOrDefault(META_FINGERPRINT, value("")).getStringValue();
+            String fingerprint =
+                    metadata(info).getOrDefault(META_FINGERPRINT, value("")).getStringValue();
             String status = info.getStatus().name().toLowerCase(Locale.ROOT);
             if (problem.isPresent()) {
                 return new Health(false, problem.get(), info.getPointsCount(), status);
             }
             if (fingerprint.isEmpty()) {
-                return new Health(false, "Qdrant collection " + settings.collection() + " holds no complete load"
-                        + " (a load is running or was interrupted)", info.getPointsCount(), status);
+                return new Health(
+                        false,
+                        "Qdrant collection " + settings.collection() + " holds no complete load"
+                                + " (a load is running or was interrupted)",
+                        info.getPointsCount(),
+                        status);
             }
             return new Health(true, "ok", info.getPointsCount(), status);
         } catch (Exception e) {
             Thread.interrupted();
             channel.resetConnectBackoff(); // the next probe connects at once when the server is back
-            return new Health(false, describe("read collection " + settings.collection(), e), lastCount.get(), "unknown");
+            return new Health(
+                    false, describe("read collection " + settings.collection(), e), lastCount.get(), "unknown");
         }
     }
 
-    public record Health(boolean up, String message, long points, String collectionStatus) {
-    }
+    public record Health(boolean up, String message, long points, String collectionStatus) {}
 
     // ---- calls -----------------------------------------------------------------------------------------------------
 
@@ -468,8 +567,11 @@ public final class QdrantVectorStore implements VectorStore {
         try {
             return (T) guard.call(() -> await(request.call()), Object.class);
         } catch (CircuitBreakerOpenException e) {
-            throw new VectorStoreUnavailable("Qdrant at " + settings.endpoint() + " failed repeatedly; calls are paused"
-                    + " for up to " + settings.retryAfterSeconds() + " s", settings.retryAfterSeconds(), e);
+            throw new VectorStoreUnavailable(
+                    "Qdrant at " + settings.endpoint() + " failed repeatedly; calls are paused" + " for up to "
+                            + settings.retryAfterSeconds() + " s",
+                    settings.retryAfterSeconds(),
+                    e);
         } catch (VectorStoreUnavailable e) {
             throw e;
         } catch (Exception e) {
@@ -496,9 +598,13 @@ public final class QdrantVectorStore implements VectorStore {
             case DEADLINE_EXCEEDED -> "no answer in time";
             case UNAUTHENTICATED, PERMISSION_DENIED -> "refused the API key (segue.qdrant.api-key)";
             case NOT_FOUND -> "has no collection " + settings.collection();
-            case UNKNOWN -> e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
-                    ? "no answer in time" : "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            default -> "answered " + status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+            case UNKNOWN ->
+                e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
+                        ? "no answer in time"
+                        : "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            default ->
+                "answered " + status.getCode()
+                        + (status.getDescription() == null ? "" : ": " + status.getDescription());
         };
         return "Qdrant at " + settings.endpoint() + " " + why + " (" + what + ")";
     }

@@ -22,11 +22,13 @@ public record SearchFilter(
         Double minInstrumentalness,
         Set<String> excludeIds) {
 
-    public static final SearchFilter NONE = new SearchFilter(List.of(), Set.of(), Set.of(), Set.of(), null, null, null,
-            false, null, Set.of());
+    public static final SearchFilter NONE =
+            new SearchFilter(List.of(), Set.of(), Set.of(), Set.of(), null, null, null, false, null, Set.of());
 
     public SearchFilter {
-        tagGroups = tagGroups == null ? List.of() : tagGroups.stream().filter(g -> !g.isEmpty()).map(Set::copyOf).toList();
+        tagGroups = tagGroups == null
+                ? List.of()
+                : tagGroups.stream().filter(g -> !g.isEmpty()).map(Set::copyOf).toList();
         excludeTags = copy(excludeTags);
         artists = copy(artists);
         excludeArtists = copy(excludeArtists);
@@ -38,20 +40,47 @@ public record SearchFilter(
     }
 
     public SearchFilter withTagGroups(List<Set<String>> groups) {
-        return new SearchFilter(groups, excludeTags, artists, excludeArtists, yearFrom, yearTo, maxDurationSec,
-                excludeExplicit, minInstrumentalness, excludeIds);
+        return new SearchFilter(
+                groups,
+                excludeTags,
+                artists,
+                excludeArtists,
+                yearFrom,
+                yearTo,
+                maxDurationSec,
+                excludeExplicit,
+                minInstrumentalness,
+                excludeIds);
     }
 
     public SearchFilter withArtists(Set<String> only) {
-        return new SearchFilter(tagGroups, excludeTags, only, excludeArtists, yearFrom, yearTo, maxDurationSec,
-                excludeExplicit, minInstrumentalness, excludeIds);
+        return new SearchFilter(
+                tagGroups,
+                excludeTags,
+                only,
+                excludeArtists,
+                yearFrom,
+                yearTo,
+                maxDurationSec,
+                excludeExplicit,
+                minInstrumentalness,
+                excludeIds);
     }
 
     public SearchFilter plusExcludedIds(Set<String> ids) {
         Set<String> all = new LinkedHashSet<>(excludeIds);
         all.addAll(ids);
-        return new SearchFilter(tagGroups, excludeTags, artists, excludeArtists, yearFrom, yearTo, maxDurationSec,
-                excludeExplicit, minInstrumentalness, all);
+        return new SearchFilter(
+                tagGroups,
+                excludeTags,
+                artists,
+                excludeArtists,
+                yearFrom,
+                yearTo,
+                maxDurationSec,
+                excludeExplicit,
+                minInstrumentalness,
+                all);
     }
 
     public SearchFilter plusTagGroup(Set<String> group) {

@@ -25,6 +25,7 @@ public final class SearchIndex {
 
     /** Bump when the stored document layout changes. */
     private static final String SCHEMA = "lucene-doc-v1";
+
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     private final Catalog catalog;
@@ -54,14 +55,17 @@ public final class SearchIndex {
      * Opens now if the store can answer; otherwise returns an index that is not ready (searches answer
      * {@link VectorStoreUnavailable}, readiness is down with the reason) and retries in the background until it opens.
      */
-    public static SearchIndex openWhenAvailable(Catalog catalog, VectorStore store, TextEmbedder embedder,
-            ProgressBar progress, Duration retryEvery) throws IOException {
+    public static SearchIndex openWhenAvailable(
+            Catalog catalog, VectorStore store, TextEmbedder embedder, ProgressBar progress, Duration retryEvery)
+            throws IOException {
         SearchIndex index = new SearchIndex(catalog, store);
         try {
             index.fill(embedder, progress);
         } catch (VectorStoreUnavailable e) {
             index.problem = e.getMessage();
-            LOG.warnf("the catalog index is not ready: %s; retrying every %.1f s", e.getMessage(), retryEvery.toMillis() / 1000.0);
+            LOG.warnf(
+                    "the catalog index is not ready: %s; retrying every %.1f s",
+                    e.getMessage(), retryEvery.toMillis() / 1000.0);
             Thread.ofPlatform().daemon().name("segue-index-open").start(() -> index.retry(embedder, retryEvery));
         }
         return index;
@@ -72,8 +76,9 @@ public final class SearchIndex {
             try {
                 Thread.sleep(every.toMillis());
                 fill(embedder, ProgressBar.console("catalog"));
-                LOG.infof("the catalog index is ready (%s, %s in %.2f s)", backend.name(), rebuilt ? "built" : "opened",
-                        openSeconds);
+                LOG.infof(
+                        "the catalog index is ready (%s, %s in %.2f s)",
+                        backend.name(), rebuilt ? "built" : "opened", openSeconds);
             } catch (VectorStoreUnavailable e) {
                 if (!e.getMessage().equals(problem)) {
                     LOG.warnf("the catalog index is still not ready: %s", e.getMessage());

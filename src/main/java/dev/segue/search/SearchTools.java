@@ -53,7 +53,8 @@ public final class SearchTools {
     }
 
     /** search_tracks with a vector already computed (the planner blends prompt and seeds). */
-    public List<Candidate> searchByVector(float[] queryVector, String label, SearchFilter filter, int limit, Trace trace) {
+    public List<Candidate> searchByVector(
+            float[] queryVector, String label, SearchFilter filter, int limit, Trace trace) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("query", label);
         describe(filter, args);
@@ -63,8 +64,8 @@ public final class SearchTools {
 
     private List<Candidate> hybrid(float[] queryVector, String text, SearchFilter filter, int limit) {
         List<Hit> vectorHits = index.store().nearest(queryVector, filter, limit);
-        List<Hit> nameHits = text == null || text.isBlank() ? List.of()
-                : index.store().lexical(text, filter, Math.min(limit, 50));
+        List<Hit> nameHits =
+                text == null || text.isBlank() ? List.of() : index.store().lexical(text, filter, Math.min(limit, 50));
         Map<String, Double> fused = new HashMap<>();
         for (int rank = 0; rank < vectorHits.size(); rank++) {
             fused.merge(vectorHits.get(rank).trackId(), 1.0 / (RRF_K + rank), Double::sum);
@@ -75,9 +76,16 @@ public final class SearchTools {
             named.put(nameHits.get(rank).trackId(), true);
         }
         List<Candidate> out = new ArrayList<>(fused.size());
-        fused.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> index.catalog().find(e.getKey()).ifPresent(track -> out.add(new Candidate(track,
-                        similarity(queryVector, track), named.containsKey(track.id()), "search_tracks"))));
+        fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> index.catalog()
+                        .find(e.getKey())
+                        .ifPresent(track -> out.add(new Candidate(
+                                track,
+                                similarity(queryVector, track),
+                                named.containsKey(track.id()),
+                                "search_tracks"))));
         return out;
     }
 
@@ -93,14 +101,19 @@ public final class SearchTools {
                 return List.of();
             }
             float[] vector = index.vector(seed.get());
-            return index.store().nearest(vector, filter.plusExcludedIds(java.util.Set.of(trackId)), clamp(limit))
-                    .stream().flatMap(hit -> index.catalog().find(hit.trackId()).stream())
-                    .map(track -> new Candidate(track, similarity(vector, track), false, "similar_tracks")).toList();
+            return index
+                    .store()
+                    .nearest(vector, filter.plusExcludedIds(java.util.Set.of(trackId)), clamp(limit))
+                    .stream()
+                    .flatMap(hit -> index.catalog().find(hit.trackId()).stream())
+                    .map(track -> new Candidate(track, similarity(vector, track), false, "similar_tracks"))
+                    .toList();
         });
     }
 
     /** tracks_by_artist: an artist's tracks (name matched loosely), most popular first, within the filter. */
-    public List<Candidate> tracksByArtist(String artist, SearchFilter filter, float[] queryVector, int limit, Trace trace) {
+    public List<Candidate> tracksByArtist(
+            String artist, SearchFilter filter, float[] queryVector, int limit, Trace trace) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("artist", artist);
         describe(filter, args);
@@ -112,13 +125,16 @@ public final class SearchTools {
             }
             SearchFilter onlyArtist = filter.withArtists(java.util.Set.of(name.get()));
             Comparator<Candidate> order = queryVector == null
-                    ? Comparator.comparingDouble((Candidate c) -> popularity(c.track())).reversed()
+                    ? Comparator.comparingDouble((Candidate c) -> popularity(c.track()))
+                            .reversed()
                     : Comparator.comparingDouble(Candidate::similarity).reversed();
             return index.catalog().tracksBy(name.get()).stream()
                     .filter(track -> Filters.allows(onlyArtist, track))
-                    .map(track -> new Candidate(track, queryVector == null ? 0 : similarity(queryVector, track), true,
-                            "tracks_by_artist"))
-                    .sorted(order).limit(clamp(limit)).toList();
+                    .map(track -> new Candidate(
+                            track, queryVector == null ? 0 : similarity(queryVector, track), true, "tracks_by_artist"))
+                    .sorted(order)
+                    .limit(clamp(limit))
+                    .toList();
         });
     }
 
@@ -132,7 +148,9 @@ public final class SearchTools {
             List<TagCount> out = new ArrayList<>();
             for (TagCategory c : TagCategory.values()) {
                 if (category == null || c == category) {
-                    index.catalog().vocabulary(c).forEach((tag, count) -> out.add(new TagCount(tag, Tags.words(tag), c, count)));
+                    index.catalog()
+                            .vocabulary(c)
+                            .forEach((tag, count) -> out.add(new TagCount(tag, Tags.words(tag), c, count)));
                 }
             }
             return out;
@@ -154,7 +172,11 @@ public final class SearchTools {
 
     private static void describe(SearchFilter filter, Map<String, Object> args) {
         if (!filter.tagGroups().isEmpty()) {
-            args.put("tags_all_of_any", filter.tagGroups().stream().map(g -> g.stream().sorted().toList()).toList());
+            args.put(
+                    "tags_all_of_any",
+                    filter.tagGroups().stream()
+                            .map(g -> g.stream().sorted().toList())
+                            .toList());
         }
         if (!filter.excludeTags().isEmpty()) {
             args.put("exclude_tags", filter.excludeTags().stream().sorted().toList());
@@ -163,7 +185,8 @@ public final class SearchTools {
             args.put("artists", filter.artists().stream().sorted().toList());
         }
         if (!filter.excludeArtists().isEmpty()) {
-            args.put("exclude_artists", filter.excludeArtists().stream().sorted().toList());
+            args.put(
+                    "exclude_artists", filter.excludeArtists().stream().sorted().toList());
         }
         if (filter.yearFrom() != null) {
             args.put("year_from", filter.yearFrom());

@@ -20,7 +20,8 @@ public interface VectorStore extends AutoCloseable {
     Optional<String> fingerprint();
 
     /** Replaces all content with these tracks and their unit-length vectors, then records the fingerprint. */
-    void replaceAll(List<Track> tracks, List<float[]> vectors, String fingerprint, ProgressBar progress) throws IOException;
+    void replaceAll(List<Track> tracks, List<float[]> vectors, String fingerprint, ProgressBar progress)
+            throws IOException;
 
     /** Nearest tracks to a unit-length query vector, by cosine, among those the filter allows. */
     List<Hit> nearest(float[] query, SearchFilter filter, int k);

@@ -16,16 +16,13 @@ import java.util.function.Supplier;
 @JsonIgnoreProperties(value = "totalMs", allowGetters = true)
 public final class Trace {
 
-    public record ToolCall(String name, Map<String, Object> arguments, int resultCount, double ms, String error) {
-    }
+    public record ToolCall(String name, Map<String, Object> arguments, int resultCount, double ms, String error) {}
 
-    public record Step(String name, double ms, String detail) {
-    }
+    public record Step(String name, double ms, String detail) {}
 
     /** One call to the LLM provider: latency, tokens, why it stopped, or the error it failed with. */
-    public record LlmCall(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
-            String error) {
-    }
+    public record LlmCall(
+            String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason, String error) {}
 
     private final List<ToolCall> toolCalls = Collections.synchronizedList(new ArrayList<>());
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
@@ -34,12 +31,13 @@ public final class Trace {
     /** The trace of the tool running on this thread, so a part deep inside a tool can say its answer was degraded. */
     private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
 
-    public Trace() {
-    }
+    public Trace() {}
 
     /** A stored trace, read back. */
     @JsonCreator
-    Trace(@JsonProperty("toolCalls") List<ToolCall> toolCalls, @JsonProperty("steps") List<Step> steps,
+    Trace(
+            @JsonProperty("toolCalls") List<ToolCall> toolCalls,
+            @JsonProperty("steps") List<Step> steps,
             @JsonProperty("llmCalls") List<LlmCall> llmCalls) {
         if (llmCalls != null) {
             this.llmCalls.addAll(llmCalls);
@@ -95,8 +93,8 @@ public final class Trace {
         return result;
     }
 
-    public void llmCall(String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason,
-            String error) {
+    public void llmCall(
+            String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason, String error) {
         llmCalls.add(new LlmCall(model, ms, inputTokens, outputTokens, finishReason, error));
     }
 

@@ -48,8 +48,10 @@ class LlmPlannerTest {
 
     private List<String> searchIds(String query, Set<String> tags, int limit) {
         SearchFilter filter = tags.isEmpty() ? SearchFilter.NONE : SearchFilter.NONE.plusTagGroup(tags);
-        return tools.searchTracks(query, filter, limit, new Trace()).stream().map(Candidate::track)
-                .map(t -> t.id()).toList();
+        return tools.searchTracks(query, filter, limit, new Trace()).stream()
+                .map(Candidate::track)
+                .map(t -> t.id())
+                .toList();
     }
 
     /** At most two per artist and no title twice, as the assembler enforces: the script's picks all survive. */
@@ -60,7 +62,9 @@ class LlmPlannerTest {
         for (String id : ids) {
             dev.segue.catalog.Track t = tools.catalog().find(id).orElseThrow();
             String artist = dev.segue.catalog.Catalog.artistKey(t.artist());
-            if (out.size() < n && !out.contains(id) && titles.add(artist + "|" + dev.segue.catalog.Catalog.artistKey(t.title()))
+            if (out.size() < n
+                    && !out.contains(id)
+                    && titles.add(artist + "|" + dev.segue.catalog.Catalog.artistKey(t.title()))
                     && perArtist.merge(artist, 1, Integer::sum) <= 2) {
                 out.add(id);
             }
@@ -69,8 +73,14 @@ class LlmPlannerTest {
     }
 
     private static JsonPath post(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/playlists?trace=true")
-                .then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/playlists?trace=true")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private List<JsonNode> sentRequests() throws Exception {
@@ -92,10 +102,13 @@ class LlmPlannerTest {
         answered.add(3, "jamendo:999999999"); // no tool returned it: must be dropped
         Map<String, String> reasons = new HashMap<>();
         reasons.put(picks.get(0), "A heavy metal anthem from 1987."); // claims the track does not hold
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano"))),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano"))),
                         ToolCall.of("list_tags", Map.of("category", "mood"))),
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks",
+                OpenAiStub.toolCalls(ToolCall.of(
+                        "search_tracks",
                         Map.of("query", "relaxing ambient study", "moods", List.of("relaxing", "calm")))),
                 OpenAiStub.answer(OpenAiStub.selection("Quiet Keys for Deep Work", answered, reasons)));
 
@@ -106,7 +119,9 @@ class LlmPlannerTest {
         List<String> ids = p.getList("tracks.id");
         assertEquals(20, ids.size());
         assertEquals(picks, ids.subList(0, picks.size()), "the LLM's order, minus the id no tool returned");
-        assertTrue(p.getList("notes").toString().contains("dropped 1 track id"), p.getList("notes").toString());
+        assertTrue(
+                p.getList("notes").toString().contains("dropped 1 track id"),
+                p.getList("notes").toString());
         String firstReason = p.getString("tracks[0].reason");
         assertFalse(firstReason.contains("metal"), "a reason naming facts the track lacks is replaced: " + firstReason);
         assertEquals("Fits the request by its tags.", p.getString("tracks[1].reason"));
@@ -116,8 +131,10 @@ class LlmPlannerTest {
         assertEquals(812, llmCalls.get(0).get("inputTokens"));
         assertEquals("tool_execution", llmCalls.get(0).get("finishReason"));
         List<String> toolNames = p.getList("trace.toolCalls.name");
-        assertEquals(List.of("search_tracks", "list_tags", "search_tracks"), toolNames.subList(0, 3), "the agent's calls,"
-                + " then the planner's own searches that top up the pool");
+        assertEquals(
+                List.of("search_tracks", "list_tags", "search_tracks"),
+                toolNames.subList(0, 3),
+                "the agent's calls," + " then the planner's own searches that top up the pool");
 
         List<JsonNode> sent = sentRequests();
         assertEquals(3, sent.size());
@@ -125,23 +142,31 @@ class LlmPlannerTest {
         assertEquals("test-model", first.get("model").asText());
         List<String> offered = new ArrayList<>();
         first.get("tools").forEach(t -> offered.add(t.at("/function/name").asText()));
-        assertEquals(Set.of("search_tracks", "list_tags", "similar_tracks", "tracks_by_artist", "rank_candidates"),
+        assertEquals(
+                Set.of("search_tracks", "list_tags", "similar_tracks", "tracks_by_artist", "rank_candidates"),
                 Set.copyOf(offered));
-        assertTrue(first.at("/messages/0/content").asText().startsWith("You are Segue's playlist planner"),
+        assertTrue(
+                first.at("/messages/0/content").asText().startsWith("You are Segue's playlist planner"),
                 "the system prompt is prompts/playlist-agent.v1.md");
-        assertTrue(first.at("/messages/1/content").asText().contains("<<<\n" + PROMPT + "\n>>>"),
+        assertTrue(
+                first.at("/messages/1/content").asText().contains("<<<\n" + PROMPT + "\n>>>"),
                 "the listener's words are delimited as data");
         JsonNode toolResult = sent.get(1).get("messages");
         assertTrue(toolResult.toString().contains(piano.get(0)), "tool results go back to the model");
-        assertEquals("Bearer " + WireMockLlm.API_KEY,
-                server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).get(0).getHeader("Authorization"));
+        assertEquals(
+                "Bearer " + WireMockLlm.API_KEY,
+                server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)))
+                        .get(0)
+                        .getHeader("Authorization"));
     }
 
     @Test
     void aRefinementContinuesTheConversation() throws Exception {
         List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
         String id = post("{\"prompt\":\"calm piano\"}").getString("id");
 
@@ -149,12 +174,20 @@ class LlmPlannerTest {
         List<String> mixed = new ArrayList<>(capped(piano, 6));
         mixed.addAll(upbeat);
         List<String> next = capped(mixed, 20);
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "upbeat happy piano",
-                        "moods", List.of("upbeat", "happy"), "limit", 10))),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(ToolCall.of(
+                        "search_tracks",
+                        Map.of("query", "upbeat happy piano", "moods", List.of("upbeat", "happy"), "limit", 10))),
                 OpenAiStub.answer(OpenAiStub.selection("Brighter Piano", next, Map.of())));
-        JsonPath v2 = given().contentType(ContentType.JSON).body(Map.of("prompt", "more upbeat"))
-                .when().post("/api/playlists/" + id + "/refine").then().statusCode(200).extract().jsonPath();
+        JsonPath v2 = given().contentType(ContentType.JSON)
+                .body(Map.of("prompt", "more upbeat"))
+                .when()
+                .post("/api/playlists/" + id + "/refine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertEquals(2, v2.getInt("version"));
         assertEquals("llm", v2.getString("planner"));
@@ -170,8 +203,10 @@ class LlmPlannerTest {
     void rankCandidatesAnswersWithTheTransformerRankersScores() throws Exception {
         List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
         List<String> some = capped(piano, 6);
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.toolCalls(ToolCall.of("rank_candidates", Map.of("track_ids", some, "query", "calm piano"))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
         JsonPath p = post("{\"prompt\":\"calm piano\"}");
@@ -199,23 +234,28 @@ class LlmPlannerTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals("offline", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(p.getList("notes").toString().contains("timed out"), p.getList("notes").toString());
+        assertTrue(
+                p.getList("notes").toString().contains("timed out"),
+                p.getList("notes").toString());
         assertTrue(ms < 12_000, "answered within the request timeout, took " + ms + " ms");
     }
 
     @Test
     void aRateLimitIsRetriedAfterTheProvidersRetryAfter() {
         List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
-        OpenAiStub.script(server,
+        OpenAiStub.script(
+                server,
                 OpenAiStub.status(429).withHeader("Retry-After", "1"),
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", piano, Map.of())));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         List<Map<String, Object>> calls = p.getList("trace.llmCalls");
         assertEquals("HTTP 429", calls.get(0).get("error"));
         List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
-        long waited = sent.get(1).getLoggedDate().getTime() - sent.get(0).getLoggedDate().getTime();
+        long waited = sent.get(1).getLoggedDate().getTime()
+                - sent.get(0).getLoggedDate().getTime();
         assertTrue(waited >= 900, "waited " + waited + " ms for Retry-After: 1");
     }
 
@@ -224,25 +264,35 @@ class LlmPlannerTest {
         OpenAiStub.script(server, OpenAiStub.status(503));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("offline", p.getString("planner"));
-        assertTrue(p.getList("notes").toString().contains("HTTP 503"), p.getList("notes").toString());
-        assertEquals(2, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "one try, one retry");
+        assertTrue(
+                p.getList("notes").toString().contains("HTTP 503"),
+                p.getList("notes").toString());
+        assertEquals(
+                2, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "one try, one retry");
     }
 
     @Test
     void malformedArgumentsAndUnknownToolsAreAnsweredAsToolErrors() throws Exception {
         List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(new ToolCall("search_tracks", "{\"query\": \"calm piano\", \"instruments\": [piano")),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        new ToolCall("search_tracks", "{\"query\": \"calm piano\", \"instruments\": [piano")),
                 OpenAiStub.toolCalls(new ToolCall("play_music", "{}")),
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         List<String> ids = p.getList("tracks.id");
         assertEquals(capped(piano, 20), ids.subList(0, capped(piano, 20).size()));
         List<JsonNode> sent = sentRequests();
-        assertTrue(sent.get(1).get("messages").toString().contains("are not valid"), "the model hears its arguments were bad");
-        assertTrue(sent.get(2).get("messages").toString().contains("there is no tool named"), "and that the tool does not exist");
+        assertTrue(
+                sent.get(1).get("messages").toString().contains("are not valid"),
+                "the model hears its arguments were bad");
+        assertTrue(
+                sent.get(2).get("messages").toString().contains("there is no tool named"),
+                "and that the tool does not exist");
     }
 
     @Test
@@ -250,29 +300,40 @@ class LlmPlannerTest {
         OpenAiStub.script(server, OpenAiStub.toolCalls(new ToolCall("search_tracks", "not json at all")));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("offline", p.getString("planner"));
-        assertTrue(p.getList("notes").toString().contains("invalid tool calls"), p.getList("notes").toString());
+        assertTrue(
+                p.getList("notes").toString().contains("invalid tool calls"),
+                p.getList("notes").toString());
     }
 
     @Test
     void aToolCallLoopIsStoppedAndTheToolResultsAreUsed() {
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))));
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(p.getList("notes").toString().contains("more than 4 tool calls"), p.getList("notes").toString());
-        assertEquals(5, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size());
+        assertTrue(
+                p.getList("notes").toString().contains("more than 4 tool calls"),
+                p.getList("notes").toString());
+        assertEquals(
+                5, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size());
     }
 
     @Test
     void garbageFinalContentFallsBackToTheToolResults() {
-        OpenAiStub.script(server,
-                OpenAiStub.toolCalls(ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
+        OpenAiStub.script(
+                server,
+                OpenAiStub.toolCalls(
+                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer("Sure! Here are some lovely tracks you might enjoy :)"));
         JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(p.getList("notes").toString().contains("did not return a usable selection"), p.getList("notes").toString());
+        assertTrue(
+                p.getList("notes").toString().contains("did not return a usable selection"),
+                p.getList("notes").toString());
     }
 
     @Test
@@ -286,20 +347,30 @@ class LlmPlannerTest {
     @Test
     void aRefusalIsA422() {
         OpenAiStub.script(server, OpenAiStub.answer("{\"refusal\": \"This asks for a tax return, not music.\"}"));
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"file my tax return\"}").when().post("/api/playlists")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"file my tax return\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("tax return, not music"));
     }
 
     @Test
     void promptVersionsAreValidatedAndOfflineStillSelectable() {
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"jazz\",\"options\":{\"promptVersion\":\"v9\"}}")
-                .when().post("/api/playlists").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"jazz\",\"options\":{\"promptVersion\":\"v9\"}}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(400)
                 .body("detail", org.hamcrest.Matchers.containsString("no agent prompt v9"));
         OpenAiStub.script(server, OpenAiStub.status(500));
         JsonPath offline = post("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"offline\"}}");
         assertEquals("offline", offline.getString("planner"));
-        assertEquals(0, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "offline never calls the LLM");
+        assertEquals(
+                0, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "offline never calls the LLM");
     }
 
     @Test

@@ -35,8 +35,7 @@ final class OpenAiStub {
         }
     }
 
-    private OpenAiStub() {
-    }
+    private OpenAiStub() {}
 
     static ResponseDefinitionBuilder toolCalls(ToolCall... calls) {
         ObjectNode body = template("llm/tool-calls.json");
@@ -74,19 +73,27 @@ final class OpenAiStub {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = i == answers.length - 1 ? state : "call-" + (i + 2);
-            server.stubFor(post(urlEqualTo(PATH)).inScenario("script").whenScenarioStateIs(state)
-                    .willReturn(answers[i]).willSetStateTo(next));
+            server.stubFor(post(urlEqualTo(PATH))
+                    .inScenario("script")
+                    .whenScenarioStateIs(state)
+                    .willReturn(answers[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }
 
     static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\"}}");
     }
 
     private static ResponseDefinitionBuilder json(ObjectNode body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body.toString());
     }
 
     private static ObjectNode template(String resource) {

@@ -16,9 +16,12 @@ public class WireMockLlm implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return Map.of(
-                "segue.llm.base-url", "http://localhost:" + server.port() + "/v1",
-                "segue.llm.api-key", API_KEY,
-                "segue.llm.model", "test-model");
+                "segue.llm.base-url",
+                "http://localhost:" + server.port() + "/v1",
+                "segue.llm.api-key",
+                API_KEY,
+                "segue.llm.model",
+                "test-model");
     }
 
     @Override

@@ -33,17 +33,34 @@ class DjApiTest {
     URL base;
 
     static String open(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/dj/sessions")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/dj/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static JsonPath next(String id) {
-        return given().when().get("/api/dj/sessions/" + id + "/next").then().statusCode(200).extract().jsonPath();
+        return given().when()
+                .get("/api/dj/sessions/" + id + "/next")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static String request(String id, String text) {
-        return given().contentType(ContentType.JSON).body(Map.of("text", text))
-                .when().post("/api/dj/sessions/" + id + "/requests").then().statusCode(202).extract().path("interpretation");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("text", text))
+                .when()
+                .post("/api/dj/sessions/" + id + "/requests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("interpretation");
     }
 
     @Test
@@ -60,13 +77,16 @@ class DjApiTest {
             played.addAll(ids);
             artists.addAll(s.getList("tracks.artist"));
             assertTrue(intros.add(s.getString("intro")), "intro repeated: " + s.getString("intro"));
-            assertTrue(s.getString("intro").contains(s.getString("tracks[0].title")) || s.getString("intro")
-                    .contains(s.getString("tracks[0].artist")), "the intro names the next track");
+            assertTrue(
+                    s.getString("intro").contains(s.getString("tracks[0].title"))
+                            || s.getString("intro").contains(s.getString("tracks[0].artist")),
+                    "the intro names the next track");
         }
         assertEquals(played.size(), new HashSet<>(played).size(), "no track twice in a session");
         for (int i = 0; i < artists.size(); i++) {
             for (int j = i + 1; j < Math.min(artists.size(), i + 8); j++) {
-                assertFalse(artists.get(i).equals(artists.get(j)), "artist " + artists.get(i) + " twice within 8 tracks");
+                assertFalse(
+                        artists.get(i).equals(artists.get(j)), "artist " + artists.get(i) + " twice within 8 tracks");
             }
         }
     }
@@ -87,7 +107,10 @@ class DjApiTest {
                 assertFalse(PlaylistApiTest.tags(t).contains("piano"), "piano after \"no more piano\": " + t);
             }
         }
-        given().when().get("/api/dj/sessions/" + id).then().statusCode(200)
+        given().when()
+                .get("/api/dj/sessions/" + id)
+                .then()
+                .statusCode(200)
                 .body("excludeTags", org.hamcrest.Matchers.hasItem("piano"));
 
         assertTrue(request(id, "play Jahzzar").contains("Jahzzar"));
@@ -95,13 +118,17 @@ class DjApiTest {
 
         assertTrue(request(id, "play some jazz").contains("jazz"));
         List<Map<String, Object>> jazz = next(id).getList("tracks");
-        assertTrue(jazz.stream().allMatch(t -> PlaylistApiTest.tags(t).stream()
-                .anyMatch(List.of("jazz", "acidjazz", "jazzfusion", "swing")::contains)), jazz.toString());
+        assertTrue(
+                jazz.stream()
+                        .allMatch(t -> PlaylistApiTest.tags(t).stream()
+                                .anyMatch(List.of("jazz", "acidjazz", "jazzfusion", "swing")::contains)),
+                jazz.toString());
 
         JsonPath before = next(id);
         assertTrue(request(id, "switch it up").contains("switching"));
         JsonPath after = next(id);
-        Set<String> previousGenres = new HashSet<>(before.getList("tracks[" + (before.getList("tracks").size() - 1) + "].genres"));
+        Set<String> previousGenres = new HashSet<>(
+                before.getList("tracks[" + (before.getList("tracks").size() - 1) + "].genres"));
         List<String> firstGenres = after.getList("tracks[0].genres");
         assertFalse(previousGenres.containsAll(firstGenres), "a contrast: " + previousGenres + " -> " + firstGenres);
     }
@@ -110,36 +137,82 @@ class DjApiTest {
     void feedbackIsAcceptedAndValidated() {
         String id = open("{\"prompt\":\"rock\"}");
         String track = next(id).getString("tracks[0].id");
-        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "skip"))
-                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(202);
-        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "like"))
-                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(202);
-        given().contentType(ContentType.JSON).body(Map.of("trackId", track, "type", "love"))
-                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("like, skip"));
-        given().contentType(ContentType.JSON).body(Map.of("trackId", "jamendo:0", "type", "like"))
-                .when().post("/api/dj/sessions/" + id + "/feedback").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackId", track, "type", "skip"))
+                .when()
+                .post("/api/dj/sessions/" + id + "/feedback")
+                .then()
+                .statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackId", track, "type", "like"))
+                .when()
+                .post("/api/dj/sessions/" + id + "/feedback")
+                .then()
+                .statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackId", track, "type", "love"))
+                .when()
+                .post("/api/dj/sessions/" + id + "/feedback")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("like, skip"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackId", "jamendo:0", "type", "like"))
+                .when()
+                .post("/api/dj/sessions/" + id + "/feedback")
+                .then()
+                .statusCode(400);
         assertFalse(next(id).getList("tracks.id").contains(track));
     }
 
     @Test
     void badIdsAre404AndBadBodies400() {
-        for (String path : List.of("/api/dj/sessions/nope", "/api/dj/sessions/nope/next", "/api/dj/sessions/nope/events")) {
+        for (String path :
+                List.of("/api/dj/sessions/nope", "/api/dj/sessions/nope/next", "/api/dj/sessions/nope/events")) {
             given().when().get(path).then().statusCode(404).contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON).body(Map.of("text", "jazz")).when().post("/api/dj/sessions/nope/requests")
-                .then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "jazz"))
+                .when()
+                .post("/api/dj/sessions/nope/requests")
+                .then()
+                .statusCode(404);
         given().when().delete("/api/dj/sessions/nope").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"minutes\":1}").when().post("/api/dj/sessions").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"minutes\":1}")
+                .when()
+                .post("/api/dj/sessions")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("minutes must be between 5 and 600"));
-        given().contentType(ContentType.JSON).body("{\"minutes\":\"ten\"}").when().post("/api/dj/sessions").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"vibe\":\"x\"}").when().post("/api/dj/sessions").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"minutes\":\"ten\"}")
+                .when()
+                .post("/api/dj/sessions")
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"vibe\":\"x\"}")
+                .when()
+                .post("/api/dj/sessions")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("unknown field"));
         String id = open("{}");
-        given().contentType(ContentType.JSON).body("{\"text\":\"  \"}").when().post("/api/dj/sessions/" + id + "/requests")
-                .then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"text\":").when().post("/api/dj/sessions/" + id + "/requests")
-                .then().statusCode(400).body("detail", containsString("malformed JSON"));
+        given().contentType(ContentType.JSON)
+                .body("{\"text\":\"  \"}")
+                .when()
+                .post("/api/dj/sessions/" + id + "/requests")
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"text\":")
+                .when()
+                .post("/api/dj/sessions/" + id + "/requests")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("malformed JSON"));
         given().when().delete("/api/dj/sessions/" + id).then().statusCode(204);
         given().when().get("/api/dj/sessions/" + id + "/next").then().statusCode(404);
     }
@@ -155,16 +228,19 @@ class DjApiTest {
 
     /** Reads segment event ids from the SSE stream until {@code count} arrived. */
     private List<Integer> events(String id, String lastEventId, int count) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + "api/dj/sessions/" + id + "/events"))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toString() + "api/dj/sessions/" + id + "/events"))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         List<Integer> ids = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String eventId = null;
             String name = null;
             String line;

@@ -16,85 +16,142 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorResponsesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "empty prompt                | {\"prompt\":\"\"}                                   | prompt is required",
-            "blank prompt                | {\"prompt\":\"   \"}                                | prompt is required",
-            "missing prompt              | {\"length\":20}                                    | prompt is required",
-            "length too small            | {\"prompt\":\"jazz\",\"length\":4}                     | length must be between 5 and 100",
-            "length too large            | {\"prompt\":\"jazz\",\"length\":101}                   | length must be between 5 and 100",
-            "length as string            | {\"prompt\":\"jazz\",\"length\":\"20\"}                  | field \"length\" has the wrong type",
-            "length as float             | {\"prompt\":\"jazz\",\"length\":20.5}                  | field \"length\"",
-            "huge number                 | {\"prompt\":\"jazz\",\"length\":99999999999999999999}  | length",
-            "duration out of range       | {\"prompt\":\"jazz\",\"durationMinutes\":601}          | durationMinutes must be between 5 and 600",
-            "length and duration         | {\"prompt\":\"jazz\",\"length\":10,\"durationMinutes\":30} | not both",
-            "maxPerArtist zero           | {\"prompt\":\"jazz\",\"maxPerArtist\":0}               | maxPerArtist must be between 1 and 100",
-            "unknown planner             | {\"prompt\":\"jazz\",\"options\":{\"planner\":\"gpt\"}}   | options.planner must be one of auto, llm, offline",
-            "unknown ranker              | {\"prompt\":\"jazz\",\"options\":{\"ranker\":\"best\"}}   | options.ranker must be one of auto, none",
-            "unknown field               | {\"prompt\":\"jazz\",\"lenght\":20}                    | unknown field \"lenght\"",
-            "prompt as number            | {\"prompt\":42}                                    | field \"prompt\" has the wrong type",
-            "excludeArtists not a list   | {\"prompt\":\"jazz\",\"excludeArtists\":\"X\"}           | field \"excludeArtists\"",
-            "unknown seed                | {\"prompt\":\"jazz\",\"seedTrackIds\":[\"nope\"]}        | unknown track id",
-            "bad userId                  | {\"prompt\":\"jazz\",\"userId\":\"a b\"}                 | userId must be",
-            "malformed JSON              | {\"prompt\":                                       | malformed JSON",
-            "trailing garbage            | {\"prompt\":\"jazz\"} x                              | malformed JSON",
-            "duplicate key               | {\"prompt\":\"jazz\",\"prompt\":\"rock\"}                | malformed JSON",
-            "array body                  | [1,2,3]                                            | must be a JSON object",
-            "null body                   | null                                               | prompt"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "empty prompt                | {\"prompt\":\"\"}                                   | prompt is required",
+                "blank prompt                | {\"prompt\":\"   \"}                                | prompt is required",
+                "missing prompt              | {\"length\":20}                                    | prompt is required",
+                "length too small            | {\"prompt\":\"jazz\",\"length\":4}                     | length must be between 5 and 100",
+                "length too large            | {\"prompt\":\"jazz\",\"length\":101}                   | length must be between 5 and 100",
+                "length as string            | {\"prompt\":\"jazz\",\"length\":\"20\"}                  | field \"length\" has the wrong type",
+                "length as float             | {\"prompt\":\"jazz\",\"length\":20.5}                  | field \"length\"",
+                "huge number                 | {\"prompt\":\"jazz\",\"length\":99999999999999999999}  | length",
+                "duration out of range       | {\"prompt\":\"jazz\",\"durationMinutes\":601}          | durationMinutes must be between 5 and 600",
+                "length and duration         | {\"prompt\":\"jazz\",\"length\":10,\"durationMinutes\":30} | not both",
+                "maxPerArtist zero           | {\"prompt\":\"jazz\",\"maxPerArtist\":0}               | maxPerArtist must be between 1 and 100",
+                "unknown planner             | {\"prompt\":\"jazz\",\"options\":{\"planner\":\"gpt\"}}   | options.planner must be one of auto, llm, offline",
+                "unknown ranker              | {\"prompt\":\"jazz\",\"options\":{\"ranker\":\"best\"}}   | options.ranker must be one of auto, none",
+                "unknown field               | {\"prompt\":\"jazz\",\"lenght\":20}                    | unknown field \"lenght\"",
+                "prompt as number            | {\"prompt\":42}                                    | field \"prompt\" has the wrong type",
+                "excludeArtists not a list   | {\"prompt\":\"jazz\",\"excludeArtists\":\"X\"}           | field \"excludeArtists\"",
+                "unknown seed                | {\"prompt\":\"jazz\",\"seedTrackIds\":[\"nope\"]}        | unknown track id",
+                "bad userId                  | {\"prompt\":\"jazz\",\"userId\":\"a b\"}                 | userId must be",
+                "malformed JSON              | {\"prompt\":                                       | malformed JSON",
+                "trailing garbage            | {\"prompt\":\"jazz\"} x                              | malformed JSON",
+                "duplicate key               | {\"prompt\":\"jazz\",\"prompt\":\"rock\"}                | malformed JSON",
+                "array body                  | [1,2,3]                                            | must be a JSON object",
+                "null body                   | null                                               | prompt"
+            })
     void badPlaylistRequests(String name, String body, String detail) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/playlists")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
                 .body("detail", containsString(detail));
     }
 
     @Test
     void overLongPromptNamesTheLimit() {
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"" + "a".repeat(2001) + "\"}")
-                .when().post("/api/playlists").then().statusCode(400)
-                .body("detail", containsString("the limit is 2000")).body("errors[0].field", equalTo("prompt"));
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"" + "a".repeat(2001) + "\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("the limit is 2000"))
+                .body("errors[0].field", equalTo("prompt"));
     }
 
     @Test
     void wrongContentTypeIs415() {
-        given().contentType(ContentType.TEXT).body("calm piano").when().post("/api/playlists")
-                .then().statusCode(415).contentType("application/problem+json").body("detail", containsString("application/json"));
+        given().contentType(ContentType.TEXT)
+                .body("calm piano")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", containsString("application/json"));
     }
 
     @Test
     void oversizeBodyIs413() {
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"" + "a".repeat(70_000) + "\"}")
-                .when().post("/api/playlists").then().statusCode(413).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"" + "a".repeat(70_000) + "\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("detail", containsString("limit"));
     }
 
     @Test
     void deepJsonIsRejected() {
         String deep = "{\"prompt\":\"jazz\",\"options\":" + "[".repeat(500) + "]".repeat(500) + "}";
-        given().contentType(ContentType.JSON).body(deep).when().post("/api/playlists")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(deep)
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void unknownThingsAre404AndWrongMethods405() {
-        given().when().get("/api/playlists/does-not-exist").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("does-not-exist"));
+        given().when()
+                .get("/api/playlists/does-not-exist")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("does-not-exist"));
         given().when().get("/api/tracks/jamendo:0").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().when().put("/api/playlists").then().statusCode(405).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"x\"}").when().post("/api/playlists/nope/refine")
-                .then().statusCode(404).body("detail", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"x\"}")
+                .when()
+                .post("/api/playlists/nope/refine")
+                .then()
+                .statusCode(404)
+                .body("detail", notNullValue());
     }
 
     @Test
     void badQueryParametersAre400() {
-        given().when().get("/api/playlists/x?version=abc").then().statusCode(400).body("detail", containsString("version"));
-        given().when().get("/api/tracks/search?q=jazz&limit=0").then().statusCode(400).body("detail", containsString("limit"));
+        given().when()
+                .get("/api/playlists/x?version=abc")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("version"));
+        given().when()
+                .get("/api/tracks/search?q=jazz&limit=0")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("limit"));
         given().when().get("/api/tracks/search?q=jazz&limit=x").then().statusCode(400);
         given().when().get("/api/tracks/search").then().statusCode(400).body("detail", containsString("give q"));
         given().when().get("/api/tracks/search?q=jazz&yearFrom=abc").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"jazz\"}").when().post("/api/playlists?trace=maybe")
-                .then().statusCode(400).body("detail", containsString("trace"));
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/playlists/x/refine").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"jazz\"}")
+                .when()
+                .post("/api/playlists?trace=maybe")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("trace"));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/playlists/x/refine")
+                .then()
+                .statusCode(400);
     }
 }

@@ -51,7 +51,8 @@ class PlaylistQualityTest {
                 }
                 String[] parts = line.split("\\|");
                 List<Set<String>> groups = Arrays.stream(parts[1].split(";"))
-                        .map(g -> Set.copyOf(Arrays.asList(g.trim().split("\\s+")))).toList();
+                        .map(g -> Set.copyOf(Arrays.asList(g.trim().split("\\s+"))))
+                        .toList();
                 out.add(new Case(parts[0].trim(), groups, Double.parseDouble(parts[2].trim())));
             }
         }
@@ -73,7 +74,13 @@ class PlaylistQualityTest {
     void tracksAnswerThePrompt(Case c, String ranker) {
         List<Map<String, Object>> tracks = given().contentType(ContentType.JSON)
                 .body(Map.of("prompt", c.prompt(), "options", Map.of("ranker", ranker)))
-                .when().post("/api/playlists").then().statusCode(201).extract().jsonPath().getList("tracks");
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getList("tracks");
         assertEquals(20, tracks.size(), c.prompt());
         int fitting = 0;
         Map<String, Integer> perArtist = new HashMap<>();
@@ -97,12 +104,20 @@ class PlaylistQualityTest {
     @Test
     void exclusionsHoldEvenWhenTheyCutDeep() {
         List<Map<String, Object>> tracks = given().contentType(ContentType.JSON)
-                .body(Map.of("prompt", "calm instrumental music, no piano, nothing sad")).when().post("/api/playlists")
-                .then().statusCode(201).extract().jsonPath().getList("tracks");
+                .body(Map.of("prompt", "calm instrumental music, no piano, nothing sad"))
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getList("tracks");
         assertEquals(20, tracks.size());
         for (Map<String, Object> t : tracks) {
             List<String> tags = PlaylistApiTest.tags(t);
-            assertTrue(tags.stream().noneMatch(List.of("piano", "electricpiano", "voice", "sad")::contains), tags.toString());
+            assertTrue(
+                    tags.stream().noneMatch(List.of("piano", "electricpiano", "voice", "sad")::contains),
+                    tags.toString());
         }
     }
 
@@ -110,24 +125,32 @@ class PlaylistQualityTest {
     static void writeReportAndCompareRankers() throws IOException {
         Path out = Path.of("target", "quality", "offline.md");
         Files.createDirectories(out.getParent());
-        List<String> lines = new ArrayList<>(List.of("| prompt | precision, ranker auto | precision, ranker none | minimum |",
-                "|---|---:|---:|---:|"));
+        List<String> lines = new ArrayList<>(List.of(
+                "| prompt | precision, ranker auto | precision, ranker none | minimum |", "|---|---:|---:|---:|"));
         double auto = 0;
         double none = 0;
         int both = 0;
         for (Map.Entry<String, Map<String, Double>> e : PRECISION.entrySet()) {
             Double a = e.getValue().get("auto");
             Double n = e.getValue().get("none");
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |", e.getKey(), a == null ? "-" : String.format(
-                    Locale.ROOT, "%.2f", a), n == null ? "-" : String.format(Locale.ROOT, "%.2f", n), MINIMUM.get(e.getKey())));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %.2f |",
+                    e.getKey(),
+                    a == null ? "-" : String.format(Locale.ROOT, "%.2f", a),
+                    n == null ? "-" : String.format(Locale.ROOT, "%.2f", n),
+                    MINIMUM.get(e.getKey())));
             if (a != null && n != null) {
                 auto += a;
                 none += n;
                 both++;
             }
         }
-        lines.add(String.format(Locale.ROOT, "| **mean** | %.3f | %.3f | |", auto / Math.max(1, both), none / Math.max(1, both)));
+        lines.add(String.format(
+                Locale.ROOT, "| **mean** | %.3f | %.3f | |", auto / Math.max(1, both), none / Math.max(1, both)));
         Files.write(out, lines);
-        assertTrue(auto >= none - 1e-9, "with the ranker, mean precision " + auto / both + " < " + none / both + " without");
+        assertTrue(
+                auto >= none - 1e-9,
+                "with the ranker, mean precision " + auto / both + " < " + none / both + " without");
     }
 }

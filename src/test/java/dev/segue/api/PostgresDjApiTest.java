@@ -7,7 +7,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /** DjApiTest's tests, on PostgreSQL instead of the embedded H2 (skipped when no test PostgreSQL is configured). */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-@EnabledIfEnvironmentVariable(named = "SEGUE_TEST_POSTGRES_URL", matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = "SEGUE_TEST_POSTGRES_URL",
+        matches = ".+",
         disabledReason = "no PostgreSQL for tests: set SEGUE_TEST_POSTGRES_URL (.ci/run starts one)")
-class PostgresDjApiTest extends DjApiTest {
-}
+class PostgresDjApiTest extends DjApiTest {}

@@ -12,7 +12,9 @@ public class PostgresProfile implements QuarkusTestProfile {
                 "quarkus.datasource.active", "false",
                 "quarkus.datasource.postgresql.active", "true",
                 "quarkus.datasource.postgresql.jdbc.url", System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_URL", ""),
-                "quarkus.datasource.postgresql.username", System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_USER", "segue"),
-                "quarkus.datasource.postgresql.password", System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_PASSWORD", "segue"));
+                "quarkus.datasource.postgresql.username",
+                        System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_USER", "segue"),
+                "quarkus.datasource.postgresql.password",
+                        System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_PASSWORD", "segue"));
     }
 }

@@ -24,26 +24,43 @@ class ProfileApiTest {
 
     /** Likes for the first {@code n} tracks the catalog has with this tag. */
     private static void like(String user, String tag, int n) {
-        List<String> ids = given().get("/api/tracks/search?genre=" + tag + "&limit=" + n).then().statusCode(200)
-                .extract().jsonPath().getList("tracks.id");
+        List<String> ids = given().get("/api/tracks/search?genre=" + tag + "&limit=" + n)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tracks.id");
         List<Map<String, Object>> events = new ArrayList<>();
         for (String id : ids) {
             events.add(Map.of("trackId", id, "type", "like"));
             events.add(Map.of("trackId", id, "type", "play", "at", "2026-11-23T20:00:00Z"));
         }
-        given().contentType("application/json").body(events).post("/api/users/" + user + "/events")
-                .then().statusCode(202).body("accepted", equalTo(events.size()));
+        given().contentType("application/json")
+                .body(events)
+                .post("/api/users/" + user + "/events")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(events.size()));
     }
 
     private static JsonPath playlist(String prompt, String user) {
-        String body = user == null ? "{\"prompt\":\"" + prompt + "\"}" : "{\"prompt\":\"" + prompt + "\",\"userId\":\"" + user + "\"}";
-        return given().contentType("application/json").body(body).post("/api/playlists?trace=true")
-                .then().statusCode(201).extract().jsonPath();
+        String body = user == null
+                ? "{\"prompt\":\"" + prompt + "\"}"
+                : "{\"prompt\":\"" + prompt + "\",\"userId\":\"" + user + "\"}";
+        return given().contentType("application/json")
+                .body(body)
+                .post("/api/playlists?trace=true")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static long tagged(JsonPath p, String tag) {
         List<Map<String, Object>> tracks = p.getList("tracks");
-        return tracks.stream().filter(t -> PlaylistApiTest.tags(t).contains(tag)).count();
+        return tracks.stream()
+                .filter(t -> PlaylistApiTest.tags(t).contains(tag))
+                .count();
     }
 
     @Test
@@ -52,18 +69,24 @@ class ProfileApiTest {
         String metal = user("metalhead");
         like(jazz, "jazz", 30);
         like(metal, "metal", 30);
-        given().get("/api/users/" + jazz + "/profile").then().statusCode(200)
-                .body("topTags[0].name", equalTo("jazz")).body("events.like", equalTo(30));
+        given().get("/api/users/" + jazz + "/profile")
+                .then()
+                .statusCode(200)
+                .body("topTags[0].name", equalTo("jazz"))
+                .body("events.like", equalTo(30));
 
         JsonPath anonymous = playlist("music to focus", null);
         JsonPath forJazz = playlist("music to focus", jazz);
         JsonPath forMetal = playlist("music to focus", metal);
-        assertTrue(tagged(forJazz, "jazz") > tagged(anonymous, "jazz"), "jazz " + tagged(anonymous, "jazz") + " -> " + tagged(forJazz, "jazz"));
+        assertTrue(
+                tagged(forJazz, "jazz") > tagged(anonymous, "jazz"),
+                "jazz " + tagged(anonymous, "jazz") + " -> " + tagged(forJazz, "jazz"));
         assertTrue(tagged(forMetal, "metal") > tagged(anonymous, "metal"));
         assertNotEquals(forJazz.getList("tracks.id"), forMetal.getList("tracks.id"));
         assertTrue(forJazz.getList("notes").toString().contains("personalised from your listening history"));
         List<String> steps = forJazz.getList("trace.steps.detail");
-        assertTrue(steps.stream().anyMatch(d -> d != null && d.contains("without listening history")), steps.toString());
+        assertTrue(
+                steps.stream().anyMatch(d -> d != null && d.contains("without listening history")), steps.toString());
     }
 
     @Test
@@ -80,11 +103,19 @@ class ProfileApiTest {
     void optingOutTurnsPersonalisationOffAndDeletionRemovesHistory() {
         String u = user("private");
         like(u, "jazz", 20);
-        given().contentType("application/json").body("{\"optedOut\":true}").put("/api/users/" + u + "/opt-out")
-                .then().statusCode(200).body("optedOut", equalTo(true));
+        given().contentType("application/json")
+                .body("{\"optedOut\":true}")
+                .put("/api/users/" + u + "/opt-out")
+                .then()
+                .statusCode(200)
+                .body("optedOut", equalTo(true));
         JsonPath off = playlist("music to focus", u);
         assertEquals(playlist("music to focus", null).getList("tracks.id"), off.getList("tracks.id"));
-        given().contentType("application/json").body("{\"optedOut\":false}").put("/api/users/" + u + "/opt-out").then().statusCode(200);
+        given().contentType("application/json")
+                .body("{\"optedOut\":false}")
+                .put("/api/users/" + u + "/opt-out")
+                .then()
+                .statusCode(200);
         given().delete("/api/users/" + u).then().statusCode(200).body("events", equalTo(40));
         given().get("/api/users/" + u + "/profile").then().statusCode(200).body("topTags.size()", equalTo(0));
     }
@@ -94,10 +125,14 @@ class ProfileApiTest {
         String u = user("regular");
         like(u, "reggae", 10);
         JsonPath mine = playlist("my usual morning vibe", u);
-        assertTrue(mine.getList("notes").toString().contains("seeded from"), mine.getList("notes").toString());
+        assertTrue(
+                mine.getList("notes").toString().contains("seeded from"),
+                mine.getList("notes").toString());
         assertTrue(tagged(mine, "reggae") >= 3, "reggae tracks: " + tagged(mine, "reggae"));
         JsonPath nobody = playlist("more of what I liked yesterday", user("new"));
-        assertTrue(nobody.getList("notes").toString().contains("no listening history"), nobody.getList("notes").toString());
+        assertTrue(
+                nobody.getList("notes").toString().contains("no listening history"),
+                nobody.getList("notes").toString());
     }
 
     @Test
@@ -106,10 +141,22 @@ class ProfileApiTest {
         given().contentType("application/json")
                 .body("[{\"trackId\":\"jamendo:214\",\"type\":\"love\"},{\"trackId\":\"nope\",\"type\":\"play\"},"
                         + "{\"trackId\":\"jamendo:214\",\"type\":\"play\",\"at\":\"yesterday\"}]")
-                .post("/api/users/" + u + "/events").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.size()", equalTo(3)).body("detail", containsString("nothing was recorded"));
+                .post("/api/users/" + u + "/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.size()", equalTo(3))
+                .body("detail", containsString("nothing was recorded"));
         given().get("/api/users/" + u + "/profile").then().body("events.size()", equalTo(0));
-        given().contentType("application/json").body("[]").post("/api/users/" + u + "/events").then().statusCode(400);
-        given().contentType("application/json").body("{}").put("/api/users/" + u + "/opt-out").then().statusCode(400);
+        given().contentType("application/json")
+                .body("[]")
+                .post("/api/users/" + u + "/events")
+                .then()
+                .statusCode(400);
+        given().contentType("application/json")
+                .body("{}")
+                .put("/api/users/" + u + "/opt-out")
+                .then()
+                .statusCode(400);
     }
 }

@@ -37,7 +37,12 @@ class QdrantApiTest {
         for (int i = 0; i < 60 && given().when().get("/q/health/ready").statusCode() != 200; i++) {
             Thread.sleep(500);
         }
-        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath health = given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> check = check(health, "vector-store");
         assertEquals("UP", check.get("status"));
         Map<?, ?> data = (Map<?, ?>) check.get("data");
@@ -56,8 +61,14 @@ class QdrantApiTest {
         assertTrue(queries.stream().anyMatch(q -> q.getUsing().equals("tags")), "a vector search");
         assertTrue(queries.stream().anyMatch(q -> q.getUsing().equals("names")), "a BM25 name search");
 
-        JsonPath p = given().contentType(ContentType.JSON).body("{\"prompt\":\"upbeat pop\",\"length\":5}")
-                .when().post("/api/playlists").then().statusCode(201).extract().jsonPath();
+        JsonPath p = given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"upbeat pop\",\"length\":5}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertFalse(p.getList("tracks").isEmpty());
     }
 
@@ -67,31 +78,55 @@ class QdrantApiTest {
         fake.stop();
         try {
             long start = System.nanoTime();
-            Response r = given().contentType(ContentType.JSON).body("{\"prompt\":\"upbeat pop\",\"length\":5}")
-                    .when().post("/api/playlists");
+            Response r = given().contentType(ContentType.JSON)
+                    .body("{\"prompt\":\"upbeat pop\",\"length\":5}")
+                    .when()
+                    .post("/api/playlists");
             double seconds = (System.nanoTime() - start) / 1e9;
-            r.then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
-                    .body("status", equalTo(503)).body("detail", containsString("retry in"));
+            r.then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("status", equalTo(503))
+                    .body("detail", containsString("retry in"));
             assertTrue(seconds < 8, "answered in " + seconds + " s, within the configured timeouts");
 
-            given().when().get("/api/tracks/search?q=love").then().statusCode(503).header("Retry-After", "2");
-            JsonPath health = given().when().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
+            given().when()
+                    .get("/api/tracks/search?q=love")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", "2");
+            JsonPath health = given().when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .extract()
+                    .jsonPath();
             Map<String, Object> check = check(health, "vector-store");
             assertEquals("DOWN", check.get("status"));
-            assertTrue(String.valueOf(((Map<?, ?>) check.get("data")).get("message")).contains("unreachable"), check.toString());
+            assertTrue(
+                    String.valueOf(((Map<?, ?>) check.get("data")).get("message"))
+                            .contains("unreachable"),
+                    check.toString());
         } finally {
             fake.restart();
         }
         Thread.sleep(2100); // the circuit breaker's delay
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"prompt\":\"upbeat pop\",\"length\":5}")
-                .when().post("/api/playlists").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\":\"upbeat pop\",\"length\":5}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> check(JsonPath health, String name) {
         List<Map<String, Object>> checks = health.getList("checks");
-        return checks.stream().filter(c -> name.equals(c.get("name"))).findFirst()
+        return checks.stream()
+                .filter(c -> name.equals(c.get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + checks));
     }
 }

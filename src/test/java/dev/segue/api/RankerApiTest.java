@@ -19,19 +19,30 @@ class RankerApiTest {
                 "{\"prompt\":\"calm piano music to help me focus while studying\",\"options\":{\"ranker\":\"auto\"}}");
         assertTrue(p.getString("ranker").startsWith("transformer:segue-ranker-"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
-        JsonPath traced = io.restassured.RestAssured.given().contentType("application/json")
-                .body("{\"prompt\":\"sad jazz\"}").when().post("/api/playlists?trace=true").then().statusCode(201)
-                .extract().jsonPath();
+        JsonPath traced = io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body("{\"prompt\":\"sad jazz\"}")
+                .when()
+                .post("/api/playlists?trace=true")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> steps = traced.getList("trace.steps");
-        Map<String, Object> note = steps.stream().filter(s -> "ranker".equals(s.get("name"))).findFirst().orElseThrow();
-        assertTrue(note.get("detail").toString().startsWith(traced.getString("ranker") + " re-ranked "), note.toString());
+        Map<String, Object> note = steps.stream()
+                .filter(s -> "ranker".equals(s.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                note.get("detail").toString().startsWith(traced.getString("ranker") + " re-ranked "), note.toString());
         List<Double> scores = traced.getList("tracks.score", Double.class);
         assertTrue(scores.stream().allMatch(s -> s >= 0 && s <= 1.05), scores.toString());
     }
 
     @Test
     void noneKeepsTheFoundationScorerAcrossVersions() {
-        JsonPath p = PlaylistApiTest.create("{\"prompt\":\"epic orchestral soundtrack\",\"options\":{\"ranker\":\"none\"}}");
+        JsonPath p =
+                PlaylistApiTest.create("{\"prompt\":\"epic orchestral soundtrack\",\"options\":{\"ranker\":\"none\"}}");
         assertEquals("baseline", p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
         JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "more upbeat");
@@ -40,14 +51,24 @@ class RankerApiTest {
 
     @Test
     void seedTracksBecomeTheRankersContext() {
-        String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}").getString("tracks[0].id");
-        JsonPath p = io.restassured.RestAssured.given().contentType("application/json")
+        String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}")
+                .getString("tracks[0].id");
+        JsonPath p = io.restassured.RestAssured.given()
+                .contentType("application/json")
                 .body("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}")
-                .when().post("/api/playlists?trace=true").then().statusCode(201).extract().jsonPath();
+                .when()
+                .post("/api/playlists?trace=true")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertTrue(p.getString("ranker").startsWith("transformer:"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
         List<Map<String, Object>> steps = p.getList("trace.steps");
-        Map<String, Object> note = steps.stream().filter(s -> "ranker".equals(s.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> note = steps.stream()
+                .filter(s -> "ranker".equals(s.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertTrue(note.get("detail").toString().contains("(1 context tracks)"), note.toString());
         // The model was trained on first requests only: refined versions are ranked by the foundation scorer.
         JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "calmer");

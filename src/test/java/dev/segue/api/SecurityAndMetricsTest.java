@@ -25,13 +25,30 @@ class SecurityAndMetricsTest {
 
     @Test
     void changesNeedAKeyAndReadsDoNot() {
-        given().contentType("application/json").body("{\"prompt\":\"jazz\"}").when().post("/api/playlists")
-                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+        given().contentType("application/json")
+                .body("{\"prompt\":\"jazz\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
                 .body("detail", containsString("needs an API key"));
-        given().contentType("application/json").header("X-API-Key", "wrong").body("{\"prompt\":\"jazz\"}")
-                .when().post("/api/playlists").then().statusCode(401).body("detail", containsString("not valid"));
-        given().contentType("application/json").header("Authorization", "Bearer key-two").body("{\"prompt\":\"jazz\"}")
-                .when().post("/api/playlists").then().statusCode(201);
+        given().contentType("application/json")
+                .header("X-API-Key", "wrong")
+                .body("{\"prompt\":\"jazz\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("not valid"));
+        given().contentType("application/json")
+                .header("Authorization", "Bearer key-two")
+                .body("{\"prompt\":\"jazz\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201);
         given().when().get("/api/catalog").then().statusCode(200);
     }
 
@@ -49,21 +66,45 @@ class SecurityAndMetricsTest {
         }
         assertTrue(limited > 0, "60 requests against a limit of 30 a minute");
         assertTrue(Integer.parseInt(retryAfter) >= 1);
-        given().header("X-API-Key", "key-two").when().get("/api/tracks/jamendo:214").then().statusCode(200);
+        given().header("X-API-Key", "key-two")
+                .when()
+                .get("/api/tracks/jamendo:214")
+                .then()
+                .statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200); // health is never limited
     }
 
     @Test
     void metricsShowPlaylistsStepsAndToolCalls() {
-        given().contentType("application/json").header("X-API-Key", "key-two").body("{\"prompt\":\"calm piano\"}")
-                .when().post("/api/playlists").then().statusCode(201);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String name : new String[] {"segue_playlists_total{operation=\"create\",planner=\"offline\"}",
-                "segue_step_seconds_count{step=\"retrieve candidates\"}", "segue_tool_calls_total{outcome=\"ok\",tool=\"search_tracks\"}",
-                "segue_index_tracks", "segue_llm_fallbacks_total", "http_server_requests_seconds_count"}) {
+        given().contentType("application/json")
+                .header("X-API-Key", "key-two")
+                .body("{\"prompt\":\"calm piano\"}")
+                .when()
+                .post("/api/playlists")
+                .then()
+                .statusCode(201);
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String name : new String[] {
+            "segue_playlists_total{operation=\"create\",planner=\"offline\"}",
+            "segue_step_seconds_count{step=\"retrieve candidates\"}",
+            "segue_tool_calls_total{outcome=\"ok\",tool=\"search_tracks\"}",
+            "segue_index_tracks",
+            "segue_llm_fallbacks_total",
+            "http_server_requests_seconds_count"
+        }) {
             assertTrue(metrics.contains(name), name + " missing from /q/metrics");
         }
-        assertEquals(11565.0, Double.parseDouble(metrics.lines().filter(l -> l.startsWith("segue_index_tracks "))
-                .findFirst().orElseThrow().split(" ")[1]));
+        assertEquals(
+                11565.0,
+                Double.parseDouble(metrics.lines()
+                        .filter(l -> l.startsWith("segue_index_tracks "))
+                        .findFirst()
+                        .orElseThrow()
+                        .split(" ")[1]));
     }
 }

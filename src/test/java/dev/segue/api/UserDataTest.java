@@ -13,17 +13,38 @@ class UserDataTest {
     @Test
     void deletingAListenerRemovesTheirDataOnly() {
         String user = "listener-" + System.nanoTime();
-        String mine = given().contentType("application/json").body("{\"prompt\":\"jazz\",\"userId\":\"" + user + "\"}")
-                .post("/api/playlists").then().statusCode(201).extract().path("id");
-        given().contentType("application/json").body("{\"prompt\":\"no piano\"}").post("/api/playlists/" + mine + "/refine")
-                .then().statusCode(200);
-        String theirs = given().contentType("application/json").body("{\"prompt\":\"jazz\",\"userId\":\"someone-else\"}")
-                .post("/api/playlists").then().statusCode(201).extract().path("id");
-        String session = given().contentType("application/json").body("{\"userId\":\"" + user + "\"}")
-                .post("/api/dj/sessions").then().statusCode(201).extract().path("id");
+        String mine = given().contentType("application/json")
+                .body("{\"prompt\":\"jazz\",\"userId\":\"" + user + "\"}")
+                .post("/api/playlists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType("application/json")
+                .body("{\"prompt\":\"no piano\"}")
+                .post("/api/playlists/" + mine + "/refine")
+                .then()
+                .statusCode(200);
+        String theirs = given().contentType("application/json")
+                .body("{\"prompt\":\"jazz\",\"userId\":\"someone-else\"}")
+                .post("/api/playlists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String session = given().contentType("application/json")
+                .body("{\"userId\":\"" + user + "\"}")
+                .post("/api/dj/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        given().delete("/api/users/" + user).then().statusCode(200)
-                .body("playlists", equalTo(1)).body("djSessions", equalTo(1));
+        given().delete("/api/users/" + user)
+                .then()
+                .statusCode(200)
+                .body("playlists", equalTo(1))
+                .body("djSessions", equalTo(1));
 
         given().get("/api/playlists/" + mine).then().statusCode(404);
         given().get("/api/playlists/" + mine + "?version=1").then().statusCode(404);

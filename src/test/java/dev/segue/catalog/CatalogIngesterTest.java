@@ -34,21 +34,35 @@ class CatalogIngesterTest {
         assertTrue(catalog.vocabulary(TagCategory.INSTRUMENT).containsKey("piano"));
         assertEquals(87, catalog.vocabulary(TagCategory.GENRE).size());
         // Listen counts become a 0..100 percentile; tracks without statistics have no popularity at all.
-        assertTrue(catalog.tracks().stream().filter(t -> t.popularity() != null)
+        assertTrue(catalog.tracks().stream()
+                .filter(t -> t.popularity() != null)
                 .allMatch(t -> t.popularity() >= 0 && t.popularity() <= 100));
-        assertEquals(1_707, catalog.tracks().stream().filter(t -> t.popularity() == null).count());
+        assertEquals(
+                1_707,
+                catalog.tracks().stream().filter(t -> t.popularity() == null).count());
     }
 
     @Test
     void spotifyRowsMapGenresYearsAndFeaturesAndBadRowsAreReportedNotFatal() throws Exception {
-        Catalog catalog = CatalogIngester.ingest(new CatalogSource(resource("catalogs/spotify-sample.csv"), null, Map.of()),
-                ProgressBar.SILENT);
+        Catalog catalog = CatalogIngester.ingest(
+                new CatalogSource(resource("catalogs/spotify-sample.csv"), null, Map.of()), ProgressBar.SILENT);
         IngestReport report = catalog.report();
         assertEquals(CatalogFormat.SPOTIFY, report.format());
         assertEquals(40, catalog.size());
         assertEquals(45, report.rowsRead());
-        assertEquals(Map.of("missing track_name", 1, "energy outside 0..1", 1, "bad number in track_popularity", 1,
-                "duplicate id", 1, "malformed CSV record", 1), report.rejectedByReason());
+        assertEquals(
+                Map.of(
+                        "missing track_name",
+                        1,
+                        "energy outside 0..1",
+                        1,
+                        "bad number in track_popularity",
+                        1,
+                        "duplicate id",
+                        1,
+                        "malformed CSV record",
+                        1),
+                report.rejectedByReason());
         assertTrue(report.summary().contains("5 rejected"), report.summary());
         Track first = catalog.find("spotify:6f807x0ima9a1j3VPbc7VN").orElseThrow();
         assertEquals(2019, first.year());
@@ -68,19 +82,38 @@ class CatalogIngesterTest {
                 this is not json
                 {"id":"a4","title":"Bad link","artist":"Me","duration_sec":100,"url":"javascript:alert(1)"}
                 """);
-        Catalog fromJson = CatalogIngester.ingest(new CatalogSource(jsonl.toString(), null, Map.of()), ProgressBar.SILENT);
+        Catalog fromJson =
+                CatalogIngester.ingest(new CatalogSource(jsonl.toString(), null, Map.of()), ProgressBar.SILENT);
         assertEquals(CatalogFormat.JSONL, fromJson.report().format());
         assertEquals(2, fromJson.size());
-        assertEquals(java.util.List.of("folk", "hiphop"), fromJson.find("a1").orElseThrow().genres());
-        assertEquals(java.util.List.of("calm", "soft"), fromJson.find("a1").orElseThrow().moods());
+        assertEquals(
+                java.util.List.of("folk", "hiphop"),
+                fromJson.find("a1").orElseThrow().genres());
+        assertEquals(
+                java.util.List.of("calm", "soft"),
+                fromJson.find("a1").orElseThrow().moods());
         assertEquals(180.0, fromJson.find("a2").orElseThrow().durationSec());
-        assertEquals(Map.of("missing artist", 1, "malformed JSON", 1, "url is not http(s)", 1),
+        assertEquals(
+                Map.of("missing artist", 1, "malformed JSON", 1, "url is not http(s)", 1),
                 fromJson.report().rejectedByReason());
 
         Path csv = dir.resolve("mine.csv");
         Files.writeString(csv, "song_id,name,performer,seconds,style\nx1,Tune,Band,215.5,jazz|swing\n");
-        Catalog fromCsv = CatalogIngester.ingest(new CatalogSource(csv.toString(), CatalogFormat.CSV,
-                Map.of("id", "song_id", "title", "name", "artist", "performer", "duration_sec", "seconds", "genres", "style")),
+        Catalog fromCsv = CatalogIngester.ingest(
+                new CatalogSource(
+                        csv.toString(),
+                        CatalogFormat.CSV,
+                        Map.of(
+                                "id",
+                                "song_id",
+                                "title",
+                                "name",
+                                "artist",
+                                "performer",
+                                "duration_sec",
+                                "seconds",
+                                "genres",
+                                "style")),
                 ProgressBar.SILENT);
         Track tune = fromCsv.find("x1").orElseThrow();
         assertEquals("Band", tune.artist());
@@ -92,20 +125,31 @@ class CatalogIngesterTest {
     void checksumFollowsContentAndUnknownHeadersAreExplained() throws IOException {
         Path a = dir.resolve("a.csv");
         Files.writeString(a, "id,title,artist,duration_sec\n1,A,B,100\n");
-        String first = CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum();
-        assertEquals(first, CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum());
+        String first = CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT)
+                .checksum();
+        assertEquals(
+                first,
+                CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT)
+                        .checksum());
         Files.writeString(a, "id,title,artist,duration_sec\n1,A,B,101\n");
         assertNotNull(first);
-        assertTrue(!first.equals(CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT).checksum()));
+        assertTrue(!first.equals(
+                CatalogIngester.ingest(new CatalogSource(a.toString(), null, Map.of()), ProgressBar.SILENT)
+                        .checksum()));
 
         Path odd = dir.resolve("odd.csv");
         Files.writeString(odd, "foo,bar\n1,2\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> CatalogIngester.ingest(new CatalogSource(odd.toString(), null, Map.of()), ProgressBar.SILENT));
         assertTrue(e.getMessage().contains("segue.catalog.format"), e.getMessage());
     }
 
     private static String resource(String name) throws URISyntaxException {
-        return Path.of(CatalogIngesterTest.class.getClassLoader().getResource(name).toURI()).toString();
+        return Path.of(CatalogIngesterTest.class
+                        .getClassLoader()
+                        .getResource(name)
+                        .toURI())
+                .toString();
     }
 }

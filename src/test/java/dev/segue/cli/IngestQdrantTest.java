@@ -41,8 +41,17 @@ class IngestQdrantTest {
     }
 
     private int ingest() {
-        return Ingest.run(new String[] {"--target", "qdrant", "--qdrant", "localhost:" + fake.port(), "--collection",
-                "cli_test", "--batch-size", "16", CATALOG});
+        return Ingest.run(new String[] {
+            "--target",
+            "qdrant",
+            "--qdrant",
+            "localhost:" + fake.port(),
+            "--collection",
+            "cli_test",
+            "--batch-size",
+            "16",
+            CATALOG
+        });
     }
 
     @Test
@@ -55,7 +64,9 @@ class IngestQdrantTest {
         fake.failUpsertsAfter(-1);
         fake.clearRequests();
         assertEquals(0, ingest(), err.toString());
-        List<Integer> batches = fake.requests(UpsertPoints.class).stream().map(UpsertPoints::getPointsCount).toList();
+        List<Integer> batches = fake.requests(UpsertPoints.class).stream()
+                .map(UpsertPoints::getPointsCount)
+                .toList();
         assertEquals(List.of(16, 8), batches, "only the 24 tracks that were missing");
         assertEquals(40, fake.points("cli_test"));
         assertTrue(out.toString().contains("SEGUE_VECTOR_STORE=qdrant"), out.toString());

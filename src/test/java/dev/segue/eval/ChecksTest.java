@@ -42,8 +42,8 @@ class ChecksTest {
         Files.writeString(file, "cases:\n  - prompt: x\n    expect:\n" + expectYaml.indent(6));
         Expect expect = SuiteLoader.load(file).cases().get(0).turns().get(0).expect();
         List<Check> checks = Checks.evaluate(expect, PLAYLIST, 120, null, "x");
-        return checks.stream().collect(Collectors.toMap(c -> c.name() + (c.status() == Status.PASS ? "" : "!"), c -> c,
-                (a, b) -> a));
+        return checks.stream()
+                .collect(Collectors.toMap(c -> c.name() + (c.status() == Status.PASS ? "" : "!"), c -> c, (a, b) -> a));
     }
 
     private void expect(String yaml, String... names) throws IOException {
@@ -81,7 +81,8 @@ class ChecksTest {
     void toolCallsMatchNamesAndArguments() throws IOException {
         expect("tool_called: [search_tracks]", "tool_called");
         expect("tool_called: [similar_tracks]", "tool_called!");
-        expect("tool_called: [{name: search_tracks, args: {query: PIANO, tags_all_of_any: swing, exclude_tags: [piano, electricpiano]}}]",
+        expect(
+                "tool_called: [{name: search_tracks, args: {query: PIANO, tags_all_of_any: swing, exclude_tags: [piano, electricpiano]}}]",
                 "tool_called");
         expect("tool_called: [{name: search_tracks, args: {exclude_tags: violin}}]", "tool_called!");
         expect("tool_called: [{name: tracks_by_artist, args: {artist: jahzzar, limit: 20}}]", "tool_called");
@@ -123,7 +124,8 @@ class ChecksTest {
         assertEquals(Map.of("no_repeats", Status.PASS, "request_effect", Status.PASS, "energy", Status.PASS), ok);
         Map<String, Status> bad = statuses(Checks.dj(fails, after, before, java.util.Set.of("a", "b")));
         assertEquals(Map.of("request_effect", Status.FAIL, "energy", Status.FAIL), bad); // +0.5 share; energy rose
-        Check repeat = Checks.dj(holds, after, before, java.util.Set.of("a", "c")).get(0);
+        Check repeat =
+                Checks.dj(holds, after, before, java.util.Set.of("a", "c")).get(0);
         assertEquals(Status.FAIL, repeat.status(), repeat.detail());
         assertEquals(1.0, repeat.value());
     }
@@ -161,7 +163,8 @@ class ChecksTest {
 
     @Test
     void theReportEscapesWhatItShows() {
-        assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39; \\u0000",
+        assertEquals(
+                "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39; \\u0000",
                 HtmlReport.escape("<script>alert(\"x\")</script> & ' \u0000"));
     }
 

@@ -29,8 +29,7 @@ class CoreSuiteEvalTest {
     @TestHTTPResource("/")
     URL service;
 
-    private record Outcome(int exit, String console, Results.Run results) {
-    }
+    private record Outcome(int exit, String console, Results.Run results) {}
 
     private Outcome run(String suite, String out, String... more) throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -65,8 +64,10 @@ class CoreSuiteEvalTest {
     void aDeliberatelyBrokenDjExpectationFailsTheRun() throws IOException {
         Outcome o = run("src/test/resources/evals/broken-dj.yaml", "target/evals/ci-broken-dj");
         assertEquals(EvalCli.GATE_FAILED, o.exit(), o.console());
-        List<String> failed = o.results().cases().stream().filter(c -> c.status() == Results.Status.FAIL)
-                .map(Results.CaseRun::caseId).toList();
+        List<String> failed = o.results().cases().stream()
+                .filter(c -> c.status() == Results.Status.FAIL)
+                .map(Results.CaseRun::caseId)
+                .toList();
         assertEquals(List.of("wrong-direction"), failed, o.console());
         assertTrue(o.console().contains("wrong-direction: pull 2: energy"), o.console());
     }
@@ -78,7 +79,8 @@ class CoreSuiteEvalTest {
         Results.Variant good = o.results().variants().get(0);
         Results.Variant broken = o.results().variants().get(1);
         assertFalse(good.failed(), good.toString());
-        assertTrue(broken.gates().stream().anyMatch(g -> g.metric().equals("tag_precision") && !g.passed()),
+        assertTrue(
+                broken.gates().stream().anyMatch(g -> g.metric().equals("tag_precision") && !g.passed()),
                 broken.gates().toString());
         assertTrue(o.console().contains("ignores-prompt: tag_precision"), o.console());
     }

@@ -52,7 +52,9 @@ class SuiteLoaderTest {
         assertEquals("none", c.request().get("options").get("ranker").asText());
         assertEquals(3, c.turns().size());
         Expect first = c.turns().get(0).expect();
-        assertEquals(List.of(Set.of("piano"), Set.of("calm", "relaxing")), first.tags().groups());
+        assertEquals(
+                List.of(Set.of("piano"), Set.of("calm", "relaxing")),
+                first.tags().groups());
         assertEquals(0.75, first.tags().min());
         assertNull(first.maxPerArtist(), "null in the case removes the default");
         assertTrue(first.noDuplicates());
@@ -90,29 +92,34 @@ class SuiteLoaderTest {
         assertEquals(0.7, e.llmRubric().min());
         assertTrue(suite.thresholds().get("latency_p95_ms").holds(800));
         assertFalse(suite.thresholds().get("tag_precision").holds(0.8));
-        assertEquals("v2", suite.variants().get(1).options().get("promptVersion").asText());
+        assertEquals(
+                "v2", suite.variants().get(1).options().get("promptVersion").asText());
         assertEquals(0.9, suite.variants().get(1).thresholds().get("pass_rate").value());
     }
 
     @Test
     void mistakesAreErrorsThatSayWhere() {
-        String typo = assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+        String typo =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 cases:
                   - id: a
                     prompt: x
                     expect: {tagz: {groups: [piano]}}
                 """)).getMessage();
         assertTrue(typo.contains("case \"a\"") && typo.contains("tagz"), typo);
-        String unknownKey = assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+        String unknownKey =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 cases: [{id: a, promt: x}]
                 """)).getMessage();
         assertTrue(unknownKey.contains("promt"), unknownKey);
-        String threshold = assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+        String threshold =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 thresholds: {tag_precision: 0.9}
                 cases: [{prompt: x}]
                 """)).getMessage();
         assertTrue(threshold.contains("tag_precision"), threshold);
-        String duplicate = assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+        String duplicate =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 cases: [{id: a, prompt: x}, {id: a, prompt: y}]
                 """)).getMessage();
         assertTrue(duplicate.contains("two cases"), duplicate);
@@ -159,15 +166,21 @@ class SuiteLoaderTest {
                 "[{open: x}, {close: {}}, {pull: {}}]", "nothing can follow close",
                 "[{open: x}, {pull: {}, request: y}]", "one key among");
         wrong.forEach((script, message) -> {
-            String error = assertThrows(SuiteLoader.SuiteException.class,
-                    () -> load("cases: [{id: a, dj: " + script + "}]"), script).getMessage();
+            String error = assertThrows(
+                            SuiteLoader.SuiteException.class,
+                            () -> load("cases: [{id: a, dj: " + script + "}]"),
+                            script)
+                    .getMessage();
             assertTrue(error.contains("case \"a\"") && error.contains(message), script + " -> " + error);
         });
-        String djOnly = assertThrows(SuiteLoader.SuiteException.class,
-                () -> load("cases: [{id: a, prompt: x, expect: {no_repeats: true}}]")).getMessage();
+        String djOnly = assertThrows(
+                        SuiteLoader.SuiteException.class,
+                        () -> load("cases: [{id: a, prompt: x, expect: {no_repeats: true}}]"))
+                .getMessage();
         assertTrue(djOnly.contains("no_repeats is for DJ pulls"), djOnly);
-        String mixed = assertThrows(SuiteLoader.SuiteException.class,
-                () -> load("cases: [{id: a, prompt: x, dj: [{open: x}]}]")).getMessage();
+        String mixed = assertThrows(
+                        SuiteLoader.SuiteException.class, () -> load("cases: [{id: a, prompt: x, dj: [{open: x}]}]"))
+                .getMessage();
         assertTrue(mixed.contains("not in `prompt:`"), mixed);
     }
 

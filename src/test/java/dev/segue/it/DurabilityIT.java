@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writers create playlists, refine them, open DJ sessions and send requests while the service is killed with
@@ -41,7 +41,10 @@ class DurabilityIT {
         try (ServiceProcess service = new ServiceProcess(dataDir, dbArgs)) {
             service.start();
             for (int warm = 0; warm < 3; warm++) { // the first requests warm the JIT; the kill should hit steady work
-                assertEquals(201, service.post("/api/playlists", "{\"prompt\":\"warm up\",\"length\":5}").statusCode());
+                assertEquals(
+                        201,
+                        service.post("/api/playlists", "{\"prompt\":\"warm up\",\"length\":5}")
+                                .statusCode());
             }
             Map<String, Integer> playlists = new ConcurrentHashMap<>(); // id -> highest acknowledged version
             List<String> sessions = new CopyOnWriteArrayList<>();
@@ -58,35 +61,52 @@ class DurabilityIT {
                         try {
                             switch (random.nextInt(4)) {
                                 case 0 -> {
-                                    HttpResponse<String> r = service.post("/api/playlists",
-                                            "{\"prompt\":\"" + prompts[random.nextInt(prompts.length)] + "\",\"length\":10}");
+                                    HttpResponse<String> r = service.post(
+                                            "/api/playlists",
+                                            "{\"prompt\":\"" + prompts[random.nextInt(prompts.length)]
+                                                    + "\",\"length\":10}");
                                     if (r.statusCode() == 201) {
-                                        playlists.merge(JSON.readTree(r.body()).get("id").asText(), 1, Math::max);
+                                        playlists.merge(
+                                                JSON.readTree(r.body())
+                                                        .get("id")
+                                                        .asText(),
+                                                1,
+                                                Math::max);
                                     } else {
                                         failures.add(r.statusCode() + " " + r.body());
                                     }
                                 }
                                 case 1 -> {
-                                    String id = playlists.keySet().stream().skip(random.nextInt(Math.max(1, playlists.size())))
-                                            .findFirst().orElse(null);
+                                    String id = playlists.keySet().stream()
+                                            .skip(random.nextInt(Math.max(1, playlists.size())))
+                                            .findFirst()
+                                            .orElse(null);
                                     if (id != null) {
-                                        HttpResponse<String> r = service.post("/api/playlists/" + id + "/refine", "{\"prompt\":\"more upbeat\"}");
+                                        HttpResponse<String> r = service.post(
+                                                "/api/playlists/" + id + "/refine", "{\"prompt\":\"more upbeat\"}");
                                         if (r.statusCode() == 200) {
-                                            playlists.merge(id, JSON.readTree(r.body()).get("version").asInt(), Math::max);
+                                            playlists.merge(
+                                                    id,
+                                                    JSON.readTree(r.body())
+                                                            .get("version")
+                                                            .asInt(),
+                                                    Math::max);
                                         }
                                     }
                                 }
                                 case 2 -> {
                                     HttpResponse<String> r = service.post("/api/dj/sessions", "{\"prompt\":\"chill\"}");
                                     if (r.statusCode() == 201) {
-                                        sessions.add(JSON.readTree(r.body()).get("id").asText());
+                                        sessions.add(JSON.readTree(r.body())
+                                                .get("id")
+                                                .asText());
                                     }
                                 }
                                 default -> {
                                     if (!sessions.isEmpty()) {
                                         String id = sessions.get(random.nextInt(sessions.size()));
-                                        HttpResponse<String> r = service.post("/api/dj/sessions/" + id + "/requests",
-                                                "{\"text\":\"no more piano\"}");
+                                        HttpResponse<String> r = service.post(
+                                                "/api/dj/sessions/" + id + "/requests", "{\"text\":\"no more piano\"}");
                                         if (r.statusCode() == 202) {
                                             noPiano.add(id);
                                         }
@@ -111,14 +131,16 @@ class DurabilityIT {
             writers.shutdown();
             assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
             assertTrue(failures.isEmpty(), "requests failed before the kill: " + failures);
-            assertTrue(playlists.size() >= 8 && !sessions.isEmpty(), "the load did some work: " + playlists.size()
-                    + " playlists, " + sessions.size() + " sessions");
+            assertTrue(
+                    playlists.size() >= 8 && !sessions.isEmpty(),
+                    "the load did some work: " + playlists.size() + " playlists, " + sessions.size() + " sessions");
 
             service.start();
             for (Map.Entry<String, Integer> p : playlists.entrySet()) {
                 HttpResponse<String> r = service.get("/api/playlists/" + p.getKey());
                 assertEquals(200, r.statusCode(), "acknowledged playlist " + p.getKey() + " lost");
-                assertTrue(JSON.readTree(r.body()).get("version").asInt() >= p.getValue(),
+                assertTrue(
+                        JSON.readTree(r.body()).get("version").asInt() >= p.getValue(),
                         "acknowledged version " + p.getValue() + " of " + p.getKey() + " lost");
             }
             for (String id : sessions) {
@@ -128,7 +150,8 @@ class DurabilityIT {
                 JsonNode s = JSON.readTree(service.get("/api/dj/sessions/" + id).body());
                 assertTrue(s.get("excludeTags").toString().contains("piano"), "acknowledged request lost in " + id);
             }
-            System.out.printf("durability (%s): %d playlists, %d sessions, %d requests acknowledged before kill -9; all present%n",
+            System.out.printf(
+                    "durability (%s): %d playlists, %d sessions, %d requests acknowledged before kill -9; all present%n",
                     database, playlists.size(), sessions.size(), noPiano.size());
         }
     }

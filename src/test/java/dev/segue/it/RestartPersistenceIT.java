@@ -28,20 +28,25 @@ class RestartPersistenceIT {
     void versionsAndSessionsSurviveKillAndTheIndexIsReopened() throws Exception {
         try (ServiceProcess service = new ServiceProcess(dataDir, List.of())) {
             service.start();
-            HttpResponse<String> created = service.post("/api/playlists",
-                    "{\"prompt\":\"calm piano music to help me focus while studying\"}");
+            HttpResponse<String> created =
+                    service.post("/api/playlists", "{\"prompt\":\"calm piano music to help me focus while studying\"}");
             assertEquals(201, created.statusCode(), created.body());
             JsonNode v1 = JSON.readTree(created.body());
             String id = v1.get("id").asText();
             assertEquals(20, v1.get("tracks").size());
-            HttpResponse<String> refined = service.post("/api/playlists/" + id + "/refine", "{\"prompt\":\"no piano\"}");
+            HttpResponse<String> refined =
+                    service.post("/api/playlists/" + id + "/refine", "{\"prompt\":\"no piano\"}");
             assertEquals(200, refined.statusCode(), refined.body());
             JsonNode v2 = JSON.readTree(refined.body());
             HttpResponse<String> session = service.post("/api/dj/sessions", "{\"prompt\":\"chill electronic\"}");
             assertEquals(201, session.statusCode(), session.body());
             String dj = JSON.readTree(session.body()).get("id").asText();
-            JsonNode segment1 = JSON.readTree(service.get("/api/dj/sessions/" + dj + "/next").body());
-            assertEquals(202, service.post("/api/dj/sessions/" + dj + "/requests", "{\"text\":\"no more piano\"}").statusCode());
+            JsonNode segment1 = JSON.readTree(
+                    service.get("/api/dj/sessions/" + dj + "/next").body());
+            assertEquals(
+                    202,
+                    service.post("/api/dj/sessions/" + dj + "/requests", "{\"text\":\"no more piano\"}")
+                            .statusCode());
 
             service.kill();
             service.start();
@@ -50,18 +55,24 @@ class RestartPersistenceIT {
             JsonNode latest = JSON.readTree(service.get("/api/playlists/" + id).body());
             assertEquals(2, latest.get("version").asInt());
             assertEquals(v2.get("tracks"), latest.get("tracks"));
-            JsonNode first = JSON.readTree(service.get("/api/playlists/" + id + "?version=1").body());
+            JsonNode first = JSON.readTree(
+                    service.get("/api/playlists/" + id + "?version=1").body());
             assertEquals(v1.get("tracks"), first.get("tracks"));
-            HttpResponse<String> again = service.post("/api/playlists/" + id + "/refine", "{\"prompt\":\"make it 30 minutes\"}");
+            HttpResponse<String> again =
+                    service.post("/api/playlists/" + id + "/refine", "{\"prompt\":\"make it 30 minutes\"}");
             assertEquals(3, JSON.readTree(again.body()).get("version").asInt(), again.body());
 
-            JsonNode segment2 = JSON.readTree(service.get("/api/dj/sessions/" + dj + "/next").body());
+            JsonNode segment2 = JSON.readTree(
+                    service.get("/api/dj/sessions/" + dj + "/next").body());
             assertEquals(2, segment2.get("segment").asInt(), "the DJ session continues where it was");
             Set<String> firstSegment = new HashSet<>();
             segment1.get("tracks").forEach(t -> firstSegment.add(t.get("id").asText()));
-            segment2.get("tracks").forEach(t -> assertTrue(!firstSegment.contains(t.get("id").asText()), "no repeat after restart"));
-            segment2.get("tracks").forEach(t -> assertTrue(!t.get("instruments").toString().contains("\"piano\""),
-                    "the request made before the kill still holds"));
+            segment2.get("tracks")
+                    .forEach(t -> assertTrue(!firstSegment.contains(t.get("id").asText()), "no repeat after restart"));
+            segment2.get("tracks")
+                    .forEach(t -> assertTrue(
+                            !t.get("instruments").toString().contains("\"piano\""),
+                            "the request made before the kill still holds"));
         }
     }
 }

@@ -19,7 +19,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final List<String> extraArgs;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private Path log;
     private int port;
@@ -39,21 +40,35 @@ final class ServiceProcess implements AutoCloseable {
         if (url == null || url.isBlank()) {
             return null;
         }
-        return List.of("-Dquarkus.datasource.active=false", "-Dquarkus.datasource.postgresql.active=true",
+        return List.of(
+                "-Dquarkus.datasource.active=false",
+                "-Dquarkus.datasource.postgresql.active=true",
                 "-Dquarkus.datasource.postgresql.jdbc.url=" + url,
-                "-Dquarkus.datasource.postgresql.username=" + System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_USER", "segue"),
-                "-Dquarkus.datasource.postgresql.password=" + System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_PASSWORD", "segue"));
+                "-Dquarkus.datasource.postgresql.username="
+                        + System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_USER", "segue"),
+                "-Dquarkus.datasource.postgresql.password="
+                        + System.getenv().getOrDefault("SEGUE_TEST_POSTGRES_PASSWORD", "segue"));
     }
 
     void start() throws Exception {
         port = freePort();
         log = Files.createTempFile(dataDir, "service", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx1g",
-                "-Dquarkus.http.port=" + port, "-Dsegue.data-dir=" + dataDir, "-Dsegue.security.requests-per-minute=0"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx1g",
+                "-Dquarkus.http.port=" + port,
+                "-Dsegue.data-dir=" + dataDir,
+                "-Dsegue.security.requests-per-minute=0"));
         command.addAll(extraArgs);
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        command.addAll(List.of(
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -85,13 +100,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -21,7 +21,9 @@ class IntentParserTest {
     IntentParser parser;
 
     private static TagGroup group(Intent intent, String phrase) {
-        return intent.include().stream().filter(g -> g.phrase().equals(phrase)).findFirst()
+        return intent.include().stream()
+                .filter(g -> g.phrase().equals(phrase))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no group for \"" + phrase + "\" in " + intent.include()));
     }
 
@@ -30,7 +32,9 @@ class IntentParserTest {
         Intent intent = parser.parse("calm piano music to help me focus while studying");
         TagGroup calm = group(intent, "calm");
         assertTrue(calm.required());
-        assertTrue(calm.tags().containsAll(List.of("calm", "relaxing")), calm.tags().toString());
+        assertTrue(
+                calm.tags().containsAll(List.of("calm", "relaxing")),
+                calm.tags().toString());
         assertEquals(List.of("piano"), group(intent, "piano").tags());
         TagGroup studying = group(intent, "studying");
         assertEquals("activity", studying.kind());
@@ -44,14 +48,19 @@ class IntentParserTest {
     @Test
     void negationsBecomeExclusionsAndNeverSearchTerms() {
         Intent intent = parser.parse("late-night drive, synthwave, nothing too dark");
-        assertTrue(intent.excludeTags().containsAll(List.of("dark", "darkambient", "darkwave")), intent.excludeTags().toString());
+        assertTrue(
+                intent.excludeTags().containsAll(List.of("dark", "darkambient", "darkwave")),
+                intent.excludeTags().toString());
         assertFalse(intent.queryText().contains("dark"), intent.queryText());
-        assertTrue(group(intent, "synthwave").tags().contains("synthpop"), group(intent, "synthwave").toString());
+        assertTrue(
+                group(intent, "synthwave").tags().contains("synthpop"),
+                group(intent, "synthwave").toString());
         assertFalse(group(intent, "synthwave").tags().contains("darkwave"), "an excluded tag must leave every group");
         assertEquals("activity", group(intent, "late night").kind());
 
         Intent noRock = parser.parse("chill music but no rock and no piano");
-        assertTrue(noRock.excludeTags().containsAll(List.of("rock", "hardrock", "poprock", "piano", "electricpiano")),
+        assertTrue(
+                noRock.excludeTags().containsAll(List.of("rock", "hardrock", "poprock", "piano", "electricpiano")),
                 noRock.excludeTags().toString());
         assertTrue(noRock.include().stream().noneMatch(g -> g.tags().contains("rock")));
     }
@@ -60,7 +69,9 @@ class IntentParserTest {
     void noVocalsRulesOutVocalTags() {
         Intent intent = parser.parse("upbeat workout music, no vocals");
         assertTrue(intent.noVocals());
-        assertTrue(intent.excludeTags().containsAll(List.of("voice", "rap")), intent.excludeTags().toString());
+        assertTrue(
+                intent.excludeTags().containsAll(List.of("voice", "rap")),
+                intent.excludeTags().toString());
         assertEquals(Energy.HIGH, intent.energy());
         assertTrue(parser.parse("instrumental hip hop").noVocals());
     }
@@ -75,14 +86,18 @@ class IntentParserTest {
         assertEquals(List.of("Jahzzar"), not.excludeArtists());
         assertTrue(not.artists().isEmpty());
         // A common word that is also an artist's name is not read as the artist without a cue.
-        assertTrue(parser.parse("songs about silence and starlight").similarToArtists().isEmpty());
+        assertTrue(parser.parse("songs about silence and starlight")
+                .similarToArtists()
+                .isEmpty());
     }
 
     @Test
     void anArtistTheCatalogLacksIsReportedNotReadAsTags() {
         Intent intent = parser.parse("songs by Taylor Swift");
         assertTrue(intent.include().isEmpty(), intent.include().toString());
-        assertTrue(intent.notes().stream().anyMatch(n -> n.contains("no artist called \"taylor swift\"")), intent.notes().toString());
+        assertTrue(
+                intent.notes().stream().anyMatch(n -> n.contains("no artist called \"taylor swift\"")),
+                intent.notes().toString());
         assertTrue(parser.parse("music by the sea").notes().stream().noneMatch(n -> n.contains("no artist")));
     }
 
@@ -91,17 +106,24 @@ class IntentParserTest {
         Intent base = parser.parse("energetic electronic");
         Intent calmer = parser.refine(base, "calmer");
         assertEquals(Energy.LOW, calmer.energy());
-        assertTrue(calmer.include().stream().noneMatch(g -> g.phrase().equals("energetic")), calmer.include().toString());
+        assertTrue(
+                calmer.include().stream().noneMatch(g -> g.phrase().equals("energetic")),
+                calmer.include().toString());
         assertTrue(calmer.include().stream().anyMatch(g -> g.phrase().equals("electronic") && g.required()));
     }
 
     @Test
     void orJoinsWishesAndMaybeSoftensThem() {
-        Intent intent = parser.parse("jazz with a piano or an acoustic guitar, nothing with harsh vocals or heavy drums");
+        Intent intent =
+                parser.parse("jazz with a piano or an acoustic guitar, nothing with harsh vocals or heavy drums");
         TagGroup either = group(intent, "piano or acoustic guitar");
-        assertTrue(either.tags().containsAll(List.of("piano", "acousticguitar")), either.tags().toString());
+        assertTrue(
+                either.tags().containsAll(List.of("piano", "acousticguitar")),
+                either.tags().toString());
         assertTrue(intent.noVocals());
-        assertTrue(intent.excludeTags().containsAll(List.of("heavy", "drums")), intent.excludeTags().toString());
+        assertTrue(
+                intent.excludeTags().containsAll(List.of("heavy", "drums")),
+                intent.excludeTags().toString());
         TagGroup maybe = group(parser.parse("calm music, maybe some strings"), "strings");
         assertFalse(maybe.required());
     }
@@ -115,16 +137,19 @@ class IntentParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "30 upbeat songs for running | 30 | ",
-            "ten calm tracks | 10 | ",
-            "an hour of chill jazz | | 60",
-            "half an hour of piano | | 30",
-            "90 minutes of ambient | | 90",
-            "two hours of techno | | 120",
-            "an hour and a half of folk | | 90",
-            "a few songs for the rain | | ",
-            "80s synth pop | | "})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "30 upbeat songs for running | 30 | ",
+                "ten calm tracks | 10 | ",
+                "an hour of chill jazz | | 60",
+                "half an hour of piano | | 30",
+                "90 minutes of ambient | | 90",
+                "two hours of techno | | 120",
+                "an hour and a half of folk | | 90",
+                "a few songs for the rain | | ",
+                "80s synth pop | | "
+            })
     void lengthsAndDurations(String prompt, Integer length, Integer minutes) {
         Intent intent = parser.parse(prompt);
         assertEquals(length, intent.length(), prompt);
@@ -139,7 +164,9 @@ class IntentParserTest {
         assertNull(intent.yearFrom());
         Intent years = parser.parse("rock from 1995 to 2005");
         assertNull(years.yearFrom());
-        assertTrue(years.notes().stream().anyMatch(n -> n.contains("no release years")), years.notes().toString());
+        assertTrue(
+                years.notes().stream().anyMatch(n -> n.contains("no release years")),
+                years.notes().toString());
     }
 
     @Test
@@ -147,7 +174,8 @@ class IntentParserTest {
         Intent intent = parser.parse("sorrowful violin");
         assertTrue(group(intent, "sorrowful").tags().contains("sad"));
         Intent made = parser.parse("melancholic xylophonia");
-        assertTrue(made.unmatched().contains("xylophonia") || made.include().stream().anyMatch(g -> g.kind().equals("inferred")));
+        assertTrue(made.unmatched().contains("xylophonia")
+                || made.include().stream().anyMatch(g -> g.kind().equals("inferred")));
     }
 
     @Test

@@ -30,14 +30,19 @@ class TransformerRankerTest {
             double tolerance = fixture.get("tolerance").asDouble();
             for (JsonNode c : fixture.get("cases")) {
                 int n = c.get("candidate_count").asInt();
-                float[] scores = ranker.run(floats(c.get("query")), floats(c.get("prompt")),
+                float[] scores = ranker.run(
+                        floats(c.get("query")),
+                        floats(c.get("prompt")),
                         FloatBuffer.wrap(floats(c.get("context"))),
-                        FloatBuffer.wrap(floats(c.get("context_mask"))), c.get("context_length").asInt(),
-                        FloatBuffer.wrap(floats(c.get("candidates"))), n);
+                        FloatBuffer.wrap(floats(c.get("context_mask"))),
+                        c.get("context_length").asInt(),
+                        FloatBuffer.wrap(floats(c.get("candidates"))),
+                        n);
                 float[] expected = floats(c.get("scores"));
                 assertEquals(n, scores.length);
                 for (int i = 0; i < n; i++) {
-                    assertEquals(expected[i], scores[i], tolerance, c.get("request").asText() + " candidate " + i);
+                    assertEquals(
+                            expected[i], scores[i], tolerance, c.get("request").asText() + " candidate " + i);
                 }
             }
         }
@@ -45,7 +50,8 @@ class TransformerRankerTest {
 
     @Test
     void aMissingModelLeavesTheFoundationScorerInCharge() {
-        TransformerRanker ranker = TransformerRanker.load(dir.resolve("nothing-here.onnx").toString(), null, null);
+        TransformerRanker ranker =
+                TransformerRanker.load(dir.resolve("nothing-here.onnx").toString(), null, null);
         assertFalse(ranker.available());
         assertEquals("baseline", ranker.name());
         assertTrue(ranker.problem().contains("file not found"), ranker.problem());

@@ -6,7 +6,6 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.qdrant.client.grpc.CollectionsGrpc;
 import io.qdrant.client.grpc.Collections.CollectionConfig;
 import io.qdrant.client.grpc.Collections.CollectionExists;
 import io.qdrant.client.grpc.Collections.CollectionExistsRequest;
@@ -23,6 +22,7 @@ import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.UpdateCollection;
+import io.qdrant.client.grpc.CollectionsGrpc;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
@@ -73,12 +73,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeQdrant implements AutoCloseable {
 
     /** One stored point: its id, normalized dense vectors, sparse vectors, payload and load order. */
-    record Point(String id, Map<String, float[]> dense, Map<String, Map<Integer, Float>> sparse,
-            Map<String, Value> payload, long order) {
-    }
+    record Point(
+            String id,
+            Map<String, float[]> dense,
+            Map<String, Map<Integer, Float>> sparse,
+            Map<String, Value> payload,
+            long order) {}
 
-    record Scored(Point point, float score) {
-    }
+    record Scored(Point point, float score) {}
 
     static final class Collection {
         final CreateCollection definition;
@@ -109,7 +111,10 @@ public final class FakeQdrant implements AutoCloseable {
     private void start(int onPort) {
         try {
             server = Grpc.newServerBuilderForPort(onPort, InsecureServerCredentials.create())
-                    .addService(new CollectionsService()).addService(new PointsService()).build().start();
+                    .addService(new CollectionsService())
+                    .addService(new PointsService())
+                    .build()
+                    .start();
             port = server.getPort();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Qdrant on port " + onPort, e);
@@ -223,36 +228,55 @@ public final class FakeQdrant implements AutoCloseable {
     private static boolean holds(Condition c, Point p) {
         return switch (c.getConditionOneOfCase()) {
             case FIELD -> field(c.getField(), p);
-            case HAS_ID -> c.getHasId().getHasIdList().stream().anyMatch(id -> id.getUuid().equals(p.id()));
+            case HAS_ID ->
+                c.getHasId().getHasIdList().stream().anyMatch(id -> id.getUuid().equals(p.id()));
             case FILTER -> matches(c.getFilter(), p);
-            default -> throw Status.UNIMPLEMENTED.withDescription("condition " + c.getConditionOneOfCase()).asRuntimeException();
+            default ->
+                throw Status.UNIMPLEMENTED
+                        .withDescription("condition " + c.getConditionOneOfCase())
+                        .asRuntimeException();
         };
     }
 
     /** A field condition holds when any of the field's values (an array counts value by value) satisfies it. */
     private static boolean field(FieldCondition f, Point p) {
         Value stored = p.payload().get(f.getKey());
-        List<Value> values = stored == null ? List.of()
+        List<Value> values = stored == null
+                ? List.of()
                 : stored.hasListValue() ? stored.getListValue().getValuesList() : List.of(stored);
         if (f.hasMatch()) {
             var m = f.getMatch();
             return switch (m.getMatchValueCase()) {
-                case KEYWORD -> values.stream().anyMatch(v -> v.hasStringValue() && v.getStringValue().equals(m.getKeyword()));
-                case KEYWORDS -> values.stream().anyMatch(v -> v.hasStringValue()
-                        && m.getKeywords().getStringsList().contains(v.getStringValue()));
+                case KEYWORD ->
+                    values.stream()
+                            .anyMatch(v ->
+                                    v.hasStringValue() && v.getStringValue().equals(m.getKeyword()));
+                case KEYWORDS ->
+                    values.stream()
+                            .anyMatch(v -> v.hasStringValue()
+                                    && m.getKeywords().getStringsList().contains(v.getStringValue()));
                 case BOOLEAN -> values.stream().anyMatch(v -> v.hasBoolValue() && v.getBoolValue() == m.getBoolean());
-                case INTEGER -> values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == m.getInteger());
-                default -> throw Status.UNIMPLEMENTED.withDescription("match " + m.getMatchValueCase()).asRuntimeException();
+                case INTEGER ->
+                    values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == m.getInteger());
+                default ->
+                    throw Status.UNIMPLEMENTED
+                            .withDescription("match " + m.getMatchValueCase())
+                            .asRuntimeException();
             };
         }
         if (f.hasRange()) {
             var r = f.getRange();
-            return values.stream().filter(v -> v.hasDoubleValue() || v.hasIntegerValue())
+            return values.stream()
+                    .filter(v -> v.hasDoubleValue() || v.hasIntegerValue())
                     .mapToDouble(v -> v.hasDoubleValue() ? v.getDoubleValue() : v.getIntegerValue())
-                    .anyMatch(x -> (!r.hasGt() || x > r.getGt()) && (!r.hasGte() || x >= r.getGte())
-                            && (!r.hasLt() || x < r.getLt()) && (!r.hasLte() || x <= r.getLte()));
+                    .anyMatch(x -> (!r.hasGt() || x > r.getGt())
+                            && (!r.hasGte() || x >= r.getGte())
+                            && (!r.hasLt() || x < r.getLt())
+                            && (!r.hasLte() || x <= r.getLte()));
         }
-        throw Status.UNIMPLEMENTED.withDescription("field condition on " + f.getKey()).asRuntimeException();
+        throw Status.UNIMPLEMENTED
+                .withDescription("field condition on " + f.getKey())
+                .asRuntimeException();
     }
 
     private static float[] normalized(List<Float> data) {
@@ -309,7 +333,8 @@ public final class FakeQdrant implements AutoCloseable {
         if (fail != null && failuresLeft.get() > 0 && failuresLeft.decrementAndGet() == 0) {
             failure = null;
         }
-        if (request instanceof UpsertPoints && upsertsBeforeFailure.get() >= 0
+        if (request instanceof UpsertPoints
+                && upsertsBeforeFailure.get() >= 0
                 && upsertsBeforeFailure.getAndDecrement() == 0) {
             upsertsBeforeFailure.set(0);
             fail = Status.UNAVAILABLE.withDescription("the fake server went away mid-load");
@@ -324,7 +349,9 @@ public final class FakeQdrant implements AutoCloseable {
     private Collection require(String name) {
         Collection c = collections.get(name);
         if (c == null) {
-            throw Status.NOT_FOUND.withDescription("Collection `" + name + "` doesn't exist!").asRuntimeException();
+            throw Status.NOT_FOUND
+                    .withDescription("Collection `" + name + "` doesn't exist!")
+                    .asRuntimeException();
         }
         return c;
     }
@@ -352,22 +379,31 @@ public final class FakeQdrant implements AutoCloseable {
                 case FieldTypeText -> PayloadSchemaType.Text;
                 default -> PayloadSchemaType.UnknownType;
             };
-            schema.put(index.getFieldName(), PayloadSchemaInfo.newBuilder().setDataType(type).build());
+            schema.put(
+                    index.getFieldName(),
+                    PayloadSchemaInfo.newBuilder().setDataType(type).build());
         }
         return schema;
     }
 
     private static PointsOperationResponse completed() {
         return PointsOperationResponse.newBuilder()
-                .setResult(UpdateResult.newBuilder().setStatus(UpdateStatus.Completed).setOperationId(1)).build();
+                .setResult(UpdateResult.newBuilder()
+                        .setStatus(UpdateStatus.Completed)
+                        .setOperationId(1))
+                .build();
     }
 
     private final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
         @Override
         public void collectionExists(CollectionExistsRequest r, StreamObserver<CollectionExistsResponse> o) {
             if (admit(r, o)) {
-                answer(o, () -> CollectionExistsResponse.newBuilder().setResult(
-                        CollectionExists.newBuilder().setExists(collections.containsKey(r.getCollectionName()))).build());
+                answer(
+                        o,
+                        () -> CollectionExistsResponse.newBuilder()
+                                .setResult(CollectionExists.newBuilder()
+                                        .setExists(collections.containsKey(r.getCollectionName())))
+                                .build());
             }
         }
 
@@ -376,10 +412,13 @@ public final class FakeQdrant implements AutoCloseable {
             if (admit(r, o)) {
                 answer(o, () -> {
                     if (collections.putIfAbsent(r.getCollectionName(), new Collection(r)) != null) {
-                        throw Status.ALREADY_EXISTS.withDescription("Collection `" + r.getCollectionName()
-                                + "` already exists!").asRuntimeException();
+                        throw Status.ALREADY_EXISTS
+                                .withDescription("Collection `" + r.getCollectionName() + "` already exists!")
+                                .asRuntimeException();
                     }
-                    return CollectionOperationResponse.newBuilder().setResult(true).build();
+                    return CollectionOperationResponse.newBuilder()
+                            .setResult(true)
+                            .build();
                 });
             }
         }
@@ -392,7 +431,9 @@ public final class FakeQdrant implements AutoCloseable {
                     synchronized (c) {
                         c.metadata.putAll(r.getMetadataMap()); // Qdrant merges metadata into what is stored
                     }
-                    return CollectionOperationResponse.newBuilder().setResult(true).build();
+                    return CollectionOperationResponse.newBuilder()
+                            .setResult(true)
+                            .build();
                 });
             }
         }
@@ -404,18 +445,27 @@ public final class FakeQdrant implements AutoCloseable {
                     Collection c = require(r.getCollectionName());
                     synchronized (c) {
                         CreateCollection d = c.definition;
-                        CollectionParams params = CollectionParams.newBuilder().setVectorsConfig(d.getVectorsConfig())
+                        CollectionParams params = CollectionParams.newBuilder()
+                                .setVectorsConfig(d.getVectorsConfig())
                                 .setSparseVectorsConfig(d.getSparseVectorsConfig())
                                 .setShardNumber(d.hasShardNumber() ? d.getShardNumber() : 1)
                                 .setReplicationFactor(d.hasReplicationFactor() ? d.getReplicationFactor() : 1)
-                                .setOnDiskPayload(d.getOnDiskPayload()).build();
-                        CollectionInfo info = CollectionInfo.newBuilder().setStatus(CollectionStatus.Green)
-                                .setPointsCount(c.points.size()).setSegmentsCount(1)
-                                .setConfig(CollectionConfig.newBuilder().setParams(params).setHnswConfig(d.getHnswConfig())
-                                        .setOptimizerConfig(d.getOptimizersConfig()).putAllMetadata(c.metadata))
+                                .setOnDiskPayload(d.getOnDiskPayload())
+                                .build();
+                        CollectionInfo info = CollectionInfo.newBuilder()
+                                .setStatus(CollectionStatus.Green)
+                                .setPointsCount(c.points.size())
+                                .setSegmentsCount(1)
+                                .setConfig(CollectionConfig.newBuilder()
+                                        .setParams(params)
+                                        .setHnswConfig(d.getHnswConfig())
+                                        .setOptimizerConfig(d.getOptimizersConfig())
+                                        .putAllMetadata(c.metadata))
                                 .putAllPayloadSchema(payloadSchema(c))
                                 .build();
-                        return GetCollectionInfoResponse.newBuilder().setResult(info).build();
+                        return GetCollectionInfoResponse.newBuilder()
+                                .setResult(info)
+                                .build();
                     }
                 });
             }
@@ -453,26 +503,36 @@ public final class FakeQdrant implements AutoCloseable {
 
         private Point stored(Collection c, PointStruct p) {
             if (!p.getVectors().hasVectors()) {
-                throw Status.INVALID_ARGUMENT.withDescription("this collection has named vectors only").asRuntimeException();
+                throw Status.INVALID_ARGUMENT
+                        .withDescription("this collection has named vectors only")
+                        .asRuntimeException();
             }
             Map<String, float[]> dense = new HashMap<>();
             Map<String, Map<Integer, Float>> sparse = new HashMap<>();
             var denseConfig = c.definition.getVectorsConfig().getParamsMap().getMapMap();
             var sparseConfig = c.definition.getSparseVectorsConfig().getMapMap();
-            for (Map.Entry<String, Vector> e : p.getVectors().getVectors().getVectorsMap().entrySet()) {
+            for (Map.Entry<String, Vector> e :
+                    p.getVectors().getVectors().getVectorsMap().entrySet()) {
                 Vector v = e.getValue();
                 if (denseConfig.containsKey(e.getKey()) && v.hasDense()) {
-                    if (v.getDense().getDataCount() != denseConfig.get(e.getKey()).getSize()) {
-                        throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error").asRuntimeException();
+                    if (v.getDense().getDataCount()
+                            != denseConfig.get(e.getKey()).getSize()) {
+                        throw Status.INVALID_ARGUMENT
+                                .withDescription("Wrong input: Vector dimension error")
+                                .asRuntimeException();
                     }
                     if (denseConfig.get(e.getKey()).getDistance() != Distance.Cosine) {
-                        throw Status.UNIMPLEMENTED.withDescription("only cosine distance").asRuntimeException();
+                        throw Status.UNIMPLEMENTED
+                                .withDescription("only cosine distance")
+                                .asRuntimeException();
                     }
                     dense.put(e.getKey(), normalized(v.getDense().getDataList())); // Qdrant normalizes for cosine
                 } else if (sparseConfig.containsKey(e.getKey()) && v.hasSparse()) {
                     sparse.put(e.getKey(), sparse(v.getSparse()));
                 } else {
-                    throw Status.INVALID_ARGUMENT.withDescription("Not existing vector name: " + e.getKey()).asRuntimeException();
+                    throw Status.INVALID_ARGUMENT
+                            .withDescription("Not existing vector name: " + e.getKey())
+                            .asRuntimeException();
                 }
             }
             return new Point(p.getId().getUuid(), dense, sparse, new LinkedHashMap<>(p.getPayloadMap()), order++);
@@ -485,7 +545,9 @@ public final class FakeQdrant implements AutoCloseable {
                     Collection c = require(r.getCollectionName());
                     synchronized (c) {
                         if (r.getPoints().hasFilter()) {
-                            c.points.values().removeIf(p -> matches(r.getPoints().getFilter(), p));
+                            c.points
+                                    .values()
+                                    .removeIf(p -> matches(r.getPoints().getFilter(), p));
                         } else {
                             r.getPoints().getPoints().getIdsList().forEach(id -> c.points.remove(id.getUuid()));
                         }
@@ -501,8 +563,12 @@ public final class FakeQdrant implements AutoCloseable {
                 answer(o, () -> {
                     Collection c = require(r.getCollectionName());
                     synchronized (c) {
-                        long n = c.points.values().stream().filter(p -> !r.hasFilter() || matches(r.getFilter(), p)).count();
-                        return CountResponse.newBuilder().setResult(CountResult.newBuilder().setCount(n)).build();
+                        long n = c.points.values().stream()
+                                .filter(p -> !r.hasFilter() || matches(r.getFilter(), p))
+                                .count();
+                        return CountResponse.newBuilder()
+                                .setResult(CountResult.newBuilder().setCount(n))
+                                .build();
                     }
                 });
             }
@@ -514,14 +580,17 @@ public final class FakeQdrant implements AutoCloseable {
                 answer(o, () -> {
                     Collection c = require(r.getCollectionName());
                     if (!r.getQuery().hasNearest() || r.getPrefetchCount() > 0) {
-                        throw Status.UNIMPLEMENTED.withDescription("only nearest queries").asRuntimeException();
+                        throw Status.UNIMPLEMENTED
+                                .withDescription("only nearest queries")
+                                .asRuntimeException();
                     }
                     var input = r.getQuery().getNearest();
                     String using = r.getUsing();
                     List<Scored> scored = new ArrayList<>();
                     synchronized (c) {
                         List<Point> candidates = c.points.values().stream()
-                                .filter(p -> !r.hasFilter() || matches(r.getFilter(), p)).toList();
+                                .filter(p -> !r.hasFilter() || matches(r.getFilter(), p))
+                                .toList();
                         if (input.hasDense()) {
                             float[] q = normalized(input.getDense().getDataList());
                             for (Point p : candidates) {
@@ -530,7 +599,9 @@ public final class FakeQdrant implements AutoCloseable {
                                     continue;
                                 }
                                 if (v.length != q.length) {
-                                    throw Status.INVALID_ARGUMENT.withDescription("Vector dimension error").asRuntimeException();
+                                    throw Status.INVALID_ARGUMENT
+                                            .withDescription("Vector dimension error")
+                                            .asRuntimeException();
                                 }
                                 float dot = 0;
                                 for (int i = 0; i < q.length; i++) {
@@ -539,7 +610,12 @@ public final class FakeQdrant implements AutoCloseable {
                                 scored.add(new Scored(p, dot));
                             }
                         } else if (input.hasSparse()) {
-                            boolean idf = c.definition.getSparseVectorsConfig().getMapMap().get(using).getModifier() == Modifier.Idf;
+                            boolean idf = c.definition
+                                            .getSparseVectorsConfig()
+                                            .getMapMap()
+                                            .get(using)
+                                            .getModifier()
+                                    == Modifier.Idf;
                             Map<Integer, Float> q = sparse(input.getSparse());
                             // idf over the points that have this sparse vector: N of them, df holding the dimension
                             Map<Integer, Integer> df = new HashMap<>();
@@ -548,7 +624,9 @@ public final class FakeQdrant implements AutoCloseable {
                                 Map<Integer, Float> d = p.sparse().get(using);
                                 if (d != null) {
                                     n++;
-                                    q.keySet().stream().filter(d::containsKey).forEach(i -> df.merge(i, 1, Integer::sum));
+                                    q.keySet().stream()
+                                            .filter(d::containsKey)
+                                            .forEach(i -> df.merge(i, 1, Integer::sum));
                                 }
                             }
                             Map<Integer, Double> weights = new HashMap<>();
@@ -568,21 +646,29 @@ public final class FakeQdrant implements AutoCloseable {
                                 scored.add(new Scored(p, (float) score));
                             }
                         } else {
-                            throw Status.UNIMPLEMENTED.withDescription("query input " + input.getVariantCase()).asRuntimeException();
+                            throw Status.UNIMPLEMENTED
+                                    .withDescription("query input " + input.getVariantCase())
+                                    .asRuntimeException();
                         }
                     }
                     // Best first; equal scores keep load order (a stable sort over points in load order).
-                    List<ScoredPoint> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed())
-                            .skip(r.getOffset()).limit(r.hasLimit() ? r.getLimit() : 10)
-                            .map(x -> scored(x.point(), x.score(), r.getWithPayload())).toList();
+                    List<ScoredPoint> top = scored.stream()
+                            .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                            .skip(r.getOffset())
+                            .limit(r.hasLimit() ? r.getLimit() : 10)
+                            .map(x -> scored(x.point(), x.score(), r.getWithPayload()))
+                            .toList();
                     return QueryResponse.newBuilder().addAllResult(top).build();
                 });
             }
         }
 
         private ScoredPoint scored(Point p, float score, WithPayloadSelector payload) {
-            return ScoredPoint.newBuilder().setId(PointId.newBuilder().setUuid(p.id())).setScore(score)
-                    .putAllPayload(select(p.payload(), payload)).build();
+            return ScoredPoint.newBuilder()
+                    .setId(PointId.newBuilder().setUuid(p.id()))
+                    .setScore(score)
+                    .putAllPayload(select(p.payload(), payload))
+                    .build();
         }
 
         @Override
@@ -594,10 +680,15 @@ public final class FakeQdrant implements AutoCloseable {
                         // Qdrant scrolls in id order; the offset is the first id of the page.
                         List<Point> all = c.points.values().stream()
                                 .filter(p -> !r.hasFilter() || matches(r.getFilter(), p))
-                                .sorted(Comparator.comparing(Point::id)).toList();
+                                .sorted(Comparator.comparing(Point::id))
+                                .toList();
                         int start = 0;
                         if (r.hasOffset()) {
-                            while (start < all.size() && all.get(start).id().compareTo(r.getOffset().getUuid()) < 0) {
+                            while (start < all.size()
+                                    && all.get(start)
+                                                    .id()
+                                                    .compareTo(r.getOffset().getUuid())
+                                            < 0) {
                                 start++;
                             }
                         }
@@ -609,14 +700,19 @@ public final class FakeQdrant implements AutoCloseable {
                                     .putAllPayload(select(p.payload(), r.getWithPayload()));
                             if (r.hasWithVectors() && r.getWithVectors().hasInclude()) {
                                 NamedVectorsOutput.Builder named = NamedVectorsOutput.newBuilder();
-                                for (String name : r.getWithVectors().getInclude().getNamesList()) {
+                                for (String name :
+                                        r.getWithVectors().getInclude().getNamesList()) {
                                     float[] v = p.dense().get(name);
                                     if (v != null) {
                                         DenseVector.Builder dense = DenseVector.newBuilder();
                                         for (float x : v) {
                                             dense.addData(x);
                                         }
-                                        named.putVectors(name, VectorOutput.newBuilder().setDense(dense).build());
+                                        named.putVectors(
+                                                name,
+                                                VectorOutput.newBuilder()
+                                                        .setDense(dense)
+                                                        .build());
                                     }
                                 }
                                 out.setVectors(VectorsOutput.newBuilder().setVectors(named));
@@ -624,7 +720,8 @@ public final class FakeQdrant implements AutoCloseable {
                             page.addResult(out);
                         }
                         if (start + limit < all.size()) {
-                            page.setNextPageOffset(PointId.newBuilder().setUuid(all.get(start + limit).id()));
+                            page.setNextPageOffset(PointId.newBuilder()
+                                    .setUuid(all.get(start + limit).id()));
                         }
                         return page.build();
                     }

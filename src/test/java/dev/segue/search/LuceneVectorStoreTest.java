@@ -36,9 +36,21 @@ class LuceneVectorStoreTest {
     void catalog() {
         Random random = new Random(7);
         for (int i = 0; i < 400; i++) {
-            tracks.add(new Track("t" + i, "Song " + i, i % 40 == 0 ? "Blue Horizon" : "Artist " + (i % 37), null,
-                    1960 + i % 60, 120 + i, List.of(GENRES[i % 4]), List.of(MOODS[i % 3]),
-                    i % 5 == 0 ? List.of("piano") : List.of(), null, null, null, null, i % 50 == 0));
+            tracks.add(new Track(
+                    "t" + i,
+                    "Song " + i,
+                    i % 40 == 0 ? "Blue Horizon" : "Artist " + (i % 37),
+                    null,
+                    1960 + i % 60,
+                    120 + i,
+                    List.of(GENRES[i % 4]),
+                    List.of(MOODS[i % 3]),
+                    i % 5 == 0 ? List.of("piano") : List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    i % 50 == 0));
             float[] v = new float[16];
             for (int d = 0; d < v.length; d++) {
                 v[d] = (float) random.nextGaussian();
@@ -58,9 +70,12 @@ class LuceneVectorStoreTest {
         try (LuceneVectorStore store = built()) {
             float[] query = vectors.get(3);
             List<Hit> hits = store.nearest(query, SearchFilter.NONE, 10);
-            List<String> exact = IntStream.range(0, tracks.size()).boxed()
+            List<String> exact = IntStream.range(0, tracks.size())
+                    .boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> -Vectors.dot(query, vectors.get(i))))
-                    .limit(10).map(i -> "t" + i).toList();
+                    .limit(10)
+                    .map(i -> "t" + i)
+                    .toList();
             assertEquals(exact, hits.stream().map(Hit::trackId).toList());
             assertEquals(1.0, hits.get(0).score(), 1e-5);
         }
@@ -69,13 +84,23 @@ class LuceneVectorStoreTest {
     @Test
     void filtersAreAndOfAnyOfGroupsWithExclusionsYearsAndExplicit() throws Exception {
         try (LuceneVectorStore store = built()) {
-            SearchFilter filter = new SearchFilter(List.of(Set.of("jazz", "folk"), Set.of("piano")), Set.of("sad"),
-                    Set.of(), Set.of("artist 3"), 1970, 2000, null, true, null, Set.of("t20"));
+            SearchFilter filter = new SearchFilter(
+                    List.of(Set.of("jazz", "folk"), Set.of("piano")),
+                    Set.of("sad"),
+                    Set.of(),
+                    Set.of("artist 3"),
+                    1970,
+                    2000,
+                    null,
+                    true,
+                    null,
+                    Set.of("t20"));
             List<Hit> hits = store.nearest(vectors.get(0), filter, 400);
             assertFalse(hits.isEmpty());
             Map<String, Track> byId = new HashMap<>();
             tracks.forEach(t -> byId.put(t.id(), t));
-            int expected = (int) tracks.stream().filter(t -> Filters.allows(filter, t)).count();
+            int expected =
+                    (int) tracks.stream().filter(t -> Filters.allows(filter, t)).count();
             assertEquals(expected, hits.size(), "the store and the in-memory filter agree");
             for (Hit hit : hits) {
                 Track t = byId.get(hit.trackId());
@@ -98,11 +123,12 @@ class LuceneVectorStoreTest {
         IntStream.range(0, 1_200).forEach(i -> played.add("gone-" + i)); // ids no longer in the catalog
         Set<String> bannedArtists = new java.util.HashSet<>(Set.of("Artist 1"));
         IntStream.range(0, 1_100).forEach(i -> bannedArtists.add("Nobody " + i));
-        SearchFilter filter = new SearchFilter(List.of(), Set.of(), Set.of(), bannedArtists, null, null, null, false,
-                null, played);
+        SearchFilter filter =
+                new SearchFilter(List.of(), Set.of(), Set.of(), bannedArtists, null, null, null, false, null, played);
         try (LuceneVectorStore store = built()) {
             List<Hit> hits = store.nearest(vectors.get(360), filter, 400);
-            long expected = tracks.stream().filter(t -> Filters.allows(filter, t)).count();
+            long expected =
+                    tracks.stream().filter(t -> Filters.allows(filter, t)).count();
             assertEquals(expected, hits.size());
             assertTrue(expected > 0 && expected < 50, "only unplayed tracks by other artists: " + expected);
             assertTrue(hits.stream().noneMatch(h -> played.contains(h.trackId())));

@@ -2,7 +2,6 @@ package dev.segue.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.CatalogIngester;
@@ -21,7 +20,6 @@ import dev.segue.ranking.ScoredTrack;
 import dev.segue.trace.Trace;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,19 @@ import org.junit.jupiter.api.Test;
 class QdrantDemoCatalogParityTest {
 
     static final List<String> PROMPTS = List.of(
-            "calm piano music to help me focus while studying", "energetic rock for the gym", "relaxing acoustic guitar",
-            "epic orchestral soundtrack", "sad songs for a rainy day", "happy upbeat pop for a road trip",
-            "dark ambient electronic", "romantic jazz for a dinner party", "late-night drive, synthwave, nothing too dark",
-            "chill lofi hip hop beats", "folk music with violin", "90s rock, no metal", "meditation without vocals");
+            "calm piano music to help me focus while studying",
+            "energetic rock for the gym",
+            "relaxing acoustic guitar",
+            "epic orchestral soundtrack",
+            "sad songs for a rainy day",
+            "happy upbeat pop for a road trip",
+            "dark ambient electronic",
+            "romantic jazz for a dinner party",
+            "late-night drive, synthwave, nothing too dark",
+            "chill lofi hip hop beats",
+            "folk music with violin",
+            "90s rock, no metal",
+            "meditation without vocals");
 
     static Catalog catalog;
     static TextEmbedder embedder;
@@ -62,14 +69,27 @@ class QdrantDemoCatalogParityTest {
         embeddedIndex = SearchIndex.open(catalog, lucene, embedder, ProgressBar.SILENT);
         fake = new FakeQdrant();
         // Generous deadlines: this compares answers, and a loaded build machine must not open the circuit.
-        QdrantSettings settings = new QdrantSettings("localhost", fake.port(), java.util.Optional.empty(), false,
-                "segue_demo", java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(60), 0,
-                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10), 1000, java.time.Duration.ofSeconds(1),
-                1000, false, java.util.Optional.empty());
+        QdrantSettings settings = new QdrantSettings(
+                "localhost",
+                fake.port(),
+                java.util.Optional.empty(),
+                false,
+                "segue_demo",
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(60),
+                0,
+                java.time.Duration.ofMillis(10),
+                java.time.Duration.ofMillis(10),
+                1000,
+                java.time.Duration.ofSeconds(1),
+                1000,
+                false,
+                java.util.Optional.empty());
         qdrant = new QdrantVectorStore(settings, QdrantCollection.load(null), TextEmbedder.DIMENSION);
         Map<String, float[]> byId = new HashMap<>();
         lucene.readVectors(byId::put);
-        List<float[]> vectors = catalog.tracks().stream().map(t -> byId.get(t.id())).toList();
+        List<float[]> vectors =
+                catalog.tracks().stream().map(t -> byId.get(t.id())).toList();
         qdrant.replaceAll(catalog.tracks(), vectors, SearchIndex.fingerprint(catalog), ProgressBar.SILENT);
         qdrantIndex = SearchIndex.open(catalog, qdrant, embedder, ProgressBar.SILENT);
         parser = new IntentParser(catalog, Lexicon.load(), embedder); // reads prompts only: shared by every stack
@@ -88,23 +108,30 @@ class QdrantDemoCatalogParityTest {
         assertFalse(qdrantIndex.rebuilt(), "the fingerprint matched: vectors were read back, not recomputed");
         List<UpsertPoints> upserts = fake.requests(UpsertPoints.class);
         assertEquals((catalog.size() + 999) / 1000, upserts.size());
-        assertEquals(catalog.size(), upserts.stream().mapToInt(UpsertPoints::getPointsCount).sum());
+        assertEquals(
+                catalog.size(),
+                upserts.stream().mapToInt(UpsertPoints::getPointsCount).sum());
         assertEquals(catalog.size(), qdrant.count());
         Set<String> terms = new java.util.HashSet<>();
-        catalog.tracks().forEach(t -> terms.addAll(Bm25Vectors.terms(Bm25Vectors.names(t)).keySet()));
+        catalog.tracks()
+                .forEach(t ->
+                        terms.addAll(Bm25Vectors.terms(Bm25Vectors.names(t)).keySet()));
         long dimensions = terms.stream().map(Bm25Vectors::dimension).distinct().count();
-        System.out.printf("qdrant parity: %,d distinct name terms, %,d hash collisions%n", terms.size(), terms.size() - dimensions);
+        System.out.printf(
+                "qdrant parity: %,d distinct name terms, %,d hash collisions%n",
+                terms.size(), terms.size() - dimensions);
         assertEquals(terms.size(), dimensions, "no two terms of the demo catalog share a sparse dimension");
         for (Track track : catalog.tracks().subList(0, 200)) {
-            assertEquals(1.0, dev.segue.embedding.Vectors.dot(embeddedIndex.vector(track), qdrantIndex.vector(track)), 1e-5);
+            assertEquals(
+                    1.0, dev.segue.embedding.Vectors.dot(embeddedIndex.vector(track), qdrantIndex.vector(track)), 1e-5);
         }
     }
 
     @Test
     void nearestIsExactAndNameMatchesAreTheEmbeddedIndexs() {
         ExactStore exact = new ExactStore();
-        SearchFilter pianoNoSad = new SearchFilter(List.of(Set.of("piano")), Set.of("sad"), null, null, null, null,
-                300.0, false, null, null);
+        SearchFilter pianoNoSad = new SearchFilter(
+                List.of(Set.of("piano")), Set.of("sad"), null, null, null, null, 300.0, false, null, null);
         int sameAsEmbedded = 0;
         int missedByEmbedded = 0;
         for (String prompt : PROMPTS) {
@@ -114,22 +141,29 @@ class QdrantDemoCatalogParityTest {
                 QdrantVectorStoreTest.assertSameRanking(exact.nearest(q, filter, 20), onQdrant, 1e-5);
                 List<Hit> embedded = lucene.nearest(q, filter, 20);
                 // Neighbours the exact search ranks above the embedded index's 20th that the embedded index lacks.
-                double cut = embedded.isEmpty() ? 1 : embedded.get(embedded.size() - 1).score() + 1e-5;
-                Set<String> found = new java.util.HashSet<>(embedded.stream().map(Hit::trackId).toList());
-                long missed = onQdrant.stream().filter(h -> h.score() > cut && !found.contains(h.trackId())).count();
+                double cut = embedded.isEmpty()
+                        ? 1
+                        : embedded.get(embedded.size() - 1).score() + 1e-5;
+                Set<String> found = new java.util.HashSet<>(
+                        embedded.stream().map(Hit::trackId).toList());
+                long missed = onQdrant.stream()
+                        .filter(h -> h.score() > cut && !found.contains(h.trackId()))
+                        .count();
                 missedByEmbedded += (int) missed;
                 sameAsEmbedded += missed == 0 ? 1 : 0;
             }
-            QdrantVectorStoreTest.assertSameRanking(lucene.lexical(prompt, SearchFilter.NONE, 50),
-                    qdrant.lexical(prompt, SearchFilter.NONE, 50), 1e-4);
+            QdrantVectorStoreTest.assertSameRanking(
+                    lucene.lexical(prompt, SearchFilter.NONE, 50), qdrant.lexical(prompt, SearchFilter.NONE, 50), 1e-4);
         }
-        System.out.printf("qdrant parity: top-20 identical to the embedded index for %d of %d searches; the embedded"
-                + " index missed %d exact neighbours in all%n", sameAsEmbedded, PROMPTS.size() * 2, missedByEmbedded);
+        System.out.printf(
+                "qdrant parity: top-20 identical to the embedded index for %d of %d searches; the embedded"
+                        + " index missed %d exact neighbours in all%n",
+                sameAsEmbedded, PROMPTS.size() * 2, missedByEmbedded);
         assertEquals(0, missedByEmbedded, "the embedded index searches exactly at this size, so the engines agree");
         for (Track track : catalog.tracks().subList(0, 10)) {
             String name = track.artist() + " " + track.title();
-            QdrantVectorStoreTest.assertSameRanking(lucene.lexical(name, SearchFilter.NONE, 10),
-                    qdrant.lexical(name, SearchFilter.NONE, 10), 1e-4);
+            QdrantVectorStoreTest.assertSameRanking(
+                    lucene.lexical(name, SearchFilter.NONE, 10), qdrant.lexical(name, SearchFilter.NONE, 10), 1e-4);
         }
     }
 
@@ -145,8 +179,10 @@ class QdrantDemoCatalogParityTest {
             assertEquals(exact.playlist(prompt), b, prompt);
             sameAsEmbedded += embedded.playlist(prompt).equals(b) ? 1 : 0;
         }
-        System.out.printf("qdrant parity: %d of %d playlists identical to the embedded index's (all identical to an"
-                + " exact search's)%n", sameAsEmbedded, PROMPTS.size());
+        System.out.printf(
+                "qdrant parity: %d of %d playlists identical to the embedded index's (all identical to an"
+                        + " exact search's)%n",
+                sameAsEmbedded, PROMPTS.size());
         assertEquals(PROMPTS.size(), sameAsEmbedded, "identical playlists on both engines");
     }
 
@@ -154,9 +190,12 @@ class QdrantDemoCatalogParityTest {
     static final class ExactStore implements VectorStore {
         @Override
         public List<Hit> nearest(float[] query, SearchFilter filter, int k) {
-            return catalog.tracks().stream().filter(t -> Filters.allows(filter, t))
+            return catalog.tracks().stream()
+                    .filter(t -> Filters.allows(filter, t))
                     .map(t -> new Hit(t.id(), dev.segue.embedding.Vectors.dot(query, embeddedIndex.vector(t))))
-                    .sorted(java.util.Comparator.comparingDouble(Hit::score).reversed()).limit(k).toList();
+                    .sorted(java.util.Comparator.comparingDouble(Hit::score).reversed())
+                    .limit(k)
+                    .toList();
         }
 
         @Override
@@ -190,8 +229,7 @@ class QdrantDemoCatalogParityTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** The catalog opened on {@link ExactStore}. */
@@ -214,16 +252,34 @@ class QdrantDemoCatalogParityTest {
         }
 
         Stack(SearchIndex index, SearchTools tools) {
-            this(new OfflinePlanner(parser, tools, embedder),
-                    new BaselineScorer(tools), new Assembler(index.vectors()));
+            this(
+                    new OfflinePlanner(parser, tools, embedder),
+                    new BaselineScorer(tools),
+                    new Assembler(index.vectors()));
         }
 
         List<String> playlist(String prompt) {
-            Plan plan = planner.plan(new PlanRequest(prompt, null, List.of(), List.of(), Set.of(), 20,
-                    PlanRequest.Target.NONE, null, List.of(), List.of(), null), new Trace());
+            Plan plan = planner.plan(
+                    new PlanRequest(
+                            prompt,
+                            null,
+                            List.of(),
+                            List.of(),
+                            Set.of(),
+                            20,
+                            PlanRequest.Target.NONE,
+                            null,
+                            List.of(),
+                            List.of(),
+                            null),
+                    new Trace());
             List<ScoredTrack> ranked = scorer.score(plan.intent(), plan.candidates(), plan.queryVector(), Set.of());
-            return assembler.assemble(plan.intent(), ranked, plan.hardFilter(), new Assembler.Target(20, null, 2))
-                    .tracks().stream().map(s -> s.track().id()).toList();
+            return assembler
+                    .assemble(plan.intent(), ranked, plan.hardFilter(), new Assembler.Target(20, null, 2))
+                    .tracks()
+                    .stream()
+                    .map(s -> s.track().id())
+                    .toList();
         }
     }
 }

@@ -70,10 +70,22 @@ class QdrantRealServerTest {
             settings = base.withEndpoint("localhost", fake.port());
         } else {
             URI uri = URI.create(url);
-            settings = new QdrantSettings(uri.getHost(), uri.getPort() < 0 ? 6334 : uri.getPort(),
-                    Optional.ofNullable(System.getenv("QDRANT_API_KEY")), "https".equals(uri.getScheme()), COLLECTION,
-                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60), 2, java.time.Duration.ofMillis(200),
-                    java.time.Duration.ofSeconds(2), 8, java.time.Duration.ofSeconds(5), 128, false, Optional.empty());
+            settings = new QdrantSettings(
+                    uri.getHost(),
+                    uri.getPort() < 0 ? 6334 : uri.getPort(),
+                    Optional.ofNullable(System.getenv("QDRANT_API_KEY")),
+                    "https".equals(uri.getScheme()),
+                    COLLECTION,
+                    java.time.Duration.ofSeconds(5),
+                    java.time.Duration.ofSeconds(60),
+                    2,
+                    java.time.Duration.ofMillis(200),
+                    java.time.Duration.ofSeconds(2),
+                    8,
+                    java.time.Duration.ofSeconds(5),
+                    128,
+                    false,
+                    Optional.empty());
         }
         System.out.println("QdrantRealServerTest: against " + settings.endpoint() + ", collection " + COLLECTION);
         store = QdrantVectorStoreTest.store(settings);
@@ -94,7 +106,8 @@ class QdrantRealServerTest {
             fake.close();
             return;
         }
-        QdrantGrpcClient.Builder b = QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.useTls(), false);
+        QdrantGrpcClient.Builder b =
+                QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.useTls(), false);
         settings.apiKey().ifPresent(b::withApiKey);
         try (QdrantClient client = new QdrantClient(b.build())) {
             client.deleteCollectionAsync(COLLECTION).get();
@@ -122,19 +135,28 @@ class QdrantRealServerTest {
         try (LuceneVectorStore lucene = new LuceneVectorStore(dir.resolve("lucene"))) {
             lucene.replaceAll(TRACKS, VECTORS, "fp-it", ProgressBar.SILENT);
             Random random = new Random(5);
-            List<SearchFilter> filters = new ArrayList<>(List.of(SearchFilter.NONE, QdrantVectorStoreTest.complexFilter()));
+            List<SearchFilter> filters =
+                    new ArrayList<>(List.of(SearchFilter.NONE, QdrantVectorStoreTest.complexFilter()));
             for (int i = 0; i < 20; i++) {
                 filters.add(QdrantVectorStoreTest.randomFilter(random));
             }
             for (SearchFilter filter : filters) {
-                QdrantVectorStoreTest.assertSameRanking(lucene.nearest(VECTORS.get(2), filter, 10),
-                        store.nearest(VECTORS.get(2), filter, 10), 1e-4);
-                Set<String> allowed = TRACKS.stream().filter(t -> Filters.allows(filter, t)).map(Track::id)
+                QdrantVectorStoreTest.assertSameRanking(
+                        lucene.nearest(VECTORS.get(2), filter, 10), store.nearest(VECTORS.get(2), filter, 10), 1e-4);
+                Set<String> allowed = TRACKS.stream()
+                        .filter(t -> Filters.allows(filter, t))
+                        .map(Track::id)
                         .collect(Collectors.toSet());
-                assertEquals(allowed, store.nearest(VECTORS.get(1), filter, 400).stream().map(Hit::trackId)
-                        .collect(Collectors.toSet()), filter.toString());
-                QdrantVectorStoreTest.assertSameRanking(lucene.lexical("blue horizon song", filter, 20),
-                        store.lexical("blue horizon song", filter, 20), 1e-3);
+                assertEquals(
+                        allowed,
+                        store.nearest(VECTORS.get(1), filter, 400).stream()
+                                .map(Hit::trackId)
+                                .collect(Collectors.toSet()),
+                        filter.toString());
+                QdrantVectorStoreTest.assertSameRanking(
+                        lucene.lexical("blue horizon song", filter, 20),
+                        store.lexical("blue horizon song", filter, 20),
+                        1e-3);
             }
         }
     }
@@ -161,7 +183,9 @@ class QdrantRealServerTest {
             assertTrue((System.nanoTime() - t0) / 1e9 < 20, "bounded by timeouts and retries");
             assertFalse(stopped.health().up());
             FallbackVectorStore both = new FallbackVectorStore(stopped, lucene);
-            assertEquals(lucene.nearest(VECTORS.get(0), SearchFilter.NONE, 5), both.nearest(VECTORS.get(0), SearchFilter.NONE, 5));
+            assertEquals(
+                    lucene.nearest(VECTORS.get(0), SearchFilter.NONE, 5),
+                    both.nearest(VECTORS.get(0), SearchFilter.NONE, 5));
         } finally {
             if (stop != null && start != null) {
                 run(start);

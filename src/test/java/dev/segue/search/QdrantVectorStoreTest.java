@@ -61,13 +61,23 @@ class QdrantVectorStoreTest {
         Random random = new Random(7);
         List<Track> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            AudioFeatures features = i % 3 == 0 ? null
-                    : new AudioFeatures(null, null, null, null, null, (i % 10) / 10.0);
-            out.add(new Track("t" + i, "Song " + i + (i % 7 == 0 ? " blue" : ""),
-                    i % 40 == 0 ? "Blue Horizon" : "Artist " + (i % 37), null, i % 9 == 0 ? null : 1960 + i % 60,
-                    120 + i, List.of(GENRES[i % 4]), List.of(MOODS[i % 3]), i % 5 == 0 ? List.of("piano") : List.of(),
-                    i % 11 == 0 ? null : (double) (i % 100), null, null, features, i % 50 == 0 ? Boolean.TRUE
-                    : i % 4 == 0 ? null : Boolean.FALSE));
+            AudioFeatures features =
+                    i % 3 == 0 ? null : new AudioFeatures(null, null, null, null, null, (i % 10) / 10.0);
+            out.add(new Track(
+                    "t" + i,
+                    "Song " + i + (i % 7 == 0 ? " blue" : ""),
+                    i % 40 == 0 ? "Blue Horizon" : "Artist " + (i % 37),
+                    null,
+                    i % 9 == 0 ? null : 1960 + i % 60,
+                    120 + i,
+                    List.of(GENRES[i % 4]),
+                    List.of(MOODS[i % 3]),
+                    i % 5 == 0 ? List.of("piano") : List.of(),
+                    i % 11 == 0 ? null : (double) (i % 100),
+                    null,
+                    null,
+                    features,
+                    i % 50 == 0 ? Boolean.TRUE : i % 4 == 0 ? null : Boolean.FALSE));
             float[] v = new float[DIM];
             for (int d = 0; d < v.length; d++) {
                 v[d] = (float) random.nextGaussian();
@@ -79,9 +89,22 @@ class QdrantVectorStoreTest {
     }
 
     static QdrantSettings settings(int port) {
-        return new QdrantSettings("localhost", port, Optional.empty(), false, "segue_test", Duration.ofMillis(400),
-                Duration.ofSeconds(2), 2, Duration.ofMillis(20), Duration.ofMillis(100), 4, Duration.ofMillis(800),
-                128, false, Optional.empty());
+        return new QdrantSettings(
+                "localhost",
+                port,
+                Optional.empty(),
+                false,
+                "segue_test",
+                Duration.ofMillis(400),
+                Duration.ofSeconds(2),
+                2,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                4,
+                Duration.ofMillis(800),
+                128,
+                false,
+                Optional.empty());
     }
 
     static QdrantVectorStore store(QdrantSettings settings) {
@@ -107,24 +130,47 @@ class QdrantVectorStoreTest {
 
         CreateCollection create = fake.requests(CreateCollection.class).get(0);
         assertEquals(QdrantCollection.load(null).withDimension(DIM).createRequest("segue_test", false), create);
-        VectorParams dense = create.getVectorsConfig().getParamsMap().getMapMap().get("tags");
+        VectorParams dense =
+                create.getVectorsConfig().getParamsMap().getMapMap().get("tags");
         assertEquals(DIM, dense.getSize());
         assertEquals(Distance.Cosine, dense.getDistance());
-        assertEquals(io.qdrant.client.grpc.Collections.Modifier.Idf,
+        assertEquals(
+                io.qdrant.client.grpc.Collections.Modifier.Idf,
                 create.getSparseVectorsConfig().getMapMap().get("names").getModifier());
         assertEquals(16, create.getHnswConfig().getM());
         assertEquals(1, create.getShardNumber());
-        assertEquals(List.of("tags", "artist_key", "track_id", "fingerprint", "year", "duration_sec",
-                "instrumentalness", "popularity", "explicit"),
-                fake.requests(CreateFieldIndexCollection.class).stream().map(CreateFieldIndexCollection::getFieldName).toList());
+        assertEquals(
+                List.of(
+                        "tags",
+                        "artist_key",
+                        "track_id",
+                        "fingerprint",
+                        "year",
+                        "duration_sec",
+                        "instrumentalness",
+                        "popularity",
+                        "explicit"),
+                fake.requests(CreateFieldIndexCollection.class).stream()
+                        .map(CreateFieldIndexCollection::getFieldName)
+                        .toList());
 
         List<UpsertPoints> upserts = fake.requests(UpsertPoints.class);
-        assertEquals(List.of(128, 128, 128, 16), upserts.stream().map(UpsertPoints::getPointsCount).toList());
+        assertEquals(
+                List.of(128, 128, 128, 16),
+                upserts.stream().map(UpsertPoints::getPointsCount).toList());
         assertTrue(upserts.stream().allMatch(UpsertPoints::getWait));
-        List<String> ids = upserts.stream().flatMap(u -> u.getPointsList().stream()).map(p -> p.getId().getUuid()).toList();
-        assertEquals(tracks.stream().map(t -> QdrantVectorStore.pointId(t.id()).getUuid()).toList(), ids);
+        List<String> ids = upserts.stream()
+                .flatMap(u -> u.getPointsList().stream())
+                .map(p -> p.getId().getUuid())
+                .toList();
+        assertEquals(
+                tracks.stream()
+                        .map(t -> QdrantVectorStore.pointId(t.id()).getUuid())
+                        .toList(),
+                ids);
         assertEquals("4f3c8ca9-3df4-3bff-9f0c-e2d96a1b5c80".length(), ids.get(0).length());
-        assertEquals(java.util.UUID.nameUUIDFromBytes("segue-track:t0".getBytes()).toString(), ids.get(0));
+        assertEquals(
+                java.util.UUID.nameUUIDFromBytes("segue-track:t0".getBytes()).toString(), ids.get(0));
 
         PointStruct first = upserts.get(0).getPoints(0);
         Map<String, Value> payload = first.getPayloadMap();
@@ -132,23 +178,46 @@ class QdrantVectorStoreTest {
         assertEquals("blue horizon", payload.get("artist_key").getStringValue());
         assertEquals(List.of("jazz", "calm", "piano"), strings(payload.get("tags")));
         assertFalse(payload.containsKey("year"), "t0 has no year");
-        assertEquals(1961, upserts.get(0).getPoints(1).getPayloadMap().get("year").getIntegerValue());
+        assertEquals(
+                1961, upserts.get(0).getPoints(1).getPayloadMap().get("year").getIntegerValue());
         assertEquals(120.0, payload.get("duration_sec").getDoubleValue());
         assertTrue(payload.get("explicit").getBoolValue());
         assertFalse(payload.containsKey("instrumentalness"), "no fact, no field: range filters then leave it out");
         assertEquals("fp-1", payload.get("fingerprint").getStringValue());
-        assertEquals(DIM, first.getVectors().getVectors().getVectorsMap().get("tags").getDense().getDataCount());
-        assertTrue(first.getVectors().getVectors().getVectorsMap().get("names").getSparse().getIndicesCount() >= 3);
+        assertEquals(
+                DIM,
+                first.getVectors()
+                        .getVectors()
+                        .getVectorsMap()
+                        .get("tags")
+                        .getDense()
+                        .getDataCount());
+        assertTrue(first.getVectors()
+                        .getVectors()
+                        .getVectorsMap()
+                        .get("names")
+                        .getSparse()
+                        .getIndicesCount()
+                >= 3);
 
         // The load marks itself first and records the fingerprint last; stale points are deleted in between.
         List<UpdateCollection> updates = fake.requests(UpdateCollection.class);
-        assertEquals("fp-1", updates.get(0).getMetadataMap().get("segue_loading").getStringValue());
-        assertEquals("", updates.get(0).getMetadataMap().get("segue_fingerprint").getStringValue());
+        assertEquals(
+                "fp-1", updates.get(0).getMetadataMap().get("segue_loading").getStringValue());
+        assertEquals(
+                "", updates.get(0).getMetadataMap().get("segue_fingerprint").getStringValue());
         UpdateCollection last = updates.get(updates.size() - 1);
         assertEquals("fp-1", last.getMetadataMap().get("segue_fingerprint").getStringValue());
         assertEquals(400, last.getMetadataMap().get("segue_count").getIntegerValue());
         DeletePoints stale = fake.requests(DeletePoints.class).get(0);
-        assertEquals("fp-1", stale.getPoints().getFilter().getMustNot(0).getField().getMatch().getKeyword());
+        assertEquals(
+                "fp-1",
+                stale.getPoints()
+                        .getFilter()
+                        .getMustNot(0)
+                        .getField()
+                        .getMatch()
+                        .getKeyword());
 
         assertEquals(Optional.of("fp-1"), store.fingerprint());
         assertEquals(400, store.count());
@@ -166,9 +235,15 @@ class QdrantVectorStoreTest {
         fake.failUpsertsAfter(-1);
         fake.clearRequests();
         store.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
-        List<String> sent = fake.requests(UpsertPoints.class).stream().flatMap(u -> u.getPointsList().stream())
-                .map(p -> p.getId().getUuid()).toList();
-        assertEquals(tracks.subList(256, 400).stream().map(t -> QdrantVectorStore.pointId(t.id()).getUuid()).toList(), sent);
+        List<String> sent = fake.requests(UpsertPoints.class).stream()
+                .flatMap(u -> u.getPointsList().stream())
+                .map(p -> p.getId().getUuid())
+                .toList();
+        assertEquals(
+                tracks.subList(256, 400).stream()
+                        .map(t -> QdrantVectorStore.pointId(t.id()).getUuid())
+                        .toList(),
+                sent);
         assertEquals(400, store.count());
         assertEquals(Optional.of("fp-1"), store.fingerprint());
 
@@ -183,9 +258,20 @@ class QdrantVectorStoreTest {
         store.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
         try (LuceneVectorStore lucene = new LuceneVectorStore(dir)) {
             lucene.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
-            List<SearchFilter> filters = new ArrayList<>(List.of(SearchFilter.NONE, complexFilter(),
-                    new SearchFilter(null, Set.of("sad", "piano"), null, Set.of("Artist 3", "BLUE horizon"), null, null,
-                            null, true, null, Set.of("t1", "t2")),
+            List<SearchFilter> filters = new ArrayList<>(List.of(
+                    SearchFilter.NONE,
+                    complexFilter(),
+                    new SearchFilter(
+                            null,
+                            Set.of("sad", "piano"),
+                            null,
+                            Set.of("Artist 3", "BLUE horizon"),
+                            null,
+                            null,
+                            null,
+                            true,
+                            null,
+                            Set.of("t1", "t2")),
                     new SearchFilter(null, null, Set.of("blue  horizon!"), null, null, 1999, 300.0, false, 0.5, null)));
             Random random = new Random(11);
             for (int i = 0; i < 25; i++) {
@@ -193,13 +279,22 @@ class QdrantVectorStoreTest {
             }
             for (SearchFilter filter : filters) {
                 for (int q : new int[] {0, 5, 77}) {
-                    assertSameRanking(lucene.nearest(vectors.get(q), filter, 20), store.nearest(vectors.get(q), filter, 20), 1e-5);
+                    assertSameRanking(
+                            lucene.nearest(vectors.get(q), filter, 20),
+                            store.nearest(vectors.get(q), filter, 20),
+                            1e-5);
                 }
                 // Everything the filter allows, nothing else: the translation agrees with Filters.allows.
-                Set<String> allowed = tracks.stream().filter(t -> Filters.allows(filter, t)).map(Track::id)
+                Set<String> allowed = tracks.stream()
+                        .filter(t -> Filters.allows(filter, t))
+                        .map(Track::id)
                         .collect(Collectors.toSet());
-                assertEquals(allowed, store.nearest(vectors.get(1), filter, 400).stream().map(Hit::trackId)
-                        .collect(Collectors.toSet()), filter.toString());
+                assertEquals(
+                        allowed,
+                        store.nearest(vectors.get(1), filter, 400).stream()
+                                .map(Hit::trackId)
+                                .collect(Collectors.toSet()),
+                        filter.toString());
                 for (String text : List.of("blue horizon", "song 7", "Blue song 14 artist", "artist")) {
                     assertSameRanking(lucene.lexical(text, filter, 30), store.lexical(text, filter, 30), 1e-4);
                 }
@@ -218,15 +313,24 @@ class QdrantVectorStoreTest {
         assertEquals(7, query.getLimit());
         assertEquals(128, query.getParams().getHnswEf());
         Filter f = query.getFilter();
-        assertEquals(List.of("folk", "jazz"), f.getMust(0).getField().getMatch().getKeywords().getStringsList());
-        assertEquals(List.of("piano"), f.getMust(1).getField().getMatch().getKeywords().getStringsList());
+        assertEquals(
+                List.of("folk", "jazz"),
+                f.getMust(0).getField().getMatch().getKeywords().getStringsList());
+        assertEquals(
+                List.of("piano"),
+                f.getMust(1).getField().getMatch().getKeywords().getStringsList());
         assertEquals("year", f.getMust(2).getField().getKey());
         assertEquals(1970, f.getMust(2).getField().getRange().getGte());
         assertEquals(2000, f.getMust(2).getField().getRange().getLte());
-        assertEquals(List.of("sad"), f.getMustNot(0).getField().getMatch().getKeywords().getStringsList());
-        assertEquals(List.of("artist 3"), f.getMustNot(1).getField().getMatch().getKeywords().getStringsList());
+        assertEquals(
+                List.of("sad"),
+                f.getMustNot(0).getField().getMatch().getKeywords().getStringsList());
+        assertEquals(
+                List.of("artist 3"),
+                f.getMustNot(1).getField().getMatch().getKeywords().getStringsList());
         assertTrue(f.getMustNot(2).getField().getMatch().getBoolean());
-        assertEquals(QdrantVectorStore.pointId("t20"), f.getMustNot(3).getHasId().getHasId(0));
+        assertEquals(
+                QdrantVectorStore.pointId("t20"), f.getMustNot(3).getHasId().getHasId(0));
         assertEquals(3, f.getMustCount());
         assertEquals(4, f.getMustNotCount());
         assertEquals(0, f.getShouldCount());
@@ -249,11 +353,20 @@ class QdrantVectorStoreTest {
 
     @Test
     void aCollectionWithOtherVectorsIsRefusedWithAClearMessage() {
-        fake.create(CreateCollection.newBuilder().setCollectionName("segue_test").setVectorsConfig(VectorsConfig.newBuilder()
-                .setParamsMap(VectorParamsMap.newBuilder().putMap("tags", VectorParams.newBuilder().setSize(8)
-                        .setDistance(Distance.Cosine).build()))).build());
+        fake.create(CreateCollection.newBuilder()
+                .setCollectionName("segue_test")
+                .setVectorsConfig(VectorsConfig.newBuilder()
+                        .setParamsMap(VectorParamsMap.newBuilder()
+                                .putMap(
+                                        "tags",
+                                        VectorParams.newBuilder()
+                                                .setSize(8)
+                                                .setDistance(Distance.Cosine)
+                                                .build())))
+                .build());
         VectorStoreUnavailable e = assertThrows(VectorStoreUnavailable.class, store::fingerprint);
-        assertTrue(e.getMessage().contains("has 8-dim Cosine vectors; Segue needs 16-dim Cosine vectors"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("has 8-dim Cosine vectors; Segue needs 16-dim Cosine vectors"), e.getMessage());
         assertFalse(store.health().up());
         assertTrue(store.health().message().contains("8-dim"), store.health().message());
         assertTrue(fake.requests(CreateCollection.class).isEmpty(), "an existing collection is never replaced");
@@ -279,8 +392,8 @@ class QdrantVectorStoreTest {
         fake.clearRequests();
         fake.delay(1500);
         long start = System.nanoTime();
-        VectorStoreUnavailable e = assertThrows(VectorStoreUnavailable.class,
-                () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
+        VectorStoreUnavailable e =
+                assertThrows(VectorStoreUnavailable.class, () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 2.5, "3 tries of 0.4 s plus backoff, not " + seconds + " s");
         assertTrue(e.getMessage().contains("no answer in time"), e.getMessage());
@@ -293,18 +406,19 @@ class QdrantVectorStoreTest {
         store.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
         fake.stop();
         long start = System.nanoTime();
-        VectorStoreUnavailable e = assertThrows(VectorStoreUnavailable.class,
-                () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
+        VectorStoreUnavailable e =
+                assertThrows(VectorStoreUnavailable.class, () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
         assertTrue((System.nanoTime() - start) / 1e9 < 2.0);
         assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
         assertFalse(store.health().up());
-        assertTrue(store.health().message().contains("unreachable"), store.health().message());
+        assertTrue(
+                store.health().message().contains("unreachable"), store.health().message());
         assertEquals(400, store.count(), "the last count known, not an error");
         for (int i = 0; i < 4; i++) {
             assertThrows(VectorStoreUnavailable.class, () -> store.lexical("blue", SearchFilter.NONE, 5));
         }
-        VectorStoreUnavailable open = assertThrows(VectorStoreUnavailable.class,
-                () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
+        VectorStoreUnavailable open =
+                assertThrows(VectorStoreUnavailable.class, () -> store.nearest(vectors.get(0), SearchFilter.NONE, 5));
         assertTrue(open.getMessage().contains("paused"), open.getMessage());
         assertEquals(1, open.retryAfterSeconds());
 
@@ -325,10 +439,13 @@ class QdrantVectorStoreTest {
             assertEquals(List.of(), trace.warnings(), "Qdrant answered");
 
             fake.stop();
-            List<Hit> hits = trace.tool("search_tracks", Map.of(), () -> both.nearest(vectors.get(3), SearchFilter.NONE, 10));
+            List<Hit> hits =
+                    trace.tool("search_tracks", Map.of(), () -> both.nearest(vectors.get(3), SearchFilter.NONE, 10));
             assertEquals(lucene.nearest(vectors.get(3), SearchFilter.NONE, 10), hits);
             assertEquals(1, trace.warnings().size());
-            assertTrue(trace.warnings().get(0).contains("embedded index"), trace.warnings().toString());
+            assertTrue(
+                    trace.warnings().get(0).contains("embedded index"),
+                    trace.warnings().toString());
             assertEquals(Optional.of("fp-1"), both.fingerprint(), "starts on the embedded index when Qdrant is down");
             assertEquals(1, both.fallbacks());
         }
@@ -336,17 +453,20 @@ class QdrantVectorStoreTest {
 
     @Test
     void anIndexOnAnUnreachableServerStartsNotReadyAndOpensWhenItComesBack() throws Exception {
-        dev.segue.catalog.Catalog catalog = new dev.segue.catalog.Catalog(tracks, new dev.segue.catalog.IngestReport(
-                "test", dev.segue.catalog.CatalogFormat.CSV, 400, 400, Map.of(), List.of(), "sum-1"));
+        dev.segue.catalog.Catalog catalog = new dev.segue.catalog.Catalog(
+                tracks,
+                new dev.segue.catalog.IngestReport(
+                        "test", dev.segue.catalog.CatalogFormat.CSV, 400, 400, Map.of(), List.of(), "sum-1"));
         String fingerprint = SearchIndex.fingerprint(catalog);
         store.replaceAll(tracks, vectors, fingerprint, ProgressBar.SILENT);
         fake.stop();
         try (QdrantVectorStore fresh = store(settings(fake.port()))) {
-            SearchIndex index = SearchIndex.openWhenAvailable(catalog, fresh, null, ProgressBar.SILENT, Duration.ofMillis(200));
+            SearchIndex index =
+                    SearchIndex.openWhenAvailable(catalog, fresh, null, ProgressBar.SILENT, Duration.ofMillis(200));
             assertFalse(index.ready());
             assertTrue(index.problem().contains("unreachable"), index.problem());
-            VectorStoreUnavailable e = assertThrows(VectorStoreUnavailable.class,
-                    () -> index.store().nearest(vectors.get(0), SearchFilter.NONE, 3));
+            VectorStoreUnavailable e = assertThrows(
+                    VectorStoreUnavailable.class, () -> index.store().nearest(vectors.get(0), SearchFilter.NONE, 3));
             assertTrue(e.getMessage().contains("not ready"), e.getMessage());
 
             fake.restart();
@@ -356,13 +476,24 @@ class QdrantVectorStoreTest {
             assertTrue(index.ready(), "opened once the server answered: " + index.problem());
             assertFalse(index.rebuilt(), "the collection held this catalog already: nothing to embed");
             assertEquals(1.0, Vectors.dot(index.vectors().of("t9"), vectors.get(9)), 1e-5);
-            assertEquals(3, index.store().nearest(vectors.get(0), SearchFilter.NONE, 3).size());
+            assertEquals(
+                    3,
+                    index.store().nearest(vectors.get(0), SearchFilter.NONE, 3).size());
         }
     }
 
     static SearchFilter complexFilter() {
-        return new SearchFilter(List.of(Set.of("jazz", "folk"), Set.of("piano")), Set.of("sad"), Set.of(),
-                Set.of("artist 3"), 1970, 2000, null, true, null, Set.of("t20"));
+        return new SearchFilter(
+                List.of(Set.of("jazz", "folk"), Set.of("piano")),
+                Set.of("sad"),
+                Set.of(),
+                Set.of("artist 3"),
+                1970,
+                2000,
+                null,
+                true,
+                null,
+                Set.of("t20"));
     }
 
     static SearchFilter randomFilter(Random r) {
@@ -379,8 +510,8 @@ class QdrantVectorStoreTest {
         Double maxDuration = r.nextInt(3) == 0 ? 200.0 + r.nextInt(300) : null;
         Double minInstrumental = r.nextInt(4) == 0 ? r.nextInt(10) / 10.0 : null;
         Set<String> ids = r.nextInt(3) == 0 ? Set.of("t" + r.nextInt(400), "t" + r.nextInt(400)) : Set.of();
-        return new SearchFilter(groups, exclude, artists, excludeArtists, from, to, maxDuration, r.nextBoolean(),
-                minInstrumental, ids);
+        return new SearchFilter(
+                groups, exclude, artists, excludeArtists, from, to, maxDuration, r.nextBoolean(), minInstrumental, ids);
     }
 
     /**
@@ -390,7 +521,11 @@ class QdrantVectorStoreTest {
     static void assertSameRanking(List<Hit> expected, List<Hit> actual, double eps) {
         assertEquals(expected.size(), actual.size(), () -> expected + "\n" + actual);
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i).score(), actual.get(i).score(), eps, "score at " + i + ": " + expected + "\n" + actual);
+            assertEquals(
+                    expected.get(i).score(),
+                    actual.get(i).score(),
+                    eps,
+                    "score at " + i + ": " + expected + "\n" + actual);
         }
         if (expected.isEmpty()) {
             return;
@@ -400,10 +535,15 @@ class QdrantVectorStoreTest {
     }
 
     private static Set<String> above(List<Hit> hits, double score, double eps) {
-        return hits.stream().filter(h -> h.score() > score + eps).map(Hit::trackId).collect(Collectors.toSet());
+        return hits.stream()
+                .filter(h -> h.score() > score + eps)
+                .map(Hit::trackId)
+                .collect(Collectors.toSet());
     }
 
     private static List<String> strings(Value v) {
-        return v.getListValue().getValuesList().stream().map(Value::getStringValue).toList();
+        return v.getListValue().getValuesList().stream()
+                .map(Value::getStringValue)
+                .toList();
     }
 }

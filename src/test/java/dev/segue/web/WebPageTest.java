@@ -46,7 +46,8 @@ class WebPageTest {
 
     // Debian's packages by default; -Dwebtest.chromium=… / -Dwebtest.chromedriver=… point elsewhere.
     private static final Path CHROMIUM = Path.of(System.getProperty("webtest.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webtest.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("webtest.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private static ChromeDriver driver;
@@ -72,13 +73,25 @@ class WebPageTest {
         options.setBinary(CHROMIUM.toFile());
         // The background-networking flags matter on a closed network: without them Chromium's own connections
         // to Google's services are refused, many at a time.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // to fail on script errors
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -113,12 +126,18 @@ class WebPageTest {
         for (WebElement track : tracks) {
             assertFalse(track.findElement(By.cssSelector(".title")).getText().isBlank());
             assertFalse(track.findElement(By.cssSelector(".reason")).getText().isBlank(), "every track has a reason");
-            assertTrue(track.findElement(By.cssSelector("a.listen")).getDomProperty("href")
-                    .startsWith("https://www.jamendo.com/track/"), "a link to listen on Jamendo");
+            assertTrue(
+                    track.findElement(By.cssSelector("a.listen"))
+                            .getDomProperty("href")
+                            .startsWith("https://www.jamendo.com/track/"),
+                    "a link to listen on Jamendo");
         }
         assertFalse(byId("pl-title").getText().isBlank());
-        assertTrue(byId("pl-meta").getText().contains("10 tracks"), byId("pl-meta").getText());
-        assertTrue(byId("status").getText().startsWith("Version 1 ready"), byId("status").getText());
+        assertTrue(
+                byId("pl-meta").getText().contains("10 tracks"), byId("pl-meta").getText());
+        assertTrue(
+                byId("status").getText().startsWith("Version 1 ready"),
+                byId("status").getText());
         List<String> v1 = trackIds();
         screenshot("01-playlist");
 
@@ -128,21 +147,33 @@ class WebPageTest {
         List<String> v2 = trackIds();
         assertNotEquals(v1, v2, "refining changed the list");
         assertEquals(2, driver.findElements(By.cssSelector("#versions li")).size());
-        assertTrue(byId("versions").getText().contains("Refined: “add some jazz”"), byId("versions").getText());
+        assertTrue(
+                byId("versions").getText().contains("Refined: “add some jazz”"),
+                byId("versions").getText());
 
         String removed = v2.get(0);
-        driver.findElement(By.cssSelector("#tracks li:first-child button.remove")).sendKeys(Keys.ENTER); // by keyboard
+        driver.findElement(By.cssSelector("#tracks li:first-child button.remove"))
+                .sendKeys(Keys.ENTER); // by keyboard
         waitForVersion(3);
         List<String> v3 = trackIds();
         assertFalse(v3.contains(removed), "the removed track is gone");
         assertEquals(v2.size(), v3.size(), "its slot went to another track");
-        assertEquals(v3.get(0), driver.switchTo().activeElement().findElement(By.xpath("ancestor::li"))
-                .getDomAttribute("data-track-id"), "focus stays on the slot that changed");
-        assertEquals("solid", driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"),
+        assertEquals(
+                v3.get(0),
+                driver.switchTo()
+                        .activeElement()
+                        .findElement(By.xpath("ancestor::li"))
+                        .getDomAttribute("data-track-id"),
+                "focus stays on the slot that changed");
+        assertEquals(
+                "solid",
+                driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"),
                 "the focus is visible");
 
         driver.findElement(By.cssSelector("#trace > summary")).click();
-        wait(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#trace-body tbody tr")).isEmpty());
+        wait(Duration.ofSeconds(15))
+                .until(d ->
+                        !d.findElements(By.cssSelector("#trace-body tbody tr")).isEmpty());
         String trace = byId("trace-body").getText();
         assertTrue(trace.contains("Planner: offline"), trace);
         assertTrue(trace.contains("search_tracks") && trace.contains("rank"), trace);
@@ -152,7 +183,9 @@ class WebPageTest {
         byId("dj-minutes").clear();
         byId("dj-minutes").sendKeys("60"); // at the tests' pace (0.0005) an hour streams in about two seconds
         byId("dj-start").click();
-        wait(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#dj-segments li.segment")).isEmpty());
+        wait(Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("#dj-segments li.segment"))
+                        .isEmpty());
         WebElement segment = driver.findElement(By.cssSelector("#dj-segments li.segment"));
         assertFalse(segment.findElement(By.cssSelector(".intro")).getText().isBlank(), "the host's intro is shown");
         assertTrue(segment.findElements(By.cssSelector("ul li")).size() >= 2);
@@ -165,18 +198,21 @@ class WebPageTest {
         WebElement like = driver.findElement(By.cssSelector("#dj-segments li.segment button.like"));
         like.click();
         wait(Duration.ofSeconds(15)).until(d -> "true".equals(like.getDomAttribute("aria-pressed")));
-        assertTrue(byId("dj-heard").getText().startsWith("Liked"), byId("dj-heard").getText());
+        assertTrue(
+                byId("dj-heard").getText().startsWith("Liked"), byId("dj-heard").getText());
         screenshot("03-dj");
 
         List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
         assertEquals(List.of(), problems, "no script errors or failed requests in the console");
     }
 
     @Test
     void phoneSizedScreen() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         try {
             open();
@@ -189,7 +225,8 @@ class WebPageTest {
             Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
             assertTrue(scrollWidth.intValue() <= 390, "no sideways scrolling at 390 px, got " + scrollWidth);
             Rectangle playlist = byId("playlist").getRect();
-            assertTrue(byId("dj").getRect().getY() >= playlist.getY() + playlist.getHeight(), "one column: the DJ below");
+            assertTrue(
+                    byId("dj").getRect().getY() >= playlist.getY() + playlist.getHeight(), "one column: the DJ below");
             for (WebElement button : driver.findElements(By.cssSelector("#tracks button.remove"))) {
                 assertTrue(button.getRect().getHeight() >= 40, "buttons big enough for a thumb");
             }
@@ -208,10 +245,12 @@ class WebPageTest {
         List<String> unlabelled = (List<String>) driver.executeScript("return [...document.querySelectorAll("
                 + "'input, select, textarea')].filter(e => e.labels.length === 0).map(e => e.id)");
         assertEquals(List.of(), unlabelled, "every control has a label");
-        wait(Duration.ofSeconds(10)).until(d -> byId("about").getText().contains("tracks in the catalog · planner: offline"));
+        wait(Duration.ofSeconds(10))
+                .until(d -> byId("about").getText().contains("tracks in the catalog · planner: offline"));
 
         byId("make").click(); // an empty prompt: the server's problem detail is shown
-        WebElement error = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        WebElement error =
+                wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(error.getText().contains("prompt is required and must not be blank"), error.getText());
         assertEquals("alert", error.getDomAttribute("role"));
         assertTrue(byId("make").isEnabled(), "the button is usable again");
@@ -222,14 +261,16 @@ class WebPageTest {
         waitForVersion(1);
         assertFalse(byId("error").isDisplayed(), "the error is cleared");
         assertTrue(driver.findElements(By.id("injected")).isEmpty(), "no element made from API text");
-        assertTrue(byId("versions").getText().contains("<img id=injected"), byId("versions").getText());
+        assertTrue(
+                byId("versions").getText().contains("<img id=injected"),
+                byId("versions").getText());
         assertNotEquals("pwned", driver.getTitle());
 
         byId("dj-minutes").clear();
         byId("dj-minutes").sendKeys("1"); // the DJ panel shows its own problems
         byId("dj-start").click();
-        WebElement djError = wait(Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("dj-error")));
+        WebElement djError =
+                wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("dj-error")));
         assertTrue(djError.getText().contains("minutes must be between 5 and 600 (got 1)"), djError.getText());
         assertFalse(byId("error").isDisplayed(), "the playlist's error box is the playlist's");
     }
@@ -248,13 +289,15 @@ class WebPageTest {
     }
 
     private static void waitForVersion(int version) {
-        wait(Duration.ofSeconds(30)).until(d -> byId("pl-meta").getText().startsWith("Version " + version + " ")
-                && byId("make").isEnabled());
+        wait(Duration.ofSeconds(30))
+                .until(d -> byId("pl-meta").getText().startsWith("Version " + version + " ")
+                        && byId("make").isEnabled());
     }
 
     private static List<String> trackIds() {
         return driver.findElements(By.cssSelector("#tracks li.track")).stream()
-                .map(e -> e.getDomAttribute("data-track-id")).toList();
+                .map(e -> e.getDomAttribute("data-track-id"))
+                .toList();
     }
 
     private static void screenshot(String name) {
