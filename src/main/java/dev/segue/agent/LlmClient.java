@@ -38,7 +38,7 @@ public final class LlmClient {
 
     LlmClient(SegueConfig.Llm settings, String baseUrl, Consumer<Call> onCall) {
         this.model = settings.model();
-        this.provider = settings.provider().toLowerCase(Locale.ROOT);
+        this.provider = settings.provider().name().toLowerCase(Locale.ROOT);
         Duration callTimeout = settings.callTimeout();
         ChatModel raw = build(settings, baseUrl, callTimeout, new Recorder(settings.model(), onCall));
         Guard guard = Guard.create()
@@ -91,8 +91,8 @@ public final class LlmClient {
 
     private static ChatModel build(SegueConfig.Llm s, String baseUrl, Duration timeout, ChatModelListener listener) {
         String key = s.apiKey().filter(k -> !k.isBlank()).orElse(null);
-        return switch (s.provider().toLowerCase(Locale.ROOT)) {
-            case "anthropic" ->
+        return switch (s.provider()) {
+            case ANTHROPIC ->
                 AnthropicChatModel.builder()
                         .baseUrl(baseUrl)
                         .apiKey(key)
@@ -104,7 +104,7 @@ public final class LlmClient {
                         .httpClientBuilder(new ProviderHttpClient.Builder())
                         .listeners(List.of(listener))
                         .build();
-            case "gemini" ->
+            case GEMINI ->
                 GoogleAiGeminiChatModel.builder()
                         .baseUrl(baseUrl)
                         .apiKey(key)
@@ -116,7 +116,7 @@ public final class LlmClient {
                         .httpClientBuilder(new ProviderHttpClient.Builder())
                         .listeners(List.of(listener))
                         .build();
-            case "openai" ->
+            case OPENAI ->
                 OpenAiChatModel.builder()
                         .baseUrl(baseUrl)
                         // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
@@ -129,9 +129,6 @@ public final class LlmClient {
                         .httpClientBuilder(new ProviderHttpClient.Builder())
                         .listeners(List.of(listener))
                         .build();
-            default ->
-                throw new IllegalArgumentException(
-                        "segue.llm.provider must be openai, anthropic or gemini (got \"" + s.provider() + "\")");
         };
     }
 

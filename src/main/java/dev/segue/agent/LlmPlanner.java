@@ -30,6 +30,7 @@ import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.Dependent;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,8 @@ import org.jboss.logging.Logger;
  * (only ids a tool returned in this request survive; reasons are checked against the tracks' facts). When the
  * provider is slow, down or talks nonsense, the offline planner answers instead, and the playlist says why.
  */
-public final class LlmPlanner implements Planner {
+@Dependent
+public class LlmPlanner implements Planner {
 
     public static final String AGENT_PROMPT = "playlist-agent";
     private static final Logger LOG = Logger.getLogger(LlmPlanner.class);
@@ -68,28 +70,27 @@ public final class LlmPlanner implements Planner {
     private final ReasonCheck reasons;
     private final Guard requestGuard;
 
-    public LlmPlanner(
-            SegueConfig.Llm settings,
-            String baseUrl,
+    /** Created only when segue.llm.base-url is set (see {@link PlannerProducer}). */
+    LlmPlanner(
+            SegueConfig config,
             OfflinePlanner offline,
             SearchTools tools,
             BaselineScorer scorer,
             TransformerRanker ranker,
             TextEmbedder embedder,
             Prompts prompts,
-            String defaultPromptVersion,
             LlmStats stats) {
-        this.settings = settings;
+        this.settings = config.llm();
         this.offline = offline;
         this.tools = tools;
         this.scorer = scorer;
         this.ranker = ranker;
         this.embedder = embedder;
         this.prompts = prompts;
-        this.defaultPromptVersion = defaultPromptVersion;
+        this.defaultPromptVersion = config.prompts().agent();
         this.stats = stats;
         this.reasons = new ReasonCheck(tools.catalog());
-        this.client = new LlmClient(settings, baseUrl, call -> {
+        this.client = new LlmClient(settings, settings.baseUrl().orElseThrow(), call -> {
             stats.call(call);
             AgentRun run = CURRENT.get();
             if (run != null) {

@@ -1,11 +1,13 @@
 package dev.segue.agent;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running totals of the LLM path since start (for /api/system now, metrics later). */
-public final class LlmStats {
+@ApplicationScoped
+public class LlmStats {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();

@@ -1,5 +1,7 @@
 package dev.segue.agent;
 
+import dev.segue.config.SegueConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,15 +17,16 @@ import java.util.regex.Pattern;
  * Versioned prompt templates: prompts/&lt;name&gt;.&lt;version&gt;.md, read from the prompts directory when it exists
  * (so a prompt engineer edits and reruns without a build), else from the copies packaged in the jar.
  */
-public final class Prompts {
+@ApplicationScoped
+public class Prompts {
 
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}");
 
     private final Path dir;
     private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
 
-    public Prompts(Path dir) {
-        this.dir = dir;
+    Prompts(SegueConfig config) {
+        this.dir = Path.of(config.prompts().dir());
     }
 
     public static boolean isVersion(String version) {

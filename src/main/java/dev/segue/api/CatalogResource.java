@@ -6,7 +6,6 @@ import dev.segue.embedding.TextEmbedder;
 import dev.segue.embedding.TrackText;
 import dev.segue.search.LuceneVectorStore;
 import dev.segue.search.SearchIndex;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "catalog")
 public class CatalogResource {
 
-    @Inject
-    SearchIndex index;
+    private final SearchIndex index;
+
+    CatalogResource(SearchIndex index) {
+        this.index = index;
+    }
 
     public record IndexInfo(
             String store,

@@ -4,7 +4,6 @@ import dev.segue.dj.DjSegment;
 import dev.segue.dj.DjService;
 import dev.segue.dj.DjState;
 import dev.segue.playlist.Playlists;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,11 +50,14 @@ public class DjResource {
             List<String> excludeArtists,
             double energyBias) {}
 
-    @Inject
-    DjService dj;
+    private final DjService dj;
 
-    @Inject
-    dev.segue.config.SegueConfig config;
+    private final dev.segue.config.SegueConfig config;
+
+    DjResource(DjService dj, dev.segue.config.SegueConfig config) {
+        this.dj = dj;
+        this.config = config;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,7 +2,6 @@ package dev.segue.api;
 
 import dev.segue.search.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,8 +11,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class IndexReadiness implements HealthCheck {
 
-    @Inject
-    SearchIndex index;
+    private final SearchIndex index;
+
+    IndexReadiness(SearchIndex index) {
+        this.index = index;
+    }
 
     @Override
     public HealthCheckResponse call() {

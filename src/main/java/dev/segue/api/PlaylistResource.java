@@ -4,7 +4,6 @@ import dev.segue.agent.Planners;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.search.SearchIndex;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,14 +26,17 @@ public class PlaylistResource {
 
     private static final int MAX_ID = 100;
 
-    @Inject
-    PlaylistService playlists;
+    private final PlaylistService playlists;
 
-    @Inject
-    SearchIndex index;
+    private final SearchIndex index;
 
-    @Inject
-    Planners planners;
+    private final Planners planners;
+
+    PlaylistResource(PlaylistService playlists, SearchIndex index, Planners planners) {
+        this.playlists = playlists;
+        this.index = index;
+        this.planners = planners;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

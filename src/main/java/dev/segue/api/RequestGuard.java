@@ -2,7 +2,6 @@ package dev.segue.api;
 
 import dev.segue.config.SegueConfig;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,11 @@ public class RequestGuard {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_CLIENTS = 100_000;
 
-    @Inject
-    SegueConfig config;
+    private final SegueConfig config;
+
+    RequestGuard(SegueConfig config) {
+        this.config = config;
+    }
 
     /** Buckets by client, least recently used evicted, so a flood of addresses cannot grow memory without bound. */
     private final Map<String, double[]> buckets = new LinkedHashMap<>(1024, 0.75f, true) {

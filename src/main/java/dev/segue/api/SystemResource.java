@@ -2,7 +2,6 @@ package dev.segue.api;
 
 import dev.segue.agent.LlmStats;
 import dev.segue.agent.Planners;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,11 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "system")
 public class SystemResource {
 
-    @Inject
-    Planners planners;
+    private final Planners planners;
 
-    @Inject
-    LlmStats stats;
+    private final LlmStats stats;
+
+    SystemResource(Planners planners, LlmStats stats) {
+        this.planners = planners;
+        this.stats = stats;
+    }
 
     public record SystemInfo(String defaultPlanner, String llm, Map<String, Long> llmCounters) {}
 

@@ -5,7 +5,6 @@ import dev.segue.catalog.Track;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +23,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "tracks")
 public class TrackResource {
 
-    @Inject
-    SearchTools tools;
+    private final SearchTools tools;
+
+    TrackResource(SearchTools tools) {
+        this.tools = tools;
+    }
 
     public record Found(@JsonUnwrapped Track track, double score) {}
 

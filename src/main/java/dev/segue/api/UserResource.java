@@ -5,7 +5,6 @@ import dev.segue.playlist.PlaylistService;
 import dev.segue.profile.ListeningEvent;
 import dev.segue.profile.ProfileService;
 import dev.segue.search.SearchIndex;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,17 +35,20 @@ public class UserResource {
 
     public record Deleted(String userId, int playlists, int djSessions, int events) {}
 
-    @Inject
-    PlaylistService playlists;
+    private final PlaylistService playlists;
 
-    @Inject
-    DjService dj;
+    private final DjService dj;
 
-    @Inject
-    ProfileService profiles;
+    private final ProfileService profiles;
 
-    @Inject
-    SearchIndex index;
+    private final SearchIndex index;
+
+    UserResource(PlaylistService playlists, DjService dj, ProfileService profiles, SearchIndex index) {
+        this.playlists = playlists;
+        this.dj = dj;
+        this.profiles = profiles;
+        this.index = index;
+    }
 
     @POST
     @Path("events")

@@ -45,6 +45,12 @@ final class Validation {
         }
         if (r.options() != null) {
             v.oneOf("options.planner", r.options().planner(), PLANNERS);
+            if ("llm".equals(r.options().planner()) && llm.isEmpty()) {
+                v.error(
+                        "options.planner",
+                        "options.planner is \"llm\", but no LLM is configured on this server (set segue.llm.base-url);"
+                                + " use \"auto\" or \"offline\"");
+            }
             v.oneOf("options.ranker", r.options().ranker(), RANKERS);
             String version = r.options().promptVersion();
             if (version != null && !dev.segue.agent.Prompts.isVersion(version)) {

@@ -5,7 +5,6 @@ import dev.segue.search.QdrantVectorStore;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.VectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -20,8 +19,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class VectorStoreReadiness implements HealthCheck {
 
-    @Inject
-    SearchIndex index;
+    private final SearchIndex index;
+
+    VectorStoreReadiness(SearchIndex index) {
+        this.index = index;
+    }
 
     @Override
     public HealthCheckResponse call() {

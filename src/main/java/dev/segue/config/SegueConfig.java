@@ -3,6 +3,7 @@ package dev.segue.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Segue's own settings (application.properties, or env: SEGUE_DATA_DIR, SEGUE_CATALOG_PATH, …). */
@@ -34,7 +35,7 @@ public interface SegueConfig {
     /** Optional API keys and per-client rate limits for the API (the web page and /q/* are never limited). */
     interface Security {
         /** When set, POST, PUT, PATCH and DELETE under /api need one of these keys (X-API-Key or Bearer). */
-        Optional<java.util.List<String>> apiKeys();
+        Optional<List<String>> apiKeys();
 
         /** Requests per minute per client (its API key, else its address); 0 turns the limit off. */
         @WithDefault("600")
@@ -67,7 +68,12 @@ public interface SegueConfig {
 
     /** Where vectors are searched: embedded (a Lucene index in the data dir) or qdrant (segue.qdrant.*). */
     @WithDefault("embedded")
-    String vectorStore();
+    VectorStoreKind vectorStore();
+
+    enum VectorStoreKind {
+        EMBEDDED,
+        QDRANT
+    }
 
     Qdrant qdrant();
 
@@ -128,6 +134,15 @@ public interface SegueConfig {
         /** When Qdrant cannot answer, search the embedded index of the same catalog (if one exists) and say so. */
         @WithDefault("false")
         boolean fallbackToEmbedded();
+
+        default String endpoint() {
+            return (useTls() ? "https://" : "http://") + host() + ":" + port();
+        }
+
+        /** Retry-After for a failure: how long the circuit breaker stays open, the natural time to come back. */
+        default int retryAfterSeconds() {
+            return (int) Math.max(1, (circuitBreakerDelay().toMillis() + 999) / 1000);
+        }
     }
 
     /** The LLM planner; with no base URL it is off and every request uses the offline planner. */
@@ -142,7 +157,13 @@ public interface SegueConfig {
 
         /** openai (any OpenAI-compatible server), anthropic or gemini. */
         @WithDefault("openai")
-        String provider();
+        Provider provider();
+
+        enum Provider {
+            OPENAI,
+            ANTHROPIC,
+            GEMINI
+        }
 
         @WithDefault("0.2")
         double temperature();
@@ -220,7 +241,7 @@ public interface SegueConfig {
 
     interface Ranker {
         /** The ranker model (ONNX), "classpath:…" or a file; missing or unusable: the foundation scorer, with a warning. */
-        @WithDefault(dev.segue.ranking.TransformerRanker.DEFAULT_MODEL)
+        @WithDefault("classpath:models/ranker.onnx")
         String model();
     }
 }

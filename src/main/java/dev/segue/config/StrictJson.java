@@ -38,4 +38,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
+
+    /** For stored rows: read leniently, so a newer build can read what an older one wrote (and the reverse). */
+    public static ObjectMapper lenient(ObjectMapper strict) {
+        return strict.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 }

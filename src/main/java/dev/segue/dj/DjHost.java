@@ -1,8 +1,11 @@
 package dev.segue.dj;
 
+import dev.segue.agent.Planners;
+import dev.segue.agent.Prompts;
 import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
 import dev.segue.ranking.ScoredTrack;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +16,8 @@ import java.util.function.BiFunction;
  * From the LLM (prompts/dj-host.v1.md) when one is configured and its line names the segment's own tracks; from
  * templates otherwise. Never the same intro twice in a session.
  */
-final class DjHost {
+@ApplicationScoped
+class DjHost {
 
     static final int MAX_INTRO = 400;
 
@@ -33,9 +37,9 @@ final class DjHost {
 
     private final Optional<String> prompt;
 
-    DjHost(Optional<BiFunction<String, String, Optional<String>>> llm, Optional<String> prompt) {
-        this.llm = llm;
-        this.prompt = prompt;
+    DjHost(Planners planners, Prompts prompts) {
+        this.llm = planners.llm().map(planner -> planner::complete);
+        this.prompt = prompts.find("dj-host", "v1");
     }
 
     String intro(DjState s, List<ScoredTrack> tracks, String why, String acknowledgement) {

@@ -4,6 +4,7 @@ import dev.segue.catalog.Catalog;
 import dev.segue.catalog.TagCategory;
 import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import dev.segue.embedding.Vectors;
 import dev.segue.planner.Intent;
 import dev.segue.planner.OfflinePlanner;
@@ -16,6 +17,7 @@ import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import java.util.Set;
  * track before (or a deliberate contrast after "switch it up") and the energy the session's arc asks for, never
  * repeating a track and keeping an artist to once per {@code artistGap} tracks.
  */
-final class DjPlanner {
+@ApplicationScoped
+class DjPlanner {
 
     record Planned(List<ScoredTrack> tracks, double energy, double target, String phase) {}
 
@@ -58,12 +61,12 @@ final class DjPlanner {
     private final int tracksPerSegment;
     private final int artistGap;
 
-    DjPlanner(OfflinePlanner retrieval, SearchTools tools, BaselineScorer scorer, int tracksPerSegment, int artistGap) {
+    DjPlanner(OfflinePlanner retrieval, SearchTools tools, BaselineScorer scorer, SegueConfig config) {
         this.retrieval = retrieval;
         this.tools = tools;
         this.scorer = scorer;
-        this.tracksPerSegment = Math.max(2, Math.min(4, tracksPerSegment));
-        this.artistGap = Math.max(1, artistGap);
+        this.tracksPerSegment = Math.max(2, Math.min(4, config.dj().tracksPerSegment()));
+        this.artistGap = Math.max(1, config.dj().artistGap());
     }
 
     /** The arc over the session: build for the first 40%, peak until 75%, then cool down. */

@@ -5,6 +5,7 @@ import dev.segue.planner.Intent;
 import dev.segue.planner.IntentParser;
 import dev.segue.planner.MixIn;
 import dev.segue.planner.TagGroup;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * What a listener's mid-session request does to the session: energy up or down, a contrast, an artist or genre for the
  * next segment, "more like this", or a change to the session's intent (exclusions stick for the rest of the session).
  */
-final class DjRequests {
+@ApplicationScoped
+class DjRequests {
 
     private static final Pattern SWITCH =
             Pattern.compile("\\b(switch|mix|change|shake) it up\\b|something (else|different)|surprise me");

@@ -2,12 +2,17 @@ package dev.segue.dj;
 
 import dev.segue.catalog.Catalog;
 import dev.segue.config.SegueConfig;
+import dev.segue.config.SegueConfig.Dj;
 import dev.segue.planner.Intent;
 import dev.segue.planner.IntentParser;
 import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistTrack;
+import dev.segue.profile.Personalisation;
+import dev.segue.profile.ProfileService;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.trace.Trace;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,13 +25,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * AI-DJ sessions: open one with a vibe, pull segments (or listen and get them as the music would play), send requests
  * and feedback that shape the very next segment. State lives in the database; listeners and pacing live here.
  */
-public final class DjService implements AutoCloseable {
+@ApplicationScoped
+public class DjService {
 
     public record Opened(String id, String vibe, int minutes, Instant createdAt) {}
 
@@ -47,9 +54,9 @@ public final class DjService implements AutoCloseable {
     private final IntentParser parser;
     private final Explainer explainer;
     private final Catalog catalog;
-    private final SegueConfig.Dj settings;
+    private final Dj settings;
     /** A listener's taste, when the session has a userId with history and personalisation on. */
-    private final java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes;
+    private final Function<String, Optional<Personalisation>> tastes;
 
     private final Object[] locks = new Object[64];
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
@@ -68,9 +75,10 @@ public final class DjService implements AutoCloseable {
             IntentParser parser,
             Explainer explainer,
             Catalog catalog,
-            SegueConfig.Dj settings,
-            java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
-        this.tastes = tastes;
+            SegueConfig config,
+            ProfileService profiles) {
+        this.tastes = profiles::forRequest;
+        Dj settings = config.dj();
         this.store = store;
         this.planner = planner;
         this.host = host;
@@ -306,33 +314,8 @@ public final class DjService implements AutoCloseable {
         return Math.round(value * 1000) / 1000.0;
     }
 
-    @Override
-    public void close() {
+    @PreDestroy
+    void close() {
         scheduler.shutdownNow();
-    }
-
-    /** Builds the service from the flow's parts (used by the wiring). */
-    public static DjService create(
-            javax.sql.DataSource dataSource,
-            com.fasterxml.jackson.databind.ObjectMapper json,
-            dev.segue.planner.OfflinePlanner retrieval,
-            dev.segue.search.SearchTools tools,
-            dev.segue.ranking.BaselineScorer scorer,
-            IntentParser parser,
-            Explainer explainer,
-            Optional<java.util.function.BiFunction<String, String, Optional<String>>> llm,
-            Optional<String> hostPrompt,
-            SegueConfig.Dj settings,
-            java.util.function.Function<String, Optional<dev.segue.profile.Personalisation>> tastes) {
-        return new DjService(
-                new DjStore(dataSource, json),
-                new DjPlanner(retrieval, tools, scorer, settings.tracksPerSegment(), settings.artistGap()),
-                new DjHost(llm, hostPrompt),
-                new DjRequests(parser, tools.catalog()),
-                parser,
-                explainer,
-                tools.catalog(),
-                settings,
-                tastes);
     }
 }

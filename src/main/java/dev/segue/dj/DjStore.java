@@ -2,6 +2,9 @@ package dev.segue.dj;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.segue.config.Database;
+import dev.segue.config.StrictJson;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +17,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** DJ sessions and their segments in the playlist database, so a session survives a restart. */
-final class DjStore {
+@ApplicationScoped
+class DjStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
 
-    DjStore(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
-        this.json = json;
+    DjStore(Database database, ObjectMapper json) {
+        this.dataSource = database.dataSource();
+        this.json = StrictJson.lenient(json);
     }
 
     void save(DjState state) {

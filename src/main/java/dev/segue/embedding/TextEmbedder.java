@@ -1,13 +1,16 @@
 package dev.segue.embedding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.segue.catalog.ProgressBar;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,7 +18,8 @@ import java.util.concurrent.Executors;
  * Sentence embeddings in-process: all-MiniLM-L6-v2 (quantized ONNX, shipped inside a Maven Central jar) run by ONNX
  * Runtime. Vectors are unit length, so a dot product is the cosine. Short texts (prompts, tag names) are cached.
  */
-public final class TextEmbedder implements AutoCloseable {
+@ApplicationScoped
+public class TextEmbedder implements AutoCloseable {
 
     /** Changes when vectors would change; part of the index fingerprint. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q@langchain4j-embeddings-1.19.0-beta29";
@@ -25,16 +29,23 @@ public final class TextEmbedder implements AutoCloseable {
     private static final int CACHE_SIZE = 20_000;
     private static final int CACHEABLE_LENGTH = 512;
 
-    private final ExecutorService pool;
-    private final EmbeddingModel model;
-    private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final Cache<String, float[]> cache =
+            Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    private ExecutorService pool;
+    private EmbeddingModel model;
 
-    public TextEmbedder() {
+    /** The container's constructor, also run for its client proxy: so the model is loaded in {@link #load}. */
+    TextEmbedder() {}
+
+    /** A loaded embedder outside the container (tests). */
+    public static TextEmbedder open() {
+        TextEmbedder embedder = new TextEmbedder();
+        embedder.load();
+        return embedder;
+    }
+
+    @PostConstruct
+    void load() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "segue-embedder");
@@ -45,22 +56,14 @@ public final class TextEmbedder implements AutoCloseable {
     }
 
     public float[] embed(String text) {
-        boolean cacheable = text.length() <= CACHEABLE_LENGTH;
-        if (cacheable) {
-            synchronized (cache) {
-                float[] hit = cache.get(text);
-                if (hit != null) {
-                    return hit;
-                }
-            }
+        if (text.length() > CACHEABLE_LENGTH) {
+            return compute(text);
         }
-        float[] vector = Vectors.normalize(model.embed(text).content().vector());
-        if (cacheable) {
-            synchronized (cache) {
-                cache.put(text, vector);
-            }
-        }
-        return vector;
+        return cache.get(text, this::compute);
+    }
+
+    private float[] compute(String text) {
+        return Vectors.normalize(model.embed(text).content().vector());
     }
 
     /** Embeds many texts in parallel batches, reporting progress. */
@@ -79,7 +82,10 @@ public final class TextEmbedder implements AutoCloseable {
     }
 
     @Override
+    @PreDestroy
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.segue.catalog.Track;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.embedding.Vectors;
 import dev.segue.planner.PromptText.Word;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * become exclusions, and numbers become a length, a duration or an era. Refinements ("more upbeat", "add some jazz",
  * "no piano", "make it 30 minutes") are read against the previous intent.
  */
-public final class IntentParser {
+@ApplicationScoped
+public class IntentParser {
 
     private static final int MAX_PHRASE_WORDS = 4;
     private static final int MAX_ARTIST_WORDS = 6;
@@ -157,6 +160,11 @@ public final class IntentParser {
     private final Set<String> vocabulary = new HashSet<>();
     private final boolean catalogHasYears;
     private final Integer newestYear;
+
+    @Inject
+    IntentParser(Catalog catalog, TextEmbedder embedder) {
+        this(catalog, Lexicon.load(), embedder);
+    }
 
     public IntentParser(Catalog catalog, Lexicon lexicon, TextEmbedder embedder) {
         this.catalog = catalog;

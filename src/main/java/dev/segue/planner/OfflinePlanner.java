@@ -8,6 +8,7 @@ import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Set;
  * the agent calls: one broad search, one that requires every named facet, one per facet, and the artist and seed
  * tools when the prompt names artists or the request gives seeds. The merged results are the candidate pool.
  */
-public final class OfflinePlanner implements Planner {
+@ApplicationScoped
+public class OfflinePlanner implements Planner {
 
     private static final int MAX_SEEDS = 6;
 

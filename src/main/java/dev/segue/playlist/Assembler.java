@@ -9,6 +9,7 @@ import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.TrackVectors;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import java.util.Set;
  * then flow: a gentle energy arc where tracks have audio features, otherwise a chain of nearest neighbours so each
  * track sounds like the one before it.
  */
-public final class Assembler {
+@ApplicationScoped
+public class Assembler {
 
     /** How many tracks and which limits; {@code targetSeconds} set means "fill this duration" instead of a count. */
     public record Target(int tracks, Integer targetSeconds, int maxPerArtist) {}

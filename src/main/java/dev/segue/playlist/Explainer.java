@@ -7,6 +7,7 @@ import dev.segue.planner.Intent;
 import dev.segue.planner.MixIn;
 import dev.segue.planner.TagGroup;
 import dev.segue.ranking.ScoredTrack;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * Title, description and one reason per track, written from the evidence only: the tags a track actually carries,
  * its artist, its audio features when the catalog has them. A reason never names a fact the catalog does not hold.
  */
-public final class Explainer {
+@ApplicationScoped
+public class Explainer {
 
     private static final int MAX_TITLE_PHRASES = 3;
 

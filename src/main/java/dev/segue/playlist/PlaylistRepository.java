@@ -2,6 +2,9 @@ package dev.segue.playlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.segue.config.Database;
+import dev.segue.config.StrictJson;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +18,8 @@ import javax.sql.DataSource;
  * configuration). Each version is one row holding the playlist and its spec as JSON; (id, version) is the key, so
  * two concurrent refinements of the same version cannot both land.
  */
-public final class PlaylistRepository {
+@ApplicationScoped
+public class PlaylistRepository {
 
     /** A stored version: the playlist as returned, and the settings the next version starts from. */
     public record Stored(Playlist playlist, PlaylistSpec spec) {}
@@ -30,9 +34,9 @@ public final class PlaylistRepository {
     private final DataSource dataSource;
     private final ObjectMapper json;
 
-    public PlaylistRepository(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
-        this.json = json;
+    PlaylistRepository(Database database, ObjectMapper json) {
+        this.dataSource = database.dataSource();
+        this.json = StrictJson.lenient(json);
     }
 
     public void insert(Playlist playlist, PlaylistSpec spec) {

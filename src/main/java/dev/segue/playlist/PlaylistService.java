@@ -1,14 +1,18 @@
 package dev.segue.playlist;
 
 import dev.segue.catalog.Catalog;
+import dev.segue.catalog.CatalogSource;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import dev.segue.planner.Intent;
 import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Planner;
+import dev.segue.planner.PlannerChoice;
 import dev.segue.planner.Selection;
 import dev.segue.profile.HistoryReference;
 import dev.segue.profile.Personalisation;
+import dev.segue.profile.ProfileService;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.ranking.TransformerRanker;
@@ -16,6 +20,8 @@ import dev.segue.search.Candidate;
 import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,13 +34,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The flow of one request: plan (tool calls) → score → assemble → explain → store. Also refinement (a new version
  * from the last one and a change in words) and track removal (a new version with that track replaced).
  */
-public final class PlaylistService {
+@ApplicationScoped
+public class PlaylistService {
 
     /** What a caller asks for; fields are already validated at the API edge. */
     public record CreateCommand(
@@ -49,11 +55,7 @@ public final class PlaylistService {
             String ranker,
             String promptVersion) {}
 
-    /** The planner to use for an option value; throws when the option asks for one that is not available. */
-    public interface PlannerChoice extends Function<String, Planner> {}
-
     private final PlannerChoice planners;
-    private final Planner offline;
     private final BaselineScorer scorer;
     private final TransformerRanker ranker;
     private final Assembler assembler;
@@ -61,53 +63,50 @@ public final class PlaylistService {
     private final PlaylistRepository repository;
     private final Catalog catalog;
     private final String catalogName;
-    private volatile java.util.function.Consumer<Playlist> observer = p -> {};
-    private final dev.segue.profile.ProfileService profiles;
+    private final ProfileService profiles;
+    /** Every new version, with its trace, as a CDI event (metrics observe it). */
+    private final Event<Playlist> versions;
     /** Striped locks: versions of one playlist are written one at a time within this process. */
     private final Object[] locks = new Object[64];
 
-    public PlaylistService(
+    PlaylistService(
             PlannerChoice planners,
-            Planner offline,
             BaselineScorer scorer,
             TransformerRanker ranker,
             Assembler assembler,
             Explainer explainer,
             PlaylistRepository repository,
             Catalog catalog,
-            String catalogName,
-            dev.segue.profile.ProfileService profiles) {
-        this.profiles = profiles;
+            CatalogSource source,
+            SegueConfig config,
+            ProfileService profiles,
+            Event<Playlist> versions) {
         this.planners = planners;
-        this.offline = offline;
         this.scorer = scorer;
         this.ranker = ranker;
         this.assembler = assembler;
         this.explainer = explainer;
         this.repository = repository;
         this.catalog = catalog;
-        this.catalogName = catalogName;
+        this.catalogName = config.catalog().name().orElse(source.displayName());
+        this.profiles = profiles;
+        this.versions = versions;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-    }
-
-    /** Sees every new version with its trace (metrics); must be fast and must not throw. */
-    public void observe(java.util.function.Consumer<Playlist> observer) {
-        this.observer = observer;
     }
 
     public Playlist create(CreateCommand command, boolean withTrace) {
         Composed composed = compose(command);
         Playlist stored = composed.playlist();
         repository.insert(stored, composed.spec());
-        observer.accept(stored);
+        versions.fire(stored);
         return withTrace ? stored : stored.withoutTrace();
     }
 
     /** A new playlist and the spec it would be stored with, without storing it (evals use this directly). */
     public Composed compose(CreateCommand command) {
-        Planner planner = planners.apply(command.planner());
+        Planner planner = planners.choose(command.planner());
         Trace trace = new Trace();
         int expected = command.length() != null
                 ? command.length()
@@ -166,7 +165,7 @@ public final class PlaylistService {
     public record Composed(Playlist playlist, PlaylistSpec spec) {}
 
     private Optional<Personalisation> personalisation(String userId) {
-        return profiles == null || userId == null ? Optional.empty() : profiles.forRequest(userId);
+        return userId == null ? Optional.empty() : profiles.forRequest(userId);
     }
 
     /** "My usual", "what I liked yesterday": the listener's own liked tracks become seeds, or a note says why not. */
@@ -176,7 +175,7 @@ public final class PlaylistService {
         if (since.isEmpty()) {
             return seeds;
         }
-        if (taste == null || profiles == null) {
+        if (taste == null) {
             notes.add(
                     userId == null
                             ? "the prompt mentions your listening history, but the request has no userId, so it is not personalised"
@@ -215,7 +214,7 @@ public final class PlaylistService {
             }
             Playlist previous = latest.get().playlist();
             PlaylistSpec spec = latest.get().spec();
-            Planner planner = planners.apply(spec.planner());
+            Planner planner = planners.choose(spec.planner());
             Trace trace = new Trace();
             List<String> previousIds =
                     previous.tracks().stream().map(PlaylistTrack::id).toList();
@@ -279,7 +278,7 @@ public final class PlaylistService {
                     next.createdAt(),
                     next.trace());
             repository.insert(next, spec);
-            observer.accept(next);
+            versions.fire(next);
             return Optional.of(withTrace ? next : next.withoutTrace());
         }
     }
@@ -314,20 +313,21 @@ public final class PlaylistService {
             Trace trace = new Trace();
             // Removal never needs the LLM: the intent is known, only a replacement is missing.
             Personalisation taste = personalisation(spec.userId()).orElse(null);
-            Plan plan = offline.plan(
-                    new PlanRequest(
-                            "",
-                            previous.intent(),
-                            spec.seedTrackIds(),
-                            spec.excludeArtists(),
-                            spec.removedTrackIds(),
-                            previous.tracks().size(),
-                            spec.target(),
-                            null,
-                            List.of(),
-                            List.of(),
-                            taste),
-                    trace);
+            Plan plan = planners.offline()
+                    .plan(
+                            new PlanRequest(
+                                    "",
+                                    previous.intent(),
+                                    spec.seedTrackIds(),
+                                    spec.excludeArtists(),
+                                    spec.removedTrackIds(),
+                                    previous.tracks().size(),
+                                    spec.target(),
+                                    null,
+                                    List.of(),
+                                    List.of(),
+                                    taste),
+                            trace);
             boolean refined = !previous.refinements().isEmpty();
             List<ScoredTrack> ranked = trace.step(
                     "rank",
@@ -399,7 +399,7 @@ public final class PlaylistService {
                     now(),
                     trace);
             repository.insert(next, spec);
-            observer.accept(next);
+            versions.fire(next);
             return new Removal.Done(next.withoutTrace());
         }
     }

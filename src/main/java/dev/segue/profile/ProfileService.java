@@ -1,7 +1,9 @@
 package dev.segue.profile;
 
 import dev.segue.catalog.Catalog;
+import dev.segue.config.Database;
 import dev.segue.search.TrackVectors;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 
 /**
  * Listener profiles: events in, a taste out. A profile is recomputed only when its listener's events change, and
  * nothing of one listener ever reaches another's requests (every lookup is by that listener's id).
  */
-public final class ProfileService {
+@ApplicationScoped
+public class ProfileService {
 
     public static final int MAX_EVENTS_PER_USER = 2000;
     public static final int MAX_BATCH = 500;
@@ -35,8 +37,8 @@ public final class ProfileService {
     private final Catalog catalog;
     private final Map<String, TasteModel.Taste> cache = new ConcurrentHashMap<>();
 
-    public ProfileService(DataSource dataSource, Catalog catalog, TrackVectors vectors) {
-        this.store = new ProfileStore(dataSource, MAX_EVENTS_PER_USER);
+    ProfileService(Database database, Catalog catalog, TrackVectors vectors) {
+        this.store = new ProfileStore(database.dataSource(), MAX_EVENTS_PER_USER);
         this.model = new TasteModel(catalog, vectors);
         this.catalog = catalog;
     }

@@ -6,6 +6,7 @@ import dev.segue.planner.Intent;
 import dev.segue.planner.TagGroup;
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchTools;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
  * the query, how many of the listener's wishes its tags meet, its energy where the catalog has audio features, and a
  * small popularity prior. Weights are relative: a missing signal hands its weight to similarity.
  */
-public final class BaselineScorer {
+@ApplicationScoped
+public class BaselineScorer {
 
     static final double W_SIMILARITY = 0.45;
     static final double W_TAGS = 0.40;

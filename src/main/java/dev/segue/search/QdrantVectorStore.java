@@ -8,6 +8,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import io.grpc.Status;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
@@ -84,7 +85,7 @@ public final class QdrantVectorStore implements VectorStore {
     private static final int SCROLL_PAGE = 500;
     private static final Logger LOG = Logger.getLogger(QdrantVectorStore.class);
 
-    private final QdrantSettings settings;
+    private final SegueConfig.Qdrant settings;
     private final QdrantCollection definition;
     private final int dimension;
     private final QdrantClient client;
@@ -94,11 +95,11 @@ public final class QdrantVectorStore implements VectorStore {
     private final AtomicLong lastCount = new AtomicLong(0);
 
     /** Connects lazily: nothing is sent until the first call. */
-    public QdrantVectorStore(QdrantSettings settings, QdrantCollection definition, int dimension) {
+    public QdrantVectorStore(SegueConfig.Qdrant settings, QdrantCollection definition, int dimension) {
         this(settings, definition, dimension, grpc(settings));
     }
 
-    private static QdrantGrpcClient grpc(QdrantSettings settings) {
+    private static QdrantGrpcClient grpc(SegueConfig.Qdrant settings) {
         // No version check at build: it would call the server now; readiness reports what the server says instead.
         QdrantGrpcClient.Builder b = QdrantGrpcClient.newBuilder(
                         settings.host(), settings.port(), settings.useTls(), false)
@@ -107,7 +108,7 @@ public final class QdrantVectorStore implements VectorStore {
         return b.build();
     }
 
-    QdrantVectorStore(QdrantSettings settings, QdrantCollection definition, int dimension, QdrantGrpcClient grpc) {
+    QdrantVectorStore(SegueConfig.Qdrant settings, QdrantCollection definition, int dimension, QdrantGrpcClient grpc) {
         if (definition.dimension() != dimension) {
             throw new IllegalArgumentException(
                     "the Qdrant collection definition has vectors." + QdrantCollection.DENSE + ".size "
@@ -176,7 +177,7 @@ public final class QdrantVectorStore implements VectorStore {
         return "qdrant";
     }
 
-    public QdrantSettings settings() {
+    public SegueConfig.Qdrant settings() {
         return settings;
     }
 

@@ -7,6 +7,7 @@ import dev.segue.catalog.Track;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.embedding.Vectors;
 import dev.segue.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * The retrieval tools, one method per tool. The offline planner calls them directly; the LLM agent calls the same
  * methods through its tool adapter, so both planners search the catalog the same way and appear alike in traces.
  */
-public final class SearchTools {
+@ApplicationScoped
+public class SearchTools {
 
     public static final int MAX_LIMIT = 500;
     private static final int RRF_K = 60;

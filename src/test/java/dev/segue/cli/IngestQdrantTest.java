@@ -5,75 +5,86 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.search.FakeQdrant;
 import io.qdrant.client.grpc.Points.UpsertPoints;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./segue ingest FILE --target qdrant}: batched, idempotent, resumable after the server fails mid-load. */
+@QuarkusMainTest
+@TestProfile(IngestQdrantTest.Profile.class)
 class IngestQdrantTest {
 
     static final String CATALOG = "src/test/resources/catalogs/spotify-sample.csv";
 
-    FakeQdrant fake;
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream stdout;
-    PrintStream stderr;
+    /** Qdrant settings come from configuration, as they do for the service (SEGUE_QDRANT_*). */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("segue.qdrant.collection", "cli_test", "segue.qdrant.batch-size", "16");
+        }
+    }
 
+    FakeQdrant fake;
+
+    /** Each launch starts the application anew and reads the fake's port, like any setting, from the system. */
     @BeforeEach
-    void start() {
+    void startQdrant() {
         fake = new FakeQdrant();
-        stdout = System.out;
-        stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setProperty("segue.qdrant.port", String.valueOf(fake.port()));
     }
 
     @AfterEach
-    void stop() {
-        System.setOut(stdout);
-        System.setErr(stderr);
+    void stopQdrant() {
+        System.clearProperty("segue.qdrant.port");
         fake.close();
     }
 
-    private int ingest() {
-        return Ingest.run(new String[] {
-            "--target",
-            "qdrant",
-            "--qdrant",
-            "localhost:" + fake.port(),
-            "--collection",
-            "cli_test",
-            "--batch-size",
-            "16",
-            CATALOG
-        });
-    }
-
     @Test
-    void loadsInBatchesResumesAfterAFailureAndDoesNothingTheSecondTime() {
+    void loadsInBatchesResumesAfterAFailureAndDoesNothingTheSecondTime(QuarkusMainLauncher launcher) {
         fake.failUpsertsAfter(1);
-        assertEquals(1, ingest());
-        assertTrue(err.toString().contains("run the same command again to resume"), err.toString());
+        LaunchResult failed = launcher.launch("ingest", "--target", "qdrant", CATALOG);
+        assertEquals(1, failed.exitCode(), failed.getOutput());
+        assertTrue(failed.getErrorOutput().contains("run the same command again to resume"), failed.getErrorOutput());
         assertEquals(16, fake.points("cli_test"), "the first batch made it");
 
         fake.failUpsertsAfter(-1);
         fake.clearRequests();
-        assertEquals(0, ingest(), err.toString());
+        LaunchResult resumed = launcher.launch("ingest", "--target", "QDRANT", CATALOG);
+        assertEquals(0, resumed.exitCode(), resumed.getErrorOutput());
         List<Integer> batches = fake.requests(UpsertPoints.class).stream()
                 .map(UpsertPoints::getPointsCount)
                 .toList();
         assertEquals(List.of(16, 8), batches, "only the 24 tracks that were missing");
         assertEquals(40, fake.points("cli_test"));
-        assertTrue(out.toString().contains("SEGUE_VECTOR_STORE=qdrant"), out.toString());
+        assertTrue(resumed.getOutput().contains("SEGUE_VECTOR_STORE=qdrant"), resumed.getOutput());
 
         fake.clearRequests();
-        assertEquals(0, ingest());
+        LaunchResult again = launcher.launch("ingest", "--target", "qdrant", CATALOG);
+        assertEquals(0, again.exitCode(), again.getErrorOutput());
         assertTrue(fake.requests(UpsertPoints.class).isEmpty(), "an up-to-date collection is left alone");
-        assertTrue(out.toString().contains("already up to date"), out.toString());
+        assertTrue(again.getOutput().contains("already up to date"), again.getOutput());
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitOne(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("ingest", "no-such-catalog.csv");
+        assertEquals(1, result.exitCode());
+        assertTrue(
+                result.getErrorOutput().contains("segue ingest: catalog file not found: no-such-catalog.csv"),
+                result.getErrorOutput());
+    }
+
+    @Test
+    void anUnknownTargetIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("ingest", "--target", "elastic", CATALOG);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("--target"), result.getErrorOutput());
     }
 }

@@ -8,6 +8,7 @@ import dev.segue.catalog.CatalogIngester;
 import dev.segue.catalog.CatalogSource;
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.planner.IntentParser;
 import dev.segue.planner.Lexicon;
@@ -64,27 +65,21 @@ class QdrantDemoCatalogParityTest {
     @BeforeAll
     static void load() throws Exception {
         catalog = CatalogIngester.ingest(CatalogSource.of(null, "auto", null), ProgressBar.SILENT);
-        embedder = new TextEmbedder();
+        embedder = TextEmbedder.open();
         lucene = new LuceneVectorStore(Path.of("target/test-data/index"));
         embeddedIndex = SearchIndex.open(catalog, lucene, embedder, ProgressBar.SILENT);
         fake = new FakeQdrant();
         // Generous deadlines: this compares answers, and a loaded build machine must not open the circuit.
-        QdrantSettings settings = new QdrantSettings(
-                "localhost",
-                fake.port(),
-                java.util.Optional.empty(),
-                false,
-                "segue_demo",
-                java.time.Duration.ofSeconds(20),
-                java.time.Duration.ofSeconds(60),
-                0,
-                java.time.Duration.ofMillis(10),
-                java.time.Duration.ofMillis(10),
-                1000,
-                java.time.Duration.ofSeconds(1),
-                1000,
-                false,
-                java.util.Optional.empty());
+        SegueConfig.Qdrant settings = QdrantTestSettings.of(Map.of(
+                "port", String.valueOf(fake.port()),
+                "collection", "segue_demo",
+                "call-timeout", "20s",
+                "max-retries", "0",
+                "retry-base-delay", "10ms",
+                "retry-max-delay", "10ms",
+                "circuit-breaker-volume", "1000",
+                "circuit-breaker-delay", "1s",
+                "batch-size", "1000"));
         qdrant = new QdrantVectorStore(settings, QdrantCollection.load(null), TextEmbedder.DIMENSION);
         Map<String, float[]> byId = new HashMap<>();
         lucene.readVectors(byId::put);

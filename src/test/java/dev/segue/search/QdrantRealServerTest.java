@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.net.ServerSocket;
@@ -48,7 +49,8 @@ class QdrantRealServerTest {
     static final String COLLECTION = "segue_it_" + UUID.randomUUID().toString().substring(0, 8);
 
     static FakeQdrant fake;
-    static QdrantSettings settings;
+    static SegueConfig.Qdrant settings;
+    static Map<String, String> properties;
     static QdrantVectorStore store;
 
     @TempDir
@@ -64,28 +66,25 @@ class QdrantRealServerTest {
         if (url == null || url.isBlank()) {
             return;
         }
-        QdrantSettings base = QdrantVectorStoreTest.settings(0).withCollection(COLLECTION);
         if (url.equals("fake")) {
             fake = new FakeQdrant();
-            settings = base.withEndpoint("localhost", fake.port());
+            properties = Map.of("port", String.valueOf(fake.port()), "collection", COLLECTION);
+            settings = QdrantTestSettings.fast(fake.port(), properties);
         } else {
             URI uri = URI.create(url);
-            settings = new QdrantSettings(
-                    uri.getHost(),
-                    uri.getPort() < 0 ? 6334 : uri.getPort(),
-                    Optional.ofNullable(System.getenv("QDRANT_API_KEY")),
-                    "https".equals(uri.getScheme()),
-                    COLLECTION,
-                    java.time.Duration.ofSeconds(5),
-                    java.time.Duration.ofSeconds(60),
-                    2,
-                    java.time.Duration.ofMillis(200),
-                    java.time.Duration.ofSeconds(2),
-                    8,
-                    java.time.Duration.ofSeconds(5),
-                    128,
-                    false,
-                    Optional.empty());
+            Map<String, String> real = new HashMap<>(Map.of(
+                    "host", uri.getHost(),
+                    "port", String.valueOf(uri.getPort() < 0 ? 6334 : uri.getPort()),
+                    "use-tls", String.valueOf("https".equals(uri.getScheme())),
+                    "collection", COLLECTION,
+                    "call-timeout", "5s",
+                    "retry-base-delay", "200ms",
+                    "retry-max-delay", "2s",
+                    "circuit-breaker-delay", "5s",
+                    "batch-size", "128"));
+            Optional.ofNullable(System.getenv("QDRANT_API_KEY")).ifPresent(key -> real.put("api-key", key));
+            properties = real;
+            settings = QdrantTestSettings.of(real);
         }
         System.out.println("QdrantRealServerTest: against " + settings.endpoint() + ", collection " + COLLECTION);
         store = QdrantVectorStoreTest.store(settings);
@@ -175,7 +174,9 @@ class QdrantRealServerTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 unused = socket.getLocalPort();
             }
-            stopped = QdrantVectorStoreTest.store(settings.withEndpoint("localhost", unused));
+            Map<String, String> unreachable = new HashMap<>(properties);
+            unreachable.putAll(Map.of("host", "localhost", "port", String.valueOf(unused)));
+            stopped = QdrantVectorStoreTest.store(QdrantTestSettings.fast(unused, unreachable));
         }
         try (LuceneVectorStore lucene = new LuceneVectorStore(dir.resolve("lucene"))) {
             long t0 = System.nanoTime();

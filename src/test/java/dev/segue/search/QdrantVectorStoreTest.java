@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.segue.catalog.AudioFeatures;
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
+import dev.segue.config.SegueConfig;
 import dev.segue.embedding.Vectors;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.CreateCollection;
@@ -88,26 +89,11 @@ class QdrantVectorStoreTest {
         return out;
     }
 
-    static QdrantSettings settings(int port) {
-        return new QdrantSettings(
-                "localhost",
-                port,
-                Optional.empty(),
-                false,
-                "segue_test",
-                Duration.ofMillis(400),
-                Duration.ofSeconds(2),
-                2,
-                Duration.ofMillis(20),
-                Duration.ofMillis(100),
-                4,
-                Duration.ofMillis(800),
-                128,
-                false,
-                Optional.empty());
+    static SegueConfig.Qdrant settings(int port) {
+        return QdrantTestSettings.fast(port, Map.of());
     }
 
-    static QdrantVectorStore store(QdrantSettings settings) {
+    static QdrantVectorStore store(SegueConfig.Qdrant settings) {
         return new QdrantVectorStore(settings, QdrantCollection.load(null).withDimension(DIM), DIM);
     }
 

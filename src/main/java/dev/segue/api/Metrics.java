@@ -1,16 +1,14 @@
-package dev.segue.config;
+package dev.segue.api;
 
 import dev.segue.agent.LlmStats;
 import dev.segue.playlist.Playlist;
-import dev.segue.playlist.PlaylistService;
 import dev.segue.search.SearchIndex;
 import dev.segue.trace.Trace;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,24 +17,17 @@ import java.util.Map;
  * per step (parse, retrieve, rank, assemble, explain), tool calls by tool, LLM calls/tokens/errors/fallbacks, and
  * the index size.
  */
-@Startup
 @ApplicationScoped
 public class Metrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    PlaylistService playlists;
+    Metrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
-    @Inject
-    SearchIndex index;
-
-    @Inject
-    LlmStats llm;
-
-    @jakarta.annotation.PostConstruct
-    void register() {
+    /** The index size and the LLM counters, registered once the index is open (when serving). */
+    public void register(SearchIndex index, LlmStats llm) {
         Gauge.builder("segue.index.tracks", index, i -> i.store().count())
                 .description("tracks in the vector store")
                 .register(registry);
@@ -46,10 +37,10 @@ public class Metrics {
                     .description("LLM planner: " + name + " since start")
                     .register(registry);
         }
-        playlists.observe(this::record);
     }
 
-    private void record(Playlist p) {
+    /** Every new playlist version (fired by the playlist service): counts by planner, step timings, tool calls. */
+    void record(@Observes Playlist p) {
         String operation = p.version() == 1 ? "create" : "change";
         registry.counter("segue.playlists", "planner", p.planner(), "operation", operation)
                 .increment();

@@ -1,0 +1,44 @@
+package dev.segue.cli;
+
+import dev.segue.agent.LlmStats;
+import dev.segue.agent.Planners;
+import dev.segue.api.Metrics;
+import dev.segue.ranking.TransformerRanker;
+import dev.segue.search.SearchIndex;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import picocli.CommandLine.Command;
+
+/** {@code segue serve}: the HTTP API and the web page, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the API and the web page (the default).")
+public class ServeCommand implements Runnable {
+
+    @Override
+    public void run() {
+        Quarkus.waitForExit();
+    }
+
+    /**
+     * What serving needs before its first request, done at start: the catalog index (built on the first start), the
+     * ranker model, the planners and the metrics on them. Other commands open what they need themselves.
+     */
+    void prepare(
+            @Observes StartupEvent event,
+            @CommandLineArguments String[] args,
+            Instance<SearchIndex> index,
+            Instance<TransformerRanker> ranker,
+            Instance<Planners> planners,
+            Instance<Metrics> metrics,
+            Instance<LlmStats> llm) {
+        if (!SegueCommand.serves(args)) {
+            return;
+        }
+        SearchIndex opened = index.get();
+        ranker.get(); // loads the model (or warns that it cannot) now, not on the first request
+        planners.get(); // says which planner answers, and fails now if the LLM's configuration cannot work
+        metrics.get().register(opened, llm.get());
+    }
+}
