@@ -1,5 +1,7 @@
 package dev.segue.api;
 
+import static dev.segue.Quantifiers.assertEvery;
+import static dev.segue.Quantifiers.assertNone;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,8 +98,8 @@ class PlaylistApiTest {
                 .jsonPath();
         List<Map<String, Object>> calls = p.getList("trace.toolCalls");
         assertTrue(calls.size() >= 2, calls.toString());
-        assertTrue(calls.stream().allMatch(c -> c.get("name").equals("search_tracks")));
-        assertTrue(calls.stream().allMatch(c -> ((Number) c.get("resultCount")).intValue() > 0));
+        assertEvery(calls, c -> c.get("name").equals("search_tracks"), "the offline planner only searches");
+        assertEvery(calls, c -> ((Number) c.get("resultCount")).intValue() > 0, "every search found something");
         List<String> steps = p.getList("trace.steps.name");
         assertTrue(
                 steps.containsAll(List.of("parse prompt", "retrieve candidates", "rank", "assemble", "explain")),
@@ -114,14 +116,14 @@ class PlaylistApiTest {
         assertEquals(2, noPiano.getInt("version"));
         List<Map<String, Object>> tracks = noPiano.getList("tracks");
         assertEquals(15, tracks.size());
-        assertTrue(tracks.stream().noneMatch(t -> tags(t).contains("piano") || tags(t).contains("electricpiano")));
+        assertNone(tracks, t -> tags(t).contains("piano") || tags(t).contains("electricpiano"), "no piano");
         assertEquals(List.of("no piano"), noPiano.getList("refinements"));
 
         JsonPath shorter = refine(id, "make it 30 minutes");
         assertEquals(3, shorter.getInt("version"));
         assertEquals(1800, shorter.getDouble("totalDurationSec"), 200);
         List<Map<String, Object>> v3 = shorter.getList("tracks");
-        assertTrue(v3.stream().noneMatch(t -> tags(t).contains("piano")), "exclusions stay for every later version");
+        assertNone(v3, t -> tags(t).contains("piano"), "exclusions stay for every later version");
         List<String> v2Ids = noPiano.getList("tracks.id");
         long kept = v3.stream().filter(t -> v2Ids.contains(t.get("id"))).count();
         assertTrue(kept >= v3.size() - 2, "a shorter playlist keeps earlier tracks: kept " + kept + " of " + v3.size());
@@ -158,7 +160,7 @@ class PlaylistApiTest {
 
         String artist = jazz.getString("tracks[0].artist");
         JsonPath without = refine(id, "nothing by " + artist);
-        assertTrue(without.getList("tracks.artist").stream().noneMatch(artist::equals));
+        assertNone(without.getList("tracks.artist"), artist::equals, "the removed artist is gone");
         assertTrue(without.getList("intent.excludeArtists").contains(artist));
     }
 
@@ -215,10 +217,10 @@ class PlaylistApiTest {
         assertEquals(12, fromPrompt.getList("tracks").size());
         Map<String, Integer> perArtist = new HashMap<>();
         fromPrompt.getList("tracks.artist").forEach(a -> perArtist.merge(a.toString(), 1, Integer::sum));
-        assertTrue(perArtist.values().stream().allMatch(n -> n <= 2), "default at most 2 per artist");
+        assertEvery(perArtist.values(), n -> n <= 2, "default at most 2 per artist");
 
         JsonPath onlyArtist = create("{\"prompt\":\"songs by Jahzzar\"}");
-        assertTrue(onlyArtist.getList("tracks.artist").stream().allMatch("Jahzzar"::equals));
+        assertEvery(onlyArtist.getList("tracks.artist"), "Jahzzar"::equals, "only the named artist");
         assertTrue(onlyArtist.getList("tracks").size() > 2, "named artists lift the per-artist limit");
     }
 
@@ -227,7 +229,7 @@ class PlaylistApiTest {
         JsonPath p = create("{\"prompt\":\"bongo\",\"length\":80}");
         List<Map<String, Object>> tracks = p.getList("tracks");
         assertTrue(tracks.size() < 80);
-        assertTrue(tracks.stream().allMatch(t -> tags(t).contains("bongo")));
+        assertEvery(tracks, t -> tags(t).contains("bongo"), "what exists is all bongo");
         List<String> notes = p.getList("notes");
         assertTrue(notes.stream().anyMatch(n -> n.contains("asked for 80")), notes.toString());
     }

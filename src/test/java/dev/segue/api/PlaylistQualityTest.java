@@ -1,5 +1,6 @@
 package dev.segue.api;
 
+import static dev.segue.Quantifiers.assertEvery;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +98,7 @@ class PlaylistQualityTest {
             PRECISION.computeIfAbsent(c.prompt(), k -> new HashMap<>()).put(ranker, precision);
             MINIMUM.put(c.prompt(), c.minimum());
         }
-        assertTrue(perArtist.values().stream().allMatch(n -> n <= 2), perArtist.toString());
+        assertEvery(perArtist.values(), n -> n <= 2, "at most 2 per artist");
         assertTrue(precision >= c.minimum(), c.prompt() + ": precision " + precision + " < " + c.minimum());
     }
 

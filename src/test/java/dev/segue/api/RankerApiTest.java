@@ -1,5 +1,6 @@
 package dev.segue.api;
 
+import static dev.segue.Quantifiers.assertEvery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class RankerApiTest {
         assertTrue(
                 note.get("detail").toString().startsWith(traced.getString("ranker") + " re-ranked "), note.toString());
         List<Double> scores = traced.getList("tracks.score", Double.class);
-        assertTrue(scores.stream().allMatch(s -> s >= 0 && s <= 1.05), scores.toString());
+        assertEvery(scores, s -> s >= 0 && s <= 1.05, "served scores stay in 0..1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.segue.catalog;
 
+import static dev.segue.Quantifiers.assertEvery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,9 +35,10 @@ class CatalogIngesterTest {
         assertTrue(catalog.vocabulary(TagCategory.INSTRUMENT).containsKey("piano"));
         assertEquals(87, catalog.vocabulary(TagCategory.GENRE).size());
         // Listen counts become a 0..100 percentile; tracks without statistics have no popularity at all.
-        assertTrue(catalog.tracks().stream()
-                .filter(t -> t.popularity() != null)
-                .allMatch(t -> t.popularity() >= 0 && t.popularity() <= 100));
+        assertEvery(
+                catalog.tracks().stream().filter(t -> t.popularity() != null).toList(),
+                t -> t.popularity() >= 0 && t.popularity() <= 100,
+                "popularity is a 0..100 percentile");
         assertEquals(
                 1_707,
                 catalog.tracks().stream().filter(t -> t.popularity() == null).count());
