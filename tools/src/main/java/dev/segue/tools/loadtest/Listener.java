@@ -38,14 +38,19 @@ final class Listener implements Runnable {
     public void run() {
         try {
             while (System.nanoTime() < deadlineNanos) {
-                if (session == null) {
-                    openSession();
-                } else {
-                    step(random.nextInt(100));
-                }
+                nextRequest();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends one request: a new session until one is open, then one of the mix. */
+    void nextRequest() throws InterruptedException {
+        if (session == null) {
+            openSession();
+        } else {
+            step(random.nextInt(100));
         }
     }
 
