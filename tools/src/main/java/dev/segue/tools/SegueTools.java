@@ -4,6 +4,7 @@ import dev.segue.tools.bench.BenchCommand;
 import dev.segue.tools.dj.DjClientCommand;
 import dev.segue.tools.fakellm.FakeLlmCommand;
 import dev.segue.tools.loadtest.LoadTestCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
             DjClientCommand.class,
             HelpCommand.class
         })
-public final class SegueTools implements Runnable {
+public final class SegueTools implements Callable<Integer> {
 
     /** Exit code for a failure while running (an unexpected answer, an I/O error), as an uncaught exception gave. */
     static final int RUN_FAILED = 1;
@@ -61,16 +62,21 @@ public final class SegueTools implements Runnable {
         return line;
     }
 
+    /** Our own failures say what happened; for the JDK's (ConnectException, HttpTimeoutException) the class does. */
     private static String describe(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof IllegalStateException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
     @Spec
     CommandSpec spec;
 
+    /** No tool named: show which there are, and fail like any other incomplete command line. */
     @Override
-    public void run() {
-        // No tool named: show which there are.
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_OPTIONS;
     }
 }

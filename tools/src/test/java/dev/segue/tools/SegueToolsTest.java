@@ -3,6 +3,7 @@ package dev.segue.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 class SegueToolsTest {
@@ -15,6 +16,26 @@ class SegueToolsTest {
         for (String tool : new String[] {"bench", "load-test", "fake-llm", "dj-client"}) {
             assertTrue(run.out().contains("  " + tool + " "), tool + " missing from:\n" + run.out());
         }
+    }
+
+    @Test
+    void noToolNamedListsThemAndFails() {
+        LocalServer.Run run = LocalServer.run();
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("  dj-client "), run.err());
+    }
+
+    @Test
+    void aServiceThatIsNotThereIsOneLineAndExitCodeOne() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        LocalServer.Run run = LocalServer.run("dj-client", "--url", "http://127.0.0.1:" + closedPort);
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("dj-client: ConnectException"), run.err());
     }
 
     @Test

@@ -35,6 +35,17 @@ class LatenciesTest {
     }
 
     @Test
+    void roundsUpEvenWhenTheShareIsCloserToTheRankBelow() {
+        // The bench's 37 prompts: 95% of 37 is 35.15 values, so the 36th; 99% is 36.63, so the 37th.
+        Latencies prompts = Latencies.ofNanos(
+                LongStream.rangeClosed(1, 37).map(ms -> ms * MS).toArray());
+
+        assertEquals(36.0, prompts.percentileMs(95));
+        assertEquals(37.0, prompts.percentileMs(99));
+        assertEquals(19.0, prompts.percentileMs(50));
+    }
+
+    @Test
     void sortsWhatItIsGiven() {
         Latencies shuffled = Latencies.ofNanos(List.of(30 * MS, 10 * MS, 20 * MS));
 
