@@ -1,0 +1,115 @@
+package dev.segue.tools.dj;
+
+import dev.segue.tools.common.BaseUrl;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** A small AI-DJ client: prints a session's segments as they stream in, or times segment planning with --bench. */
+@Command(
+        name = "dj-client",
+        sortOptions = false,
+        description = {
+            "Opens a DJ session, listens to its Server-Sent Events and prints each segment (intro and tracks);"
+                    + " with --request it sends a request after the second segment.",
+            "With --bench N it instead times N calls to GET /next and writes p50/p95 to --out."
+        })
+public final class DjClientCommand implements Callable<Integer> {
+
+    /** The request goes in once the listener has heard this many segments, so its effect shows in the next ones. */
+    private static final int REQUEST_AFTER_SEGMENT = 2;
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            defaultValue = "http://localhost:8080",
+            converter = BaseUrl.class,
+            description = "service base URL (default ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(
+            names = "--vibe",
+            paramLabel = "TEXT",
+            defaultValue = "late night chill electronic",
+            description = "the session's opening vibe (default: ${DEFAULT-VALUE})")
+    String vibe;
+
+    @Option(
+            names = "--segments",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "segments to print before ending the session (default ${DEFAULT-VALUE})")
+    int segments;
+
+    @Option(
+            names = "--request",
+            paramLabel = "TEXT",
+            description = "a listener request to send after segment 2, e.g. \"more energy\"")
+    String request;
+
+    @Option(
+            names = "--bench",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "time N calls to GET /next instead of listening (0: listen)")
+    int bench;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "target/bench",
+            description = "where --bench writes its report (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (segments < 1 || bench < 0) {
+            throw new ParameterException(spec.commandLine(), "--segments must be >= 1 and --bench >= 0");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (DjApi api = new DjApi(url)) {
+            String session = api.openSession(vibe);
+            stdout.println("session " + session + " — vibe: " + vibe);
+            stdout.flush();
+            if (bench > 0) {
+                NextBench.run(api, session, bench, out, stdout);
+                return 0;
+            }
+            listen(api, session, stdout);
+            api.endSession(session);
+        }
+        return 0;
+    }
+
+    private void listen(DjApi api, String session, PrintWriter stdout) throws IOException, InterruptedException {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(api.events(session), StandardCharsets.UTF_8))) {
+            ServerSentEvents events = new ServerSentEvents(reader);
+            int seen = 0;
+            for (Optional<ServerSentEvents.Event> event; seen < segments && (event = events.next()).isPresent(); ) {
+                if (!"segment".equals(event.get().name())) {
+                    continue;
+                }
+                seen++;
+                SegmentPrinter.lines(event.get().data()).forEach(stdout::println);
+                if (seen == REQUEST_AFTER_SEGMENT && request != null) {
+                    stdout.println("  >> request \"" + request + "\": " + api.request(session, request));
+                }
+                stdout.flush();
+            }
+        }
+    }
+}
