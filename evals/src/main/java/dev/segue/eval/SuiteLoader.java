@@ -35,6 +35,7 @@ public final class SuiteLoader {
     private static final Set<String> VARIANT_KEYS =
             Set.of("name", "description", "options", "target", "prompt_template", "thresholds");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    // ">= 0.9" and "<= 800" are the whole grammar of a threshold: a regular expression reads it.
     private static final Pattern THRESHOLD = Pattern.compile("\\s*(>=|<=)\\s*(-?[0-9.]+)\\s*");
     /** Without a pass_rate gate every case must pass: a failing case fails the run unless the suite says otherwise. */
     static final Threshold DEFAULT_PASS_RATE = new Threshold("pass_rate", true, 1.0);

@@ -4,46 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The CI gate: suites/core.yaml and dj.yaml run through the command line against the packaged service (offline) and
  * every threshold must hold. Reports land in target/evals/ci-core/ and ci-dj/. Two more runs prove the gate bites: a
- * deliberately broken variant fails it, and so does a deliberately broken DJ expectation.
+ * deliberately broken variant fails it, and so does a deliberately broken DJ expectation. One more shows that the
+ * report escapes what prompts hold.
  */
-@QuarkusMainTest
+@QuarkusTest
 class CoreSuiteEvalTest {
+
+    @Inject
+    Instance<CommandLine> commandLine;
 
     private record Outcome(int exit, String console, Results.Run results) {}
 
-    private static Outcome run(QuarkusMainLauncher launcher, String suite, String out)
-            throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(suite, "--target", PackagedService.url(), "--out", out));
-        LaunchResult result = launcher.launch(args.toArray(String[]::new));
-        String console = result.getOutput() + "\n" + result.getErrorOutput();
+    private Outcome run(String suite, String out) throws IOException, InterruptedException {
+        CommandLineRun run =
+                CommandLineRun.of(commandLine.get(), suite, "--target", PackagedService.url(), "--out", out);
         Path results = Path.of(out, "results.json");
-        return new Outcome(result.exitCode(), console, Files.exists(results) ? Results.read(results) : null);
+        return new Outcome(run.exit(), run.console(), Files.exists(results) ? Results.read(results) : null);
     }
 
     @Test
-    void theCoreSuiteHoldsItsThresholds(QuarkusMainLauncher launcher) throws Exception {
-        Outcome o = run(launcher, "suites/core.yaml", "target/evals/ci-core");
+    void theCoreSuiteHoldsItsThresholds() throws Exception {
+        Outcome o = run("suites/core.yaml", "target/evals/ci-core");
         assertEquals(ExitCode.OK, o.exit(), o.console());
         assertTrue(o.results().cases().size() >= 40, "core runs at least 40 cases");
         assertTrue(Files.readString(Path.of("target/evals/ci-core/report.html")).contains("<svg"));
     }
 
     @Test
-    void theDjSuiteHoldsItsThresholds(QuarkusMainLauncher launcher) throws Exception {
-        Outcome o = run(launcher, "suites/dj.yaml", "target/evals/ci-dj");
+    void theDjSuiteHoldsItsThresholds() throws Exception {
+        Outcome o = run("suites/dj.yaml", "target/evals/ci-dj");
         assertEquals(ExitCode.OK, o.exit(), o.console());
         // A target without the DJ API skips every case: the gate needs them run.
         assertTrue(o.results().cases().size() >= 9, "dj runs at least 9 cases");
@@ -51,8 +53,8 @@ class CoreSuiteEvalTest {
     }
 
     @Test
-    void aDeliberatelyBrokenDjExpectationFailsTheRun(QuarkusMainLauncher launcher) throws Exception {
-        Outcome o = run(launcher, "src/test/resources/suites/broken-dj.yaml", "target/evals/ci-broken-dj");
+    void aDeliberatelyBrokenDjExpectationFailsTheRun() throws Exception {
+        Outcome o = run("src/test/resources/suites/broken-dj.yaml", "target/evals/ci-broken-dj");
         assertEquals(ExitCode.GATE_FAILED, o.exit(), o.console());
         List<String> failed = o.results().cases().stream()
                 .filter(c -> c.status() == Results.Status.FAIL)
@@ -63,8 +65,8 @@ class CoreSuiteEvalTest {
     }
 
     @Test
-    void aDeliberatelyBrokenVariantFailsTheRun(QuarkusMainLauncher launcher) throws Exception {
-        Outcome o = run(launcher, "src/test/resources/suites/broken-variant.yaml", "target/evals/ci-broken");
+    void aDeliberatelyBrokenVariantFailsTheRun() throws Exception {
+        Outcome o = run("src/test/resources/suites/broken-variant.yaml", "target/evals/ci-broken");
         assertEquals(ExitCode.GATE_FAILED, o.exit(), o.console());
         Results.Variant good = o.results().variants().get(0);
         Results.Variant broken = o.results().variants().get(1);
@@ -76,8 +78,8 @@ class CoreSuiteEvalTest {
     }
 
     @Test
-    void theReportShowsMarkupAndControlCharactersAsText(QuarkusMainLauncher launcher) throws Exception {
-        Outcome o = run(launcher, "src/test/resources/suites/escaping.yaml", "target/evals/ci-escaping");
+    void theReportShowsMarkupAndControlCharactersAsText() throws Exception {
+        Outcome o = run("src/test/resources/suites/escaping.yaml", "target/evals/ci-escaping");
         assertEquals(ExitCode.OK, o.exit(), o.console());
         String html = Files.readString(Path.of("target/evals/ci-escaping/report.html"));
         assertTrue(

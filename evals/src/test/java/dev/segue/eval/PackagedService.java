@@ -22,7 +22,7 @@ final class PackagedService {
     // time.
     private static final Map<String, String> SETTINGS =
             Map.of("SEGUE_DJ_PACE", "0.0005", "SEGUE_SECURITY_REQUESTS_PER_MINUTE", "0");
-    // A system property, not a field: Quarkus test launches may load this class again, in another class loader.
+    // A system property, not a field: Quarkus loads test classes in its own class loader, and may do so again.
     private static final String URL_PROPERTY = "segue.evals.gate-service-url";
 
     private PackagedService() {}

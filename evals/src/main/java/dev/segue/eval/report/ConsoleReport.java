@@ -40,6 +40,7 @@ public final class ConsoleReport {
         run.notes().forEach(n -> out.println("note: " + n));
     }
 
+    /** Fixed-width columns with String.format: a terminal table needs nothing more. */
     private static void table(Results.Run run, PrintWriter out) {
         List<String> columns = new ArrayList<>(List.of("cases", "skipped"));
         for (String m : Metrics.QUALITY) {
