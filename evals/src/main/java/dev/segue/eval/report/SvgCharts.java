@@ -153,9 +153,8 @@ public final class SvgCharts {
         if (hi == 0) {
             return null;
         }
-        LogAxis axis = new LogAxis(
-                Math.floor(Math.log10(lo) * 4) / 4,
-                Math.max(Math.floor(Math.log10(lo) * 4) / 4 + 0.25, Math.ceil(Math.log10(hi) * 4) / 4));
+        double logLo = Math.floor(Math.log10(lo) * 4) / 4; // quarter decades
+        LogAxis axis = new LogAxis(logLo, Math.max(logLo + 0.25, Math.ceil(Math.log10(hi) * 4) / 4));
         int rowHeight = 56;
         int height = names.size() * rowHeight + 30;
         List<LatencyRow> rows = new ArrayList<>();
