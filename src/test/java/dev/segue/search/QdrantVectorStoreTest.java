@@ -150,10 +150,7 @@ class QdrantVectorStoreTest {
                 .map(p -> p.getId().getUuid())
                 .toList();
         assertEquals(
-                tracks.stream()
-                        .map(t -> QdrantVectorStore.pointId(t.id()).getUuid())
-                        .toList(),
-                ids);
+                tracks.stream().map(t -> QdrantPoints.pointId(t.id()).getUuid()).toList(), ids);
         assertEquals("4f3c8ca9-3df4-3bff-9f0c-e2d96a1b5c80".length(), ids.get(0).length());
         assertEquals(
                 java.util.UUID.nameUUIDFromBytes("segue-track:t0".getBytes()).toString(), ids.get(0));
@@ -227,7 +224,7 @@ class QdrantVectorStoreTest {
                 .toList();
         assertEquals(
                 tracks.subList(256, 400).stream()
-                        .map(t -> QdrantVectorStore.pointId(t.id()).getUuid())
+                        .map(t -> QdrantPoints.pointId(t.id()).getUuid())
                         .toList(),
                 sent);
         assertEquals(400, store.count());
@@ -315,8 +312,7 @@ class QdrantVectorStoreTest {
                 List.of("artist 3"),
                 f.getMustNot(1).getField().getMatch().getKeywords().getStringsList());
         assertTrue(f.getMustNot(2).getField().getMatch().getBoolean());
-        assertEquals(
-                QdrantVectorStore.pointId("t20"), f.getMustNot(3).getHasId().getHasId(0));
+        assertEquals(QdrantPoints.pointId("t20"), f.getMustNot(3).getHasId().getHasId(0));
         assertEquals(3, f.getMustCount());
         assertEquals(4, f.getMustNotCount());
         assertEquals(0, f.getShouldCount());
