@@ -2,6 +2,7 @@ package dev.segue.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The collection definition (vector-store/qdrant/collection.json): Qdrant's own REST bodies for creating the
@@ -98,30 +100,54 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
     /** The same definition for vectors of another size (tests use small vectors). */
     public QdrantCollection withDimension(int size) {
         JsonNode copy = collection.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("vectors").path(DENSE)).put("size", size);
+        ((ObjectNode) copy.path("vectors").path(DENSE)).put("size", size);
         return new QdrantCollection(copy, payloadIndexes, cluster);
     }
 
     public CreateCollection createRequest(String name, boolean asCluster) {
+        CreateCollection.Builder create = CreateCollection.newBuilder()
+                .setCollectionName(name)
+                .setVectorsConfig(VectorsConfig.newBuilder()
+                        .setParamsMap(VectorParamsMap.newBuilder().putMap(DENSE, denseParams())));
+        JsonNode sparse = collection.path("sparse_vectors").path(SPARSE);
+        if (!sparse.isMissingNode()) {
+            create.setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(SPARSE, sparseParams(sparse)));
+        }
+        setLayout(create, asCluster && !cluster.isMissingNode() ? cluster : collection);
+        if (collection.has("on_disk_payload")) {
+            create.setOnDiskPayload(collection.get("on_disk_payload").asBoolean());
+        }
+        JsonNode hnsw = collection.path("hnsw_config");
+        if (!hnsw.isMissingNode()) {
+            create.setHnswConfig(hnswConfig(hnsw));
+        }
+        JsonNode optimizers = collection.path("optimizers_config");
+        if (!optimizers.isMissingNode()) {
+            create.setOptimizersConfig(optimizersConfig(optimizers));
+        }
+        return create.build();
+    }
+
+    private VectorParams denseParams() {
         JsonNode vector = collection.path("vectors").path(DENSE);
         VectorParams.Builder dense =
                 VectorParams.newBuilder().setSize(dimension()).setDistance(distance());
         if (vector.has("on_disk")) {
             dense.setOnDisk(vector.get("on_disk").asBoolean());
         }
-        CreateCollection.Builder create = CreateCollection.newBuilder()
-                .setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder()
-                        .setParamsMap(VectorParamsMap.newBuilder().putMap(DENSE, dense.build())));
-        JsonNode sparse = collection.path("sparse_vectors").path(SPARSE);
-        if (!sparse.isMissingNode()) {
-            SparseVectorParams.Builder params = SparseVectorParams.newBuilder();
-            if ("idf".equalsIgnoreCase(sparse.path("modifier").asText(""))) {
-                params.setModifier(Modifier.Idf);
-            }
-            create.setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(SPARSE, params.build()));
+        return dense.build();
+    }
+
+    private static SparseVectorParams sparseParams(JsonNode sparse) {
+        SparseVectorParams.Builder params = SparseVectorParams.newBuilder();
+        if ("idf".equalsIgnoreCase(sparse.path("modifier").asText(""))) {
+            params.setModifier(Modifier.Idf);
         }
-        JsonNode layout = asCluster && !cluster.isMissingNode() ? cluster : collection;
+        return params.build();
+    }
+
+    /** Shards and replicas: the collection's own, or the "cluster" section's when creating for a cluster. */
+    private static void setLayout(CreateCollection.Builder create, JsonNode layout) {
         if (layout.has("shard_number")) {
             create.setShardNumber(layout.get("shard_number").asInt());
         }
@@ -132,40 +158,36 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
             create.setWriteConsistencyFactor(
                     layout.get("write_consistency_factor").asInt());
         }
-        if (collection.has("on_disk_payload")) {
-            create.setOnDiskPayload(collection.get("on_disk_payload").asBoolean());
-        }
-        JsonNode hnsw = collection.path("hnsw_config");
-        if (!hnsw.isMissingNode()) {
-            HnswConfigDiff.Builder h = HnswConfigDiff.newBuilder();
-            forEach(hnsw, "hnsw_config", (key, value) -> {
-                switch (key) {
-                    case "m" -> h.setM(value.asLong());
-                    case "ef_construct" -> h.setEfConstruct(value.asLong());
-                    case "full_scan_threshold" -> h.setFullScanThreshold(value.asLong());
-                    case "payload_m" -> h.setPayloadM(value.asLong());
-                    case "on_disk" -> h.setOnDisk(value.asBoolean());
-                    default -> throw unsupported("hnsw_config", key);
-                }
-            });
-            create.setHnswConfig(h);
-        }
-        JsonNode optimizers = collection.path("optimizers_config");
-        if (!optimizers.isMissingNode()) {
-            OptimizersConfigDiff.Builder o = OptimizersConfigDiff.newBuilder();
-            forEach(optimizers, "optimizers_config", (key, value) -> {
-                switch (key) {
-                    case "default_segment_number" -> o.setDefaultSegmentNumber(value.asLong());
-                    case "indexing_threshold" -> o.setIndexingThreshold(value.asLong());
-                    case "deleted_threshold" -> o.setDeletedThreshold(value.asDouble());
-                    case "vacuum_min_vector_number" -> o.setVacuumMinVectorNumber(value.asLong());
-                    case "flush_interval_sec" -> o.setFlushIntervalSec(value.asLong());
-                    default -> throw unsupported("optimizers_config", key);
-                }
-            });
-            create.setOptimizersConfig(o);
-        }
-        return create.build();
+    }
+
+    private static HnswConfigDiff hnswConfig(JsonNode hnsw) {
+        HnswConfigDiff.Builder h = HnswConfigDiff.newBuilder();
+        forEach(hnsw, (key, value) -> {
+            switch (key) {
+                case "m" -> h.setM(value.asLong());
+                case "ef_construct" -> h.setEfConstruct(value.asLong());
+                case "full_scan_threshold" -> h.setFullScanThreshold(value.asLong());
+                case "payload_m" -> h.setPayloadM(value.asLong());
+                case "on_disk" -> h.setOnDisk(value.asBoolean());
+                default -> throw unsupported("hnsw_config", key);
+            }
+        });
+        return h.build();
+    }
+
+    private static OptimizersConfigDiff optimizersConfig(JsonNode optimizers) {
+        OptimizersConfigDiff.Builder o = OptimizersConfigDiff.newBuilder();
+        forEach(optimizers, (key, value) -> {
+            switch (key) {
+                case "default_segment_number" -> o.setDefaultSegmentNumber(value.asLong());
+                case "indexing_threshold" -> o.setIndexingThreshold(value.asLong());
+                case "deleted_threshold" -> o.setDeletedThreshold(value.asDouble());
+                case "vacuum_min_vector_number" -> o.setVacuumMinVectorNumber(value.asLong());
+                case "flush_interval_sec" -> o.setFlushIntervalSec(value.asLong());
+                default -> throw unsupported("optimizers_config", key);
+            }
+        });
+        return o.build();
     }
 
     public List<CreateFieldIndexCollection> indexRequests(String name) {
@@ -202,7 +224,7 @@ public record QdrantCollection(JsonNode collection, List<JsonNode> payloadIndexe
         };
     }
 
-    private static void forEach(JsonNode node, String section, java.util.function.BiConsumer<String, JsonNode> action) {
+    private static void forEach(JsonNode node, BiConsumer<String, JsonNode> action) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             action.accept(e.getKey(), e.getValue());

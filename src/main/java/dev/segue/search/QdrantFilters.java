@@ -73,7 +73,7 @@ final class QdrantFilters {
         }
         if (!filter.excludeIds().isEmpty()) {
             f.addMustNot(hasId(sorted(filter.excludeIds()).stream()
-                    .map(QdrantVectorStore::pointId)
+                    .map(QdrantPoints::pointId)
                     .toList()));
         }
         Filter built = f.build();

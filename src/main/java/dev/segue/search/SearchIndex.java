@@ -12,9 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.jboss.logging.Logger;
 
 /**
  * A catalog with its vectors in a {@link VectorStore}. Opening compares the store's fingerprint with the catalog's:
@@ -25,8 +25,6 @@ public final class SearchIndex {
 
     /** Bump when the stored document layout changes. */
     private static final String SCHEMA = "lucene-doc-v1";
-
-    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     private final Catalog catalog;
     private final VectorStore backend;
@@ -53,47 +51,19 @@ public final class SearchIndex {
 
     /**
      * Opens now if the store can answer; otherwise returns an index that is not ready (searches answer
-     * {@link VectorStoreUnavailable}, readiness is down with the reason) and retries in the background until it opens.
+     * {@link VectorStoreUnavailable}, readiness is down with the reason) and retries in the background until it opens
+     * (see {@link IndexOpener}).
      */
     public static SearchIndex openWhenAvailable(
             Catalog catalog, VectorStore store, TextEmbedder embedder, ProgressBar progress, Duration retryEvery)
             throws IOException {
         SearchIndex index = new SearchIndex(catalog, store);
-        try {
-            index.fill(embedder, progress);
-        } catch (VectorStoreUnavailable e) {
-            index.problem = e.getMessage();
-            LOG.warnf(
-                    "the catalog index is not ready: %s; retrying every %.1f s",
-                    e.getMessage(), retryEvery.toMillis() / 1000.0);
-            Thread.ofPlatform().daemon().name("segue-index-open").start(() -> index.retry(embedder, retryEvery));
-        }
+        IndexOpener.open(index, embedder, progress, retryEvery);
         return index;
     }
 
-    private void retry(TextEmbedder embedder, Duration every) {
-        while (!ready) {
-            try {
-                Thread.sleep(every.toMillis());
-                fill(embedder, ProgressBar.console("catalog"));
-                LOG.infof(
-                        "the catalog index is ready (%s, %s in %.2f s)",
-                        backend.name(), rebuilt ? "built" : "opened", openSeconds);
-            } catch (VectorStoreUnavailable e) {
-                if (!e.getMessage().equals(problem)) {
-                    LOG.warnf("the catalog index is still not ready: %s", e.getMessage());
-                }
-                problem = e.getMessage();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                problem = e.getMessage();
-                LOG.errorf(e, "opening the catalog index failed");
-            }
-        }
-    }
-
-    private void fill(TextEmbedder embedder, ProgressBar progress) throws IOException {
+    /** Embeds and stores the catalog unless the store holds it already, then loads every vector: the index is ready. */
+    void fill(TextEmbedder embedder, ProgressBar progress) throws IOException {
         long start = System.nanoTime();
         String fingerprint = fingerprint(catalog);
         boolean built = false;
@@ -118,7 +88,7 @@ public final class SearchIndex {
         List<String> texts = catalog.tracks().stream().map(TrackText::of).toList();
         ProgressBar embedding = progress.child("embedding tracks");
         List<float[]> embedded = embedder.embedAll(texts, embedding);
-        embedding.done(String.format(java.util.Locale.ROOT, "%,d vectors", embedded.size()));
+        embedding.done(String.format(Locale.ROOT, "%,d vectors", embedded.size()));
         backend.replaceAll(catalog.tracks(), embedded, fingerprint, progress.child("indexing"));
     }
 
@@ -158,6 +128,10 @@ public final class SearchIndex {
     /** Why the index is not ready, or null. */
     public String problem() {
         return problem;
+    }
+
+    void notReady(String problem) {
+        this.problem = problem;
     }
 
     public TrackVectors vectors() {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The retrieval tools, one method per tool. The offline planner calls them directly; the LLM agent calls the same
@@ -103,10 +104,7 @@ public class SearchTools {
                 return List.of();
             }
             float[] vector = index.vector(seed.get());
-            return index
-                    .store()
-                    .nearest(vector, filter.plusExcludedIds(java.util.Set.of(trackId)), clamp(limit))
-                    .stream()
+            return index.store().nearest(vector, filter.plusExcludedIds(Set.of(trackId)), clamp(limit)).stream()
                     .flatMap(hit -> index.catalog().find(hit.trackId()).stream())
                     .map(track -> new Candidate(track, similarity(vector, track), false, "similar_tracks"))
                     .toList();
@@ -125,7 +123,7 @@ public class SearchTools {
             if (name.isEmpty()) {
                 return List.of();
             }
-            SearchFilter onlyArtist = filter.withArtists(java.util.Set.of(name.get()));
+            SearchFilter onlyArtist = filter.withArtists(Set.of(name.get()));
             Comparator<Candidate> order = queryVector == null
                     ? Comparator.comparingDouble((Candidate c) -> popularity(c.track()))
                             .reversed()

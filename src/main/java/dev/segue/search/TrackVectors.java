@@ -2,6 +2,8 @@ package dev.segue.search;
 
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.Track;
+import java.util.Arrays;
+import java.util.Map;
 
 /** Every track's embedding in memory, by catalog position: similarity, flow ordering and seeds without an index round trip. */
 public final class TrackVectors {
@@ -25,7 +27,7 @@ public final class TrackVectors {
     }
 
     /** Vectors given by track id (tests, and stores that fetch vectors on demand). */
-    public static TrackVectors of(Catalog catalog, java.util.Map<String, float[]> byId) {
+    public static TrackVectors of(Catalog catalog, Map<String, float[]> byId) {
         float[][] byPosition = new float[catalog.size()][];
         byId.forEach((id, v) -> {
             int position = catalog.position(id);
@@ -45,7 +47,7 @@ public final class TrackVectors {
     }
 
     void clear() {
-        java.util.Arrays.fill(byPosition, null);
+        Arrays.fill(byPosition, null);
     }
 
     /** Number of tracks without a vector (should be zero; anything else means the index is stale). */

@@ -43,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QdrantRealServerTest {
 
-    static final int DIM = QdrantVectorStoreTest.DIM;
+    static final int DIM = QdrantStoreFixture.DIM;
     static final List<float[]> VECTORS = new ArrayList<>();
-    static final List<Track> TRACKS = QdrantVectorStoreTest.tracks(VECTORS, 400);
+    static final List<Track> TRACKS = QdrantStoreFixture.tracks(VECTORS, 400);
     static final String COLLECTION = "segue_it_" + UUID.randomUUID().toString().substring(0, 8);
 
     static FakeQdrant fake;
@@ -87,7 +87,7 @@ class QdrantRealServerTest {
             settings = QdrantTestSettings.of(real);
         }
         System.out.println("QdrantRealServerTest: against " + settings.endpoint() + ", collection " + COLLECTION);
-        store = QdrantVectorStoreTest.store(settings);
+        store = QdrantStoreFixture.store(settings);
     }
 
     @BeforeEach
@@ -135,12 +135,12 @@ class QdrantRealServerTest {
             lucene.replaceAll(TRACKS, VECTORS, "fp-it", ProgressBar.SILENT);
             Random random = new Random(5);
             List<SearchFilter> filters =
-                    new ArrayList<>(List.of(SearchFilter.NONE, QdrantVectorStoreTest.complexFilter()));
+                    new ArrayList<>(List.of(SearchFilter.NONE, QdrantStoreFixture.complexFilter()));
             for (int i = 0; i < 20; i++) {
-                filters.add(QdrantVectorStoreTest.randomFilter(random));
+                filters.add(QdrantStoreFixture.randomFilter(random));
             }
             for (SearchFilter filter : filters) {
-                QdrantVectorStoreTest.assertSameRanking(
+                QdrantStoreFixture.assertSameRanking(
                         lucene.nearest(VECTORS.get(2), filter, 10), store.nearest(VECTORS.get(2), filter, 10), 1e-4);
                 Set<String> allowed = TRACKS.stream()
                         .filter(t -> Filters.allows(filter, t))
@@ -152,7 +152,7 @@ class QdrantRealServerTest {
                                 .map(Hit::trackId)
                                 .collect(Collectors.toSet()),
                         filter.toString());
-                QdrantVectorStoreTest.assertSameRanking(
+                QdrantStoreFixture.assertSameRanking(
                         lucene.lexical("blue horizon song", filter, 20),
                         store.lexical("blue horizon song", filter, 20),
                         1e-3);
@@ -176,7 +176,7 @@ class QdrantRealServerTest {
             }
             Map<String, String> unreachable = new HashMap<>(properties);
             unreachable.putAll(Map.of("host", "localhost", "port", String.valueOf(unused)));
-            stopped = QdrantVectorStoreTest.store(QdrantTestSettings.fast(unused, unreachable));
+            stopped = QdrantStoreFixture.store(QdrantTestSettings.fast(unused, unreachable));
         }
         try (LuceneVectorStore lucene = new LuceneVectorStore(dir.resolve("lucene"))) {
             long t0 = System.nanoTime();
