@@ -911,24 +911,13 @@ public class IntentParser {
                     ? "music"
                     : String.join(", ", similarTo.isEmpty() ? artists : similarTo);
             return new Intent(
-                    groups,
-                    List.copyOf(excludeTags),
-                    List.copyOf(artists),
-                    List.copyOf(similarTo),
-                    List.copyOf(excludeArtists),
-                    yearFrom,
-                    yearTo,
-                    energy,
-                    activity,
-                    noVocals,
-                    preferInstrumental,
-                    cleanOnly,
-                    length,
-                    length == null ? durationMinutes : null,
+                    new Intent.Tags(groups, List.copyOf(excludeTags)),
+                    new Intent.Artists(List.copyOf(artists), List.copyOf(similarTo), List.copyOf(excludeArtists)),
+                    new Intent.Era(yearFrom, yearTo),
+                    new Intent.Feel(energy, activity, noVocals, preferInstrumental, cleanOnly),
+                    new Intent.Size(length, length == null ? durationMinutes : null),
                     mixIns,
-                    queryText(fallback),
-                    unmatched,
-                    notes);
+                    new Intent.Wording(queryText(fallback), unmatched, notes));
         }
 
         /** A refinement applied to an earlier intent: exclusions accumulate, new wishes are added, numbers replace. */
@@ -987,24 +976,18 @@ public class IntentParser {
                 query = query + ", " + String.join(", ", added);
             }
             return new Intent(
-                    groups,
-                    List.copyOf(excluded),
-                    onlyArtists,
-                    List.copyOf(like),
-                    List.copyOf(noArtists),
-                    yearFrom != null || yearTo != null ? yearFrom : base.yearFrom(),
-                    yearFrom != null || yearTo != null ? yearTo : base.yearTo(),
-                    energy != null ? energy : base.energy(),
-                    activity != null ? activity : base.activity(),
-                    vocalsOff,
-                    base.preferInstrumental() || preferInstrumental,
-                    base.cleanOnly() || cleanOnly,
-                    newLength,
-                    newLength != null ? null : newDuration,
+                    new Intent.Tags(groups, List.copyOf(excluded)),
+                    new Intent.Artists(onlyArtists, List.copyOf(like), List.copyOf(noArtists)),
+                    yearFrom != null || yearTo != null ? new Intent.Era(yearFrom, yearTo) : base.era(),
+                    new Intent.Feel(
+                            energy != null ? energy : base.energy(),
+                            activity != null ? activity : base.activity(),
+                            vocalsOff,
+                            base.preferInstrumental() || preferInstrumental,
+                            base.cleanOnly() || cleanOnly),
+                    new Intent.Size(newLength, newLength != null ? null : newDuration),
                     mixes,
-                    query,
-                    unmatched,
-                    notes);
+                    new Intent.Wording(query, unmatched, notes));
         }
     }
 }

@@ -51,26 +51,17 @@ class StoredIntentTest {
 
     private static Intent everyFieldSet() {
         return new Intent(
-                List.of(
-                        new TagGroup("calm", List.of("calm", "relaxing"), "synonym", 1.0, true),
-                        new TagGroup("studying", List.of("ambient"), "activity", 0.6, false)),
-                List.of("rock", "voice"),
-                List.of("Jahzzar"),
-                List.of("Kevin MacLeod"),
-                List.of("Someone Else"),
-                1995,
-                2005,
-                Energy.MEDIUM,
-                "studying",
-                true,
-                true,
-                true,
-                null,
-                45,
+                new Intent.Tags(
+                        List.of(
+                                new TagGroup("calm", List.of("calm", "relaxing"), "synonym", 1.0, true),
+                                new TagGroup("studying", List.of("ambient"), "activity", 0.6, false)),
+                        List.of("rock", "voice")),
+                new Intent.Artists(List.of("Jahzzar"), List.of("Kevin MacLeod"), List.of("Someone Else")),
+                new Intent.Era(1995, 2005),
+                new Intent.Feel(Energy.MEDIUM, "studying", true, true, true),
+                new Intent.Size(null, 45),
                 List.of(new MixIn("jazz", List.of("jazz"), null, 0.3), new MixIn("Jahzzar", List.of(), "Jahzzar", 0.3)),
-                "calm, studying",
-                List.of("xylophonia"),
-                List.of("a note"));
+                new Intent.Wording("calm, studying", List.of("xylophonia"), List.of("a note")));
     }
 
     private static List<String> fixture() throws IOException {
