@@ -12,7 +12,7 @@ import dev.segue.config.SegueConfig;
 import dev.segue.embedding.TextEmbedder;
 import dev.segue.embedding.Vectors;
 import dev.segue.planner.IntentParser;
-import dev.segue.planner.Lexicon;
+import dev.segue.planner.IntentParsers;
 import dev.segue.planner.OfflinePlanner;
 import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
@@ -94,7 +94,7 @@ class QdrantDemoCatalogParityTest {
                 catalog.tracks().stream().map(t -> byId.get(t.id())).toList();
         qdrant.replaceAll(catalog.tracks(), vectors, SearchIndex.fingerprint(catalog), ProgressBar.SILENT);
         qdrantIndex = SearchIndex.open(catalog, qdrant, embedder, ProgressBar.SILENT);
-        parser = new IntentParser(catalog, Lexicon.load(), embedder); // reads prompts only: shared by every stack
+        parser = IntentParsers.forCatalog(catalog, embedder); // reads prompts only: shared by every stack
     }
 
     @AfterAll
