@@ -100,10 +100,10 @@ class IntentAssembler {
         Set<String> noArtists = new LinkedHashSet<>(base.excludeArtists());
         noArtists.addAll(d.excludeArtists);
         Set<String> noArtistKeys = keys(noArtists);
-        List<String> onlyArtists = (d.artists.isEmpty() ? base.artists() : List.copyOf(d.artists))
-                .stream()
-                        .filter(a -> !noArtistKeys.contains(Catalog.artistKey(a)))
-                        .toList();
+        List<String> named = d.artists.isEmpty() ? base.artists() : List.copyOf(d.artists);
+        List<String> onlyArtists = named.stream()
+                .filter(a -> !noArtistKeys.contains(Catalog.artistKey(a)))
+                .toList();
         Set<String> like = new LinkedHashSet<>(base.similarToArtists());
         like.addAll(d.similarTo);
         like.removeIf(a -> noArtistKeys.contains(Catalog.artistKey(a)));
