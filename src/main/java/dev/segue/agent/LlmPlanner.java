@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.segue.catalog.Catalog;
@@ -22,12 +24,14 @@ import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Planner;
 import dev.segue.planner.PromptRefused;
 import dev.segue.planner.Selection;
+import dev.segue.planner.TagGroup;
 import dev.segue.planner.Turn;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
+import dev.segue.search.VectorStoreUnavailable;
 import dev.segue.trace.Trace;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.Dependent;
@@ -38,7 +42,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,17 +127,17 @@ public class LlmPlanner implements Planner {
     }
 
     /** One guarded completion without tools (the DJ host's lines); empty when the provider fails. */
-    public java.util.Optional<String> complete(String system, String user) {
+    public Optional<String> complete(String system, String user) {
         try {
-            return java.util.Optional.ofNullable(client.chatModel()
-                    .chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
-                            .messages(dev.langchain4j.data.message.SystemMessage.from(system), UserMessage.from(user))
+            return Optional.ofNullable(client.chatModel()
+                    .chat(ChatRequest.builder()
+                            .messages(SystemMessage.from(system), UserMessage.from(user))
                             .build())
                     .aiMessage()
                     .text());
         } catch (RuntimeException e) {
             LOG.debugf("LLM completion failed (%s); using a template", describe(e));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -382,27 +390,10 @@ public class LlmPlanner implements Planner {
                 .flatMap(a -> catalog.artist(a).stream())
                 .toList();
         Intent withArtists = intent.withExcludedArtists(artists);
-        return new Intent(
-                withArtists.include().stream()
-                        .filter(g -> g.tags().stream().anyMatch(t -> !tags.contains(t)))
-                        .toList(),
-                tags,
-                withArtists.artists(),
-                withArtists.similarToArtists(),
-                withArtists.excludeArtists(),
-                withArtists.yearFrom(),
-                withArtists.yearTo(),
-                withArtists.energy(),
-                withArtists.activity(),
-                withArtists.noVocals(),
-                withArtists.preferInstrumental(),
-                withArtists.cleanOnly(),
-                withArtists.length(),
-                withArtists.durationMinutes(),
-                withArtists.mixIns(),
-                withArtists.queryText(),
-                withArtists.unmatched(),
-                withArtists.notes());
+        List<TagGroup> kept = withArtists.include().stream()
+                .filter(g -> g.tags().stream().anyMatch(t -> !tags.contains(t)))
+                .toList();
+        return withArtists.withTags(new Intent.Tags(kept, tags));
     }
 
     private static String compact(Selection selection) {
@@ -419,7 +410,7 @@ public class LlmPlanner implements Planner {
     /** The vector store is down: no planner can search, so the request ends now (a 503 with Retry-After). */
     private static void rethrowIfStoreDown(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof dev.segue.search.VectorStoreUnavailable down) {
+            if (t instanceof VectorStoreUnavailable down) {
                 throw down;
             }
         }
@@ -438,7 +429,7 @@ public class LlmPlanner implements Planner {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LangChain4jException
                     || t instanceof ProviderHttpClient.ProviderUnreachableException
-                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException) {
+                    || t instanceof FaultToleranceException) {
                 return true;
             }
         }
@@ -448,11 +439,11 @@ public class LlmPlanner implements Planner {
     /** Why the LLM path failed, in words for a note (never a key, never the prompt). */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+            if (t instanceof CircuitBreakerOpenException) {
                 return "the provider failed repeatedly and its circuit breaker is open";
             }
-            if (t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
-                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+            // LangChain4j's TimeoutException shares its simple name with the fault-tolerance one imported above.
+            if (t instanceof TimeoutException || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return "the provider timed out";
             }
             if (t instanceof ProviderHttpClient.ProviderHttpException http) {

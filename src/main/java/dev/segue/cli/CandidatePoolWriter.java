@@ -110,18 +110,9 @@ class CandidatePoolWriter {
         List<String> seeds = new ArrayList<>();
         query.path("seeds").forEach(seed -> seeds.add(seed.asText()));
         Plan plan = planner.plan(
-                new PlanRequest(
-                        prompt,
-                        null,
-                        seeds,
-                        List.of(),
-                        Set.of(),
-                        query.path("expected").asInt(20),
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null),
+                PlanRequest.forPrompt(prompt)
+                        .withSeeds(seeds)
+                        .withExpectedTracks(query.path("expected").asInt(20)),
                 new Trace());
         JsonNode spec = query.path("candidates");
         List<ScoredTrack> scored = scorer.score(plan.intent(), candidates(spec, plan), plan.queryVector(), Set.of());

@@ -6,10 +6,13 @@ import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
 import dev.segue.config.SegueConfig;
 import dev.segue.embedding.Vectors;
+import dev.segue.planner.Energy;
 import dev.segue.planner.Intent;
 import dev.segue.planner.OfflinePlanner;
 import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
+import dev.segue.planner.TagGroup;
+import dev.segue.profile.Personalisation;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
@@ -85,7 +88,7 @@ class DjPlanner {
         return progress < 0.4 ? "building the energy" : progress < 0.75 ? "at the peak" : "winding down";
     }
 
-    Planned plan(DjState s, dev.segue.profile.Personalisation taste, Trace trace) {
+    Planned plan(DjState s, Personalisation taste, Trace trace) {
         double progress = s.playedSeconds() / (s.minutes() * 60.0);
         double target = Math.max(0.1, Math.min(0.95, arc(progress) + s.energyBias()));
         Catalog catalog = tools.catalog();
@@ -96,7 +99,11 @@ class DjPlanner {
         Intent intent = withEnergyWish(s.intent(), s.energyBias());
         Plan plan = retrieval.retrieve(
                 intent,
-                new PlanRequest("", null, seeds, List.of(), exclude, POOL / 6, null, null, null, null, taste),
+                PlanRequest.forPrompt("")
+                        .withSeeds(seeds)
+                        .withExcludedTracks(exclude)
+                        .withExpectedTracks(POOL / 6)
+                        .withPersonalisation(taste),
                 trace);
         float[] query = plan.queryVector();
         List<float[]> skippedVectors = s.skipped().stream()
@@ -256,30 +263,15 @@ class DjPlanner {
         if (tags.isEmpty()) {
             return intent;
         }
-        List<dev.segue.planner.TagGroup> groups = new ArrayList<>(intent.include().stream()
+        List<TagGroup> groups = new ArrayList<>(intent.include().stream()
                 .filter(g -> !g.kind().equals("activity"))
                 .toList()); // an activity's energy gives way to the request
-        groups.add(new dev.segue.planner.TagGroup(
+        groups.add(new TagGroup(
                 bias > 0 ? "more energy" : "less energy", tags, "refine", Math.min(2.0, Math.abs(bias) * 5), false));
-        return new Intent(
-                groups,
-                intent.excludeTags(),
-                intent.artists(),
-                intent.similarToArtists(),
-                intent.excludeArtists(),
-                intent.yearFrom(),
-                intent.yearTo(),
-                bias > 0 ? dev.segue.planner.Energy.HIGH : dev.segue.planner.Energy.LOW,
-                intent.activity(),
-                intent.noVocals(),
-                intent.preferInstrumental(),
-                intent.cleanOnly(),
-                intent.length(),
-                intent.durationMinutes(),
-                intent.mixIns(),
-                intent.queryText() + ", " + String.join(", ", tags.subList(0, 3)),
-                intent.unmatched(),
-                intent.notes());
+        return intent.withTags(intent.tags().withInclude(groups))
+                .withFeel(intent.feel().withEnergy(bias > 0 ? Energy.HIGH : Energy.LOW))
+                .withWording(intent.wording()
+                        .withQueryText(intent.queryText() + ", " + String.join(", ", tags.subList(0, 3))));
     }
 
     private double similarity(Track a, Track b) {

@@ -1,6 +1,7 @@
 package dev.segue.dj;
 
 import dev.segue.catalog.Catalog;
+import dev.segue.planner.Energy;
 import dev.segue.planner.Intent;
 import dev.segue.planner.IntentParser;
 import dev.segue.planner.MixIn;
@@ -99,31 +100,13 @@ class DjRequests {
                 understood.add("no more " + String.join(", ", newArtists) + " for the rest of the session");
             }
             if (after.energy() != null && after.energy() != before.energy()) {
-                s.energyBias = after.energy() == dev.segue.planner.Energy.HIGH
+                s.energyBias = after.energy() == Energy.HIGH
                         ? Math.min(0.4, s.energyBias + 0.2)
-                        : after.energy() == dev.segue.planner.Energy.LOW
-                                ? Math.max(-0.4, s.energyBias - 0.2)
-                                : s.energyBias;
+                        : after.energy() == Energy.LOW ? Math.max(-0.4, s.energyBias - 0.2) : s.energyBias;
             }
-            s.intent = new Intent(
-                    groups,
-                    after.excludeTags(),
-                    after.artists(),
-                    after.similarToArtists(),
-                    after.excludeArtists(),
-                    after.yearFrom(),
-                    after.yearTo(),
-                    after.energy(),
-                    after.activity(),
-                    after.noVocals(),
-                    after.preferInstrumental(),
-                    after.cleanOnly(),
-                    after.length(),
-                    after.durationMinutes(),
-                    List.of(),
-                    after.queryText(),
-                    after.unmatched(),
-                    List.of());
+            s.intent = after.withTags(after.tags().withInclude(groups))
+                    .withMixIns(List.of())
+                    .withWording(after.wording().withNotes(List.of()));
             s.focusNext = focus.stream().distinct().toList();
         }
         String interpretation = understood.isEmpty()

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,88 +59,132 @@ public class OfflinePlanner implements Planner {
 
     /** The offline planner's tool calls for an intent read elsewhere (the LLM planner tops up its pool with them). */
     public Plan retrieve(Intent intent, PlanRequest request, Trace trace) {
-        Catalog catalog = tools.catalog();
-        SearchFilter hard = hardFilter(intent, request.excludeTrackIds(), catalog);
+        SearchFilter hard = hardFilter(intent, request.excludeTrackIds(), tools.catalog());
         int pool = Math.max(150, request.expectedTracks() * 6);
-        Map<String, Candidate> merged = new LinkedHashMap<>();
-
         List<String> seeds = seedIds(intent, request, trace);
-        float[] promptVector = embedder.embed(intent.queryText());
-        if (request.personalisation() != null && request.personalisation().centroid() != null) {
-            // A listener's taste leans the search toward what they play and like, without overriding the prompt.
-            promptVector =
-                    Vectors.blend(promptVector, 0.75, request.personalisation().centroid(), 0.25);
-        }
-        float[] queryVector = promptVector;
-        if (!seeds.isEmpty()) {
-            List<float[]> seedVectors = seeds.stream()
-                    .map(id -> tools.index().vectors().of(id))
-                    .filter(v -> v != null)
-                    .toList();
-            float[] centroid = Vectors.centroid(seedVectors);
-            if (centroid != null) {
-                boolean promptSaysMore = !intent.include().isEmpty();
-                queryVector = promptSaysMore ? Vectors.blend(promptVector, 0.5, centroid, 0.5) : centroid;
+        float[] taste = request.personalisation() == null
+                ? null
+                : request.personalisation().centroid();
+        float[] queryVector = queryVector(intent, seeds, taste);
+        Search search = new Search(intent, queryVector, hard, pool, trace, new LinkedHashMap<>());
+        searchTags(search, taste);
+        searchArtists(search, seeds);
+        searchMixIns(search);
+        return new Plan(
+                intent,
+                new ArrayList<>(search.found().values()),
+                queryVector,
+                hard,
+                name(),
+                List.of(),
+                null,
+                List.of());
+    }
+
+    /**
+     * The searches of one retrieval: what they share, and the candidates found so far (by track id; a track found
+     * twice keeps its better similarity).
+     */
+    private record Search(
+            Intent intent, float[] vector, SearchFilter hard, int pool, Trace trace, Map<String, Candidate> found) {
+
+        void add(List<Candidate> candidates) {
+            for (Candidate c : candidates) {
+                found.merge(c.track().id(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
             }
         }
 
-        List<java.util.Set<String>> required = intent.requiredGroups().stream()
-                .map(g -> (java.util.Set<String>) new LinkedHashSet<>(g.tags()))
-                .toList();
-        add(merged, tools.searchByVector(queryVector, intent.queryText(), hard, pool, trace));
-        if (!required.isEmpty()) {
-            add(
-                    merged,
-                    tools.searchByVector(queryVector, intent.queryText(), hard.withTagGroups(required), pool, trace));
+        String query() {
+            return intent.queryText();
         }
-        if (request.personalisation() != null && request.personalisation().centroid() != null) {
+    }
+
+    /** The prompt's vector, leaning toward the listener's taste, blended with the seeds' centroid when there are any. */
+    private float[] queryVector(Intent intent, List<String> seeds, float[] taste) {
+        float[] promptVector = embedder.embed(intent.queryText());
+        if (taste != null) {
+            // A listener's taste leans the search toward what they play and like, without overriding the prompt.
+            promptVector = Vectors.blend(promptVector, 0.75, taste, 0.25);
+        }
+        if (seeds.isEmpty()) {
+            return promptVector;
+        }
+        List<float[]> seedVectors = seeds.stream()
+                .map(id -> tools.index().vectors().of(id))
+                .filter(Objects::nonNull)
+                .toList();
+        float[] centroid = Vectors.centroid(seedVectors);
+        if (centroid == null) {
+            return promptVector;
+        }
+        boolean promptSaysMore = !intent.include().isEmpty();
+        return promptSaysMore ? Vectors.blend(promptVector, 0.5, centroid, 0.5) : centroid;
+    }
+
+    /** One broad search, one that requires every named facet, one in the listener's taste, one per facet. */
+    private void searchTags(Search search, float[] taste) {
+        List<Set<String>> required = search.intent().requiredGroups().stream()
+                .map(g -> (Set<String>) new LinkedHashSet<>(g.tags()))
+                .toList();
+        search.add(tools.searchByVector(search.vector(), search.query(), search.hard(), search.pool(), search.trace()));
+        if (!required.isEmpty()) {
+            search.add(tools.searchByVector(
+                    search.vector(),
+                    search.query(),
+                    search.hard().withTagGroups(required),
+                    search.pool(),
+                    search.trace()));
+        }
+        if (taste != null) {
             // Candidates from the listener's own corner of the catalog, within what the prompt requires.
-            float[] personal = Vectors.blend(
-                    embedder.embed(intent.queryText()),
-                    0.5,
-                    request.personalisation().centroid(),
-                    0.5);
-            add(
-                    merged,
-                    tools.searchByVector(
-                            personal,
-                            "your taste: " + intent.queryText(),
-                            hard.withTagGroups(required),
-                            pool / 2,
-                            trace));
+            float[] personal = Vectors.blend(embedder.embed(search.query()), 0.5, taste, 0.5);
+            search.add(tools.searchByVector(
+                    personal,
+                    "your taste: " + search.query(),
+                    search.hard().withTagGroups(required),
+                    search.pool() / 2,
+                    search.trace()));
         }
         if (required.size() > 1) {
             for (Set<String> group : required) {
-                add(
-                        merged,
-                        tools.searchByVector(
-                                queryVector, intent.queryText(), hard.plusTagGroup(group), pool / 2, trace));
+                search.add(tools.searchByVector(
+                        search.vector(),
+                        search.query(),
+                        search.hard().plusTagGroup(group),
+                        search.pool() / 2,
+                        search.trace()));
             }
         }
-        for (String artist : intent.artists()) {
-            add(merged, tools.tracksByArtist(artist, hard.withArtists(Set.of()), queryVector, pool, trace));
+    }
+
+    /** The named artists (the only ones allowed), the artists it should sound like, and tracks like each seed. */
+    private void searchArtists(Search search, List<String> seeds) {
+        SearchFilter anyArtist = search.hard().withArtists(Set.of());
+        for (String artist : search.intent().artists()) {
+            search.add(tools.tracksByArtist(artist, anyArtist, search.vector(), search.pool(), search.trace()));
         }
-        for (String artist : intent.similarToArtists()) {
-            add(merged, tools.tracksByArtist(artist, hard, queryVector, 20, trace));
+        for (String artist : search.intent().similarToArtists()) {
+            search.add(tools.tracksByArtist(artist, search.hard(), search.vector(), 20, search.trace()));
         }
         for (String seed : seeds) {
-            add(merged, tools.similarTracks(seed, hard, 40, trace));
+            search.add(tools.similarTracks(seed, search.hard(), 40, search.trace()));
         }
-        for (MixIn mix : intent.mixIns()) {
+    }
+
+    /** A mix-in's artist or tags, whoever the main request is limited to. */
+    private void searchMixIns(Search search) {
+        SearchFilter anyArtist = search.hard().withArtists(Set.of());
+        for (MixIn mix : search.intent().mixIns()) {
             if (mix.artist() != null) {
-                add(merged, tools.tracksByArtist(mix.artist(), hard.withArtists(Set.of()), queryVector, 30, trace));
+                search.add(tools.tracksByArtist(mix.artist(), anyArtist, search.vector(), 30, search.trace()));
             } else {
-                add(
-                        merged,
-                        tools.searchTracks(
-                                mix.phrase() + ", " + intent.queryText(),
-                                hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(mix.tags())),
-                                60,
-                                trace));
+                search.add(tools.searchTracks(
+                        mix.phrase() + ", " + search.query(),
+                        anyArtist.plusTagGroup(new LinkedHashSet<>(mix.tags())),
+                        60,
+                        search.trace()));
             }
         }
-        return new Plan(
-                intent, new ArrayList<>(merged.values()), queryVector, hard, name(), List.of(), null, List.of());
     }
 
     /** Seeds: the request's seed tracks, then the best-known tracks of artists the prompt compares to. */
@@ -172,11 +217,5 @@ public class OfflinePlanner implements Planner {
                 intent.cleanOnly(),
                 minInstrumentalness,
                 excludeIds);
-    }
-
-    private static void add(Map<String, Candidate> merged, List<Candidate> found) {
-        for (Candidate c : found) {
-            merged.merge(c.track().id(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
-        }
     }
 }

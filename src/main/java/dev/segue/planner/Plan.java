@@ -2,6 +2,7 @@ package dev.segue.planner;
 
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record Plan(
 
     /** A copy that says which planner produced it after all, and why. */
     public Plan withPlanner(String name, List<String> moreNotes) {
-        List<String> all = new java.util.ArrayList<>(moreNotes);
+        List<String> all = new ArrayList<>(moreNotes);
         all.addAll(notes);
         return new Plan(intent, candidates, queryVector, hardFilter, name, all, selection, conversation);
     }

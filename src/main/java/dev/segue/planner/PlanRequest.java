@@ -1,5 +1,6 @@
 package dev.segue.planner;
 
+import dev.segue.profile.Personalisation;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,8 @@ import java.util.Set;
  * request; track ids that must not come back (removed by the listener); the size asked for (so the candidate pool is
  * large enough and the LLM knows it); for the LLM planner, the prompt version and the conversation so far; and the
  * listener's taste when the request names a listener with history (null otherwise).
+ *
+ * <p>Start from {@link #forPrompt} or {@link #refining} and add the rest with {@code with…}.
  */
 public record PlanRequest(
         String prompt,
@@ -20,7 +23,10 @@ public record PlanRequest(
         String promptVersion,
         List<Turn> conversation,
         List<String> previousTrackIds,
-        dev.segue.profile.Personalisation personalisation) {
+        Personalisation personalisation) {
+
+    /** A playlist's usual size, when the caller has no better idea of how many tracks it needs. */
+    public static final int DEFAULT_EXPECTED_TRACKS = 20;
 
     /** The size and per-artist limit the caller asked for; any field may be null (defaults apply). */
     public record Target(Integer length, Integer durationMinutes, Integer maxPerArtist) {
@@ -36,7 +42,141 @@ public record PlanRequest(
         previousTrackIds = previousTrackIds == null ? List.of() : List.copyOf(previousTrackIds);
     }
 
+    /** A new playlist for this prompt, with nothing else asked yet. */
+    public static PlanRequest forPrompt(String prompt) {
+        return refining(null, prompt);
+    }
+
+    /** A change to the playlist that {@code previous} was read from ("" when only a replacement is missing). */
+    public static PlanRequest refining(Intent previous, String change) {
+        return new PlanRequest(
+                change, previous, null, null, null, DEFAULT_EXPECTED_TRACKS, null, null, null, null, null);
+    }
+
     public boolean isRefinement() {
         return previous != null;
+    }
+
+    public PlanRequest withSeeds(List<String> trackIds) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                trackIds,
+                excludeArtists,
+                excludeTrackIds,
+                expectedTracks,
+                target,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    public PlanRequest withExcludedArtists(List<String> artists) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                artists,
+                excludeTrackIds,
+                expectedTracks,
+                target,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    /** Tracks that must not come back (removed by the listener, or already played). */
+    public PlanRequest withExcludedTracks(Set<String> trackIds) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                trackIds,
+                expectedTracks,
+                target,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    /** How many tracks the candidate pool must be large enough for. */
+    public PlanRequest withExpectedTracks(int tracks) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                excludeTrackIds,
+                tracks,
+                target,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    public PlanRequest withTarget(Target asked) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                excludeTrackIds,
+                expectedTracks,
+                asked,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    public PlanRequest withPromptVersion(String version) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                excludeTrackIds,
+                expectedTracks,
+                target,
+                version,
+                conversation,
+                previousTrackIds,
+                personalisation);
+    }
+
+    /** The LLM conversation so far, and the tracks of the playlist it produced. */
+    public PlanRequest withConversation(List<Turn> turns, List<String> trackIds) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                excludeTrackIds,
+                expectedTracks,
+                target,
+                promptVersion,
+                turns,
+                trackIds,
+                personalisation);
+    }
+
+    public PlanRequest withPersonalisation(Personalisation taste) {
+        return new PlanRequest(
+                prompt,
+                previous,
+                seedTrackIds,
+                excludeArtists,
+                excludeTrackIds,
+                expectedTracks,
+                target,
+                promptVersion,
+                conversation,
+                previousTrackIds,
+                taste);
     }
 }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,5 +76,34 @@ final class PromptText {
             }
         }
         return words;
+    }
+
+    /** Whether the n words from word i are one clause (a phrase never spans punctuation). */
+    static boolean sameClause(List<Word> words, int i, int n) {
+        return words.get(i).clause() == words.get(i + n - 1).clause();
+    }
+
+    /** The n words from word i, joined by spaces. */
+    static String join(List<Word> words, int i, int n) {
+        StringBuilder out = new StringBuilder(words.get(i).text());
+        for (int k = i + 1; k < i + n; k++) {
+            out.append(' ').append(words.get(k).text());
+        }
+        return out.toString();
+    }
+
+    /** Length of the longest entry of {@code set} (one to three words) starting at word i, or 0. */
+    static int longestMatch(List<Word> words, int i, Set<String> set) {
+        for (int n = Math.min(3, words.size() - i); n >= 1; n--) {
+            if (sameClause(words, i, n) && set.contains(join(words, i, n))) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** The text with the match replaced by spaces, so that later readers neither see it nor lose their offsets. */
+    static String blank(String text, Matcher match) {
+        return text.substring(0, match.start()) + " ".repeat(match.end() - match.start()) + text.substring(match.end());
     }
 }

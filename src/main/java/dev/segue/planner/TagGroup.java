@@ -1,5 +1,6 @@
 package dev.segue.planner;
 
+import dev.segue.catalog.Track;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record TagGroup(String phrase, List<String> tags, String kind, double wei
         tags = List.copyOf(tags);
     }
 
-    public boolean matches(dev.segue.catalog.Track track) {
+    public boolean matches(Track track) {
         return tags.stream().anyMatch(track::hasTag);
     }
 }

@@ -129,18 +129,13 @@ public class PlaylistService {
         Personalisation taste = personalisation(command.userId()).orElse(null);
         List<String> seeds = withHistorySeeds(command.prompt(), command.userId(), taste, command.seedTrackIds(), notes);
         Plan plan = planner.plan(
-                new PlanRequest(
-                        command.prompt(),
-                        null,
-                        seeds,
-                        command.excludeArtists(),
-                        Set.of(),
-                        expected,
-                        spec.target(),
-                        command.promptVersion(),
-                        List.of(),
-                        List.of(),
-                        taste),
+                PlanRequest.forPrompt(command.prompt())
+                        .withSeeds(seeds)
+                        .withExcludedArtists(command.excludeArtists())
+                        .withExpectedTracks(expected)
+                        .withTarget(spec.target())
+                        .withPromptVersion(command.promptVersion())
+                        .withPersonalisation(taste),
                 trace);
         notes.addAll(plan.notes());
         Intent intent = withTarget(plan.intent(), command, notes);
@@ -171,7 +166,7 @@ public class PlaylistService {
     /** "My usual", "what I liked yesterday": the listener's own liked tracks become seeds, or a note says why not. */
     private List<String> withHistorySeeds(
             String prompt, String userId, Personalisation taste, List<String> seeds, List<String> notes) {
-        Optional<java.time.Instant> since = HistoryReference.since(prompt, java.time.Instant.now());
+        Optional<Instant> since = HistoryReference.since(prompt, Instant.now());
         if (since.isEmpty()) {
             return seeds;
         }
@@ -220,18 +215,15 @@ public class PlaylistService {
                     previous.tracks().stream().map(PlaylistTrack::id).toList();
             Personalisation taste = personalisation(spec.userId()).orElse(null);
             Plan plan = planner.plan(
-                    new PlanRequest(
-                            change,
-                            previous.intent(),
-                            spec.seedTrackIds(),
-                            spec.excludeArtists(),
-                            spec.removedTrackIds(),
-                            previous.tracks().size(),
-                            spec.target(),
-                            spec.promptVersion(),
-                            spec.conversation(),
-                            previousIds,
-                            taste),
+                    PlanRequest.refining(previous.intent(), change)
+                            .withSeeds(spec.seedTrackIds())
+                            .withExcludedArtists(spec.excludeArtists())
+                            .withExcludedTracks(spec.removedTrackIds())
+                            .withExpectedTracks(previous.tracks().size())
+                            .withTarget(spec.target())
+                            .withPromptVersion(spec.promptVersion())
+                            .withConversation(spec.conversation(), previousIds)
+                            .withPersonalisation(taste),
                     trace);
             Set<String> keep = new HashSet<>(previousIds);
             List<String> refinements = new ArrayList<>(previous.refinements());
@@ -315,18 +307,13 @@ public class PlaylistService {
             Personalisation taste = personalisation(spec.userId()).orElse(null);
             Plan plan = planners.offline()
                     .plan(
-                            new PlanRequest(
-                                    "",
-                                    previous.intent(),
-                                    spec.seedTrackIds(),
-                                    spec.excludeArtists(),
-                                    spec.removedTrackIds(),
-                                    previous.tracks().size(),
-                                    spec.target(),
-                                    null,
-                                    List.of(),
-                                    List.of(),
-                                    taste),
+                            PlanRequest.refining(previous.intent(), "")
+                                    .withSeeds(spec.seedTrackIds())
+                                    .withExcludedArtists(spec.excludeArtists())
+                                    .withExcludedTracks(spec.removedTrackIds())
+                                    .withExpectedTracks(previous.tracks().size())
+                                    .withTarget(spec.target())
+                                    .withPersonalisation(taste),
                             trace);
             boolean refined = !previous.refinements().isEmpty();
             List<ScoredTrack> ranked = trace.step(

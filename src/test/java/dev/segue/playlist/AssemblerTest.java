@@ -24,9 +24,10 @@ class AssemblerTest {
     private static final TagGroup PIANO = new TagGroup("piano", List.of("piano"), "tag", 1.0, true);
 
     private static Intent intent(List<TagGroup> groups, List<MixIn> mixIns) {
-        return new Intent(
-                groups, List.of(), List.of(), List.of(), List.of(), null, null, null, null, false, false, false, 20,
-                null, mixIns, "piano", List.of(), List.of());
+        return Intent.of("piano")
+                .withTags(Intent.Tags.NONE.withInclude(groups))
+                .withMixIns(mixIns)
+                .withTarget(20, null);
     }
 
     private static Track track(int i, String artist, String title, double seconds, List<String> tags, Double energy) {

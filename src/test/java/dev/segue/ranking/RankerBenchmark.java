@@ -100,25 +100,13 @@ class RankerBenchmark {
     }
 
     private static Intent intent() {
-        return new Intent(
-                List.of(PIANO, CALM),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                null,
-                Energy.LOW,
-                "studying",
-                false,
-                true,
-                false,
-                20,
-                null,
-                List.of(),
-                "calm, piano, studying",
-                List.of(),
-                List.of());
+        return Intent.of("calm, piano, studying")
+                .withTags(Intent.Tags.NONE.withInclude(List.of(PIANO, CALM)))
+                .withFeel(Intent.Feel.ANY
+                        .withEnergy(Energy.LOW)
+                        .withActivity("studying")
+                        .withPreferInstrumental(true))
+                .withTarget(20, null);
     }
 
     private static Timing time(TransformerRanker ranker, List<ScoredTrack> scored, float[] query, List<Track> context) {

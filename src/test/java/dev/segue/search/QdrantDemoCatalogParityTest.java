@@ -10,8 +10,9 @@ import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
 import dev.segue.config.SegueConfig;
 import dev.segue.embedding.TextEmbedder;
+import dev.segue.embedding.Vectors;
 import dev.segue.planner.IntentParser;
-import dev.segue.planner.Lexicon;
+import dev.segue.planner.IntentParsers;
 import dev.segue.planner.OfflinePlanner;
 import dev.segue.planner.Plan;
 import dev.segue.planner.PlanRequest;
@@ -20,11 +21,17 @@ import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.trace.Trace;
 import io.qdrant.client.grpc.Points.UpsertPoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +94,7 @@ class QdrantDemoCatalogParityTest {
                 catalog.tracks().stream().map(t -> byId.get(t.id())).toList();
         qdrant.replaceAll(catalog.tracks(), vectors, SearchIndex.fingerprint(catalog), ProgressBar.SILENT);
         qdrantIndex = SearchIndex.open(catalog, qdrant, embedder, ProgressBar.SILENT);
-        parser = new IntentParser(catalog, Lexicon.load(), embedder); // reads prompts only: shared by every stack
+        parser = IntentParsers.forCatalog(catalog, embedder); // reads prompts only: shared by every stack
     }
 
     @AfterAll
@@ -107,7 +114,7 @@ class QdrantDemoCatalogParityTest {
                 catalog.size(),
                 upserts.stream().mapToInt(UpsertPoints::getPointsCount).sum());
         assertEquals(catalog.size(), qdrant.count());
-        Set<String> terms = new java.util.HashSet<>();
+        Set<String> terms = new HashSet<>();
         catalog.tracks()
                 .forEach(t ->
                         terms.addAll(Bm25Vectors.terms(Bm25Vectors.names(t)).keySet()));
@@ -117,8 +124,7 @@ class QdrantDemoCatalogParityTest {
                 terms.size(), terms.size() - dimensions);
         assertEquals(terms.size(), dimensions, "no two terms of the demo catalog share a sparse dimension");
         for (Track track : catalog.tracks().subList(0, 200)) {
-            assertEquals(
-                    1.0, dev.segue.embedding.Vectors.dot(embeddedIndex.vector(track), qdrantIndex.vector(track)), 1e-5);
+            assertEquals(1.0, Vectors.dot(embeddedIndex.vector(track), qdrantIndex.vector(track)), 1e-5);
         }
     }
 
@@ -139,8 +145,8 @@ class QdrantDemoCatalogParityTest {
                 double cut = embedded.isEmpty()
                         ? 1
                         : embedded.get(embedded.size() - 1).score() + 1e-5;
-                Set<String> found = new java.util.HashSet<>(
-                        embedded.stream().map(Hit::trackId).toList());
+                Set<String> found =
+                        new HashSet<>(embedded.stream().map(Hit::trackId).toList());
                 long missed = onQdrant.stream()
                         .filter(h -> h.score() > cut && !found.contains(h.trackId()))
                         .count();
@@ -187,8 +193,8 @@ class QdrantDemoCatalogParityTest {
         public List<Hit> nearest(float[] query, SearchFilter filter, int k) {
             return catalog.tracks().stream()
                     .filter(t -> Filters.allows(filter, t))
-                    .map(t -> new Hit(t.id(), dev.segue.embedding.Vectors.dot(query, embeddedIndex.vector(t))))
-                    .sorted(java.util.Comparator.comparingDouble(Hit::score).reversed())
+                    .map(t -> new Hit(t.id(), Vectors.dot(query, embeddedIndex.vector(t))))
+                    .sorted(Comparator.comparingDouble(Hit::score).reversed())
                     .limit(k)
                     .toList();
         }
@@ -204,7 +210,7 @@ class QdrantDemoCatalogParityTest {
         }
 
         @Override
-        public java.util.Optional<String> fingerprint() {
+        public Optional<String> fingerprint() {
             return lucene.fingerprint();
         }
 
@@ -214,7 +220,7 @@ class QdrantDemoCatalogParityTest {
         }
 
         @Override
-        public void readVectors(java.util.function.BiConsumer<String, float[]> sink) throws java.io.IOException {
+        public void readVectors(BiConsumer<String, float[]> sink) throws IOException {
             lucene.readVectors(sink);
         }
 
@@ -234,8 +240,8 @@ class QdrantDemoCatalogParityTest {
         ExactIndex() {
             try {
                 index = SearchIndex.open(catalog, new ExactStore(), embedder, ProgressBar.SILENT);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -254,20 +260,7 @@ class QdrantDemoCatalogParityTest {
         }
 
         List<String> playlist(String prompt) {
-            Plan plan = planner.plan(
-                    new PlanRequest(
-                            prompt,
-                            null,
-                            List.of(),
-                            List.of(),
-                            Set.of(),
-                            20,
-                            PlanRequest.Target.NONE,
-                            null,
-                            List.of(),
-                            List.of(),
-                            null),
-                    new Trace());
+            Plan plan = planner.plan(PlanRequest.forPrompt(prompt).withExpectedTracks(20), new Trace());
             List<ScoredTrack> ranked = scorer.score(plan.intent(), plan.candidates(), plan.queryVector(), Set.of());
             return assembler
                     .assemble(plan.intent(), ranked, plan.hardFilter(), new Assembler.Target(20, null, 2))
