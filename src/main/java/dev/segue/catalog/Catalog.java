@@ -1,5 +1,6 @@
 package dev.segue.catalog;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -49,7 +50,7 @@ public final class Catalog {
 
     /** How artist names are compared: case, accents of spacing and punctuation do not matter. */
     public static String artistKey(String artist) {
-        String folded = java.text.Normalizer.normalize(artist, java.text.Normalizer.Form.NFKD)
+        String folded = Normalizer.normalize(artist, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
         return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();

@@ -23,8 +23,10 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -87,8 +89,7 @@ public final class CatalogIngester {
             progress.update(Math.max(size, counted.count), "bytes");
         }
         List<Track> finished = mapper.finish(tracks);
-        digest.update(("|" + format + "|" + new java.util.TreeMap<>(source.columnMapping()))
-                .getBytes(StandardCharsets.UTF_8));
+        digest.update(("|" + format + "|" + new TreeMap<>(source.columnMapping())).getBytes(StandardCharsets.UTF_8));
         IngestReport report = new IngestReport(
                 source.location(),
                 format,
@@ -97,8 +98,7 @@ public final class CatalogIngester {
                 rejected,
                 samples,
                 HexFormat.of().formatHex(digest.digest()));
-        progress.done(
-                String.format(java.util.Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
+        progress.done(String.format(Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
         return new Catalog(finished, report);
     }
 

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where a catalog comes from: a file (CSV or JSONL, optionally gzip-compressed) or the demo catalog shipped on the
@@ -34,11 +36,11 @@ public record CatalogSource(String location, CatalogFormat format, Map<String, S
         }
         Map<String, String> mapping = Map.of();
         if (mappingFile != null && !mappingFile.isBlank()) {
-            java.util.Properties properties = new java.util.Properties();
+            Properties properties = new Properties();
             try (InputStream in = Files.newInputStream(Path.of(mappingFile))) {
                 properties.load(in);
             }
-            java.util.Map<String, String> m = new java.util.HashMap<>();
+            Map<String, String> m = new HashMap<>();
             properties.forEach((k, v) -> m.put(k.toString().trim(), v.toString().trim()));
             mapping = m;
         }

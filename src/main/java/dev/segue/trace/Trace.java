@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +29,7 @@ public final class Trace {
     private final List<ToolCall> toolCalls = Collections.synchronizedList(new ArrayList<>());
     private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<LlmCall> llmCalls = Collections.synchronizedList(new ArrayList<>());
-    private final java.util.Set<String> warnings = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    private final Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
     /** The trace of the tool running on this thread, so a part deep inside a tool can say its answer was degraded. */
     private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
 

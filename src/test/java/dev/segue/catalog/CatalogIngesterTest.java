@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class CatalogIngesterTest {
         assertEquals("https://www.jamendo.com/track/214", track.url());
         assertEquals("CC-BY-NC-SA-2.0", track.license());
         assertEquals(124.6, track.durationSec(), 1e-9);
-        assertEquals(java.util.List.of("punkrock"), track.genres());
+        assertEquals(List.of("punkrock"), track.genres());
         assertTrue(catalog.vocabulary(TagCategory.INSTRUMENT).containsKey("piano"));
         assertEquals(87, catalog.vocabulary(TagCategory.GENRE).size());
         // Listen counts become a 0..100 percentile; tracks without statistics have no popularity at all.
@@ -68,7 +69,7 @@ class CatalogIngesterTest {
         assertTrue(report.summary().contains("5 rejected"), report.summary());
         Track first = catalog.find("spotify:6f807x0ima9a1j3VPbc7VN").orElseThrow();
         assertEquals(2019, first.year());
-        assertEquals(java.util.List.of("pop", "edm", "dance pop", "pop edm"), first.genres());
+        assertEquals(List.of("pop", "edm", "dance pop", "pop edm"), first.genres());
         assertEquals(0.916, first.features().energy(), 1e-9);
         assertEquals(194.754, first.durationSec(), 1e-9);
         assertEquals(66.0, first.popularity());
@@ -89,11 +90,8 @@ class CatalogIngesterTest {
         assertEquals(CatalogFormat.JSONL, fromJson.report().format());
         assertEquals(2, fromJson.size());
         assertEquals(
-                java.util.List.of("folk", "hiphop"),
-                fromJson.find("a1").orElseThrow().genres());
-        assertEquals(
-                java.util.List.of("calm", "soft"),
-                fromJson.find("a1").orElseThrow().moods());
+                List.of("folk", "hiphop"), fromJson.find("a1").orElseThrow().genres());
+        assertEquals(List.of("calm", "soft"), fromJson.find("a1").orElseThrow().moods());
         assertEquals(180.0, fromJson.find("a2").orElseThrow().durationSec());
         assertEquals(
                 Map.of("missing artist", 1, "malformed JSON", 1, "url is not http(s)", 1),
@@ -119,7 +117,7 @@ class CatalogIngesterTest {
                 ProgressBar.SILENT);
         Track tune = fromCsv.find("x1").orElseThrow();
         assertEquals("Band", tune.artist());
-        assertEquals(java.util.List.of("jazz", "swing"), tune.genres());
+        assertEquals(List.of("jazz", "swing"), tune.genres());
         assertNull(tune.year());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,10 +119,10 @@ class LuceneVectorStoreTest {
     @Test
     void exclusionListsLongerThanLucenesClauseLimitStillFilter() throws Exception {
         // A long DJ session excludes every track it has played: thousands of ids, past BooleanQuery's 1,024 clauses.
-        Set<String> played = new java.util.HashSet<>();
+        Set<String> played = new HashSet<>();
         IntStream.range(0, 350).forEach(i -> played.add("t" + i));
         IntStream.range(0, 1_200).forEach(i -> played.add("gone-" + i)); // ids no longer in the catalog
-        Set<String> bannedArtists = new java.util.HashSet<>(Set.of("Artist 1"));
+        Set<String> bannedArtists = new HashSet<>(Set.of("Artist 1"));
         IntStream.range(0, 1_100).forEach(i -> bannedArtists.add("Nobody " + i));
         SearchFilter filter =
                 new SearchFilter(List.of(), Set.of(), Set.of(), bannedArtists, null, null, null, false, null, played);

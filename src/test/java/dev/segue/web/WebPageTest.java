@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class WebPageTest {
             return; // each test is then skipped (reported as skipped, with this reason)
         }
         // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none.
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
         ChromeOptions options = new ChromeOptions();
