@@ -77,11 +77,9 @@ class VersionComposer {
         Assembler.Assembly assembly = trace.step(
                 "assemble",
                 () -> assembler.assemble(intent, ranked, draft.plan().hardFilter(), target, preferred));
-        if (draft.taste() != null) {
-            notePersonalisation(draft, assembly, target, preferred);
-        }
+        String personalised = draft.taste() == null ? null : personalisation(draft, assembly, target, preferred);
         List<PlaylistTrack> tracks = trace.step("explain", () -> explain(assembly, intent, selection));
-        List<String> notes = notes(draft, assembly);
+        List<String> notes = notes(draft, personalised, assembly);
         double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
         String title = selection != null && selection.title() != null
                 ? selection.title()
@@ -106,8 +104,11 @@ class VersionComposer {
                 trace);
     }
 
-    /** How much did the listener's history move the result? The same pool, ranked without it, for comparison. */
-    private void notePersonalisation(
+    /**
+     * How much did the listener's history move the result? The same pool, ranked without it, for comparison: a trace
+     * note, and the playlist's note that this returns.
+     */
+    private String personalisation(
             Draft draft, Assembler.Assembly assembly, Assembler.Target target, List<String> preferred) {
         long start = System.nanoTime();
         Set<String> plain = new HashSet<>();
@@ -129,9 +130,8 @@ class VersionComposer {
                         Trace.millisSince(start),
                         "changed " + moved + " of " + assembly.tracks().size()
                                 + " tracks compared with the same request without listening history");
-        draft.notes()
-                .add("personalised from your listening history: " + moved + " of "
-                        + assembly.tracks().size() + " tracks differ from the unpersonalised playlist");
+        return "personalised from your listening history: " + moved + " of "
+                + assembly.tracks().size() + " tracks differ from the unpersonalised playlist";
     }
 
     /** The LLM's reason for a track it picked (already checked against the track's facts), else the explainer's. */
@@ -151,9 +151,13 @@ class VersionComposer {
         return out;
     }
 
-    private static List<String> notes(Draft draft, Assembler.Assembly assembly) {
+    /** The notes so far, then the personalisation's, the intent's, the assembler's and degraded tools'. */
+    private static List<String> notes(Draft draft, String personalised, Assembler.Assembly assembly) {
         Intent intent = draft.intent();
         List<String> notes = new ArrayList<>(draft.notes());
+        if (personalised != null) {
+            notes.add(personalised);
+        }
         notes.addAll(intent.notes());
         if (!intent.unmatched().isEmpty()) {
             notes.add("no catalog tag for: " + String.join(", ", intent.unmatched()));
