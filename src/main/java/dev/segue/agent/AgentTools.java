@@ -14,8 +14,11 @@ import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.search.TagCount;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,7 +53,7 @@ public final class AgentTools {
     private final BaselineScorer scorer;
     private final TransformerRanker ranker;
     private final TextEmbedder embedder;
-    private final Set<String> vocabulary = new java.util.HashSet<>();
+    private final Set<String> vocabulary = new HashSet<>();
 
     AgentTools(
             AgentRun run, SearchTools tools, BaselineScorer scorer, TransformerRanker ranker, TextEmbedder embedder) {
@@ -89,7 +92,7 @@ public final class AgentTools {
         }
         List<String> unknown = new ArrayList<>();
         SearchFilter filter = run.hardFilter;
-        for (List<String> group : java.util.Arrays.asList(genres, moods, instruments)) {
+        for (List<String> group : Arrays.asList(genres, moods, instruments)) {
             Set<String> known = knownTags(group, unknown);
             if (!known.isEmpty()) {
                 filter = filter.plusTagGroup(known);
@@ -193,7 +196,7 @@ public final class AgentTools {
                 .map(t -> new Candidate(t, 0, false, "rank_candidates"))
                 .toList();
         float[] vector = embedder.embed(query.strip());
-        return run.trace.tool("rank_candidates", java.util.Map.of("track_ids", trackIds.size(), "query", query), () -> {
+        return run.trace.tool("rank_candidates", Map.of("track_ids", trackIds.size(), "query", query), () -> {
             List<ScoredTrack> scored = scorer.score(run.intent, known, vector, Set.of());
             // The same ranking a playlist gets: the transformer's order when a model is loaded.
             List<ScoredTrack> ranked =

@@ -1,8 +1,8 @@
 package dev.segue.agent;
 
-import dev.langchain4j.exception.InternalServerException;
-import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -14,11 +14,14 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.segue.config.SegueConfig;
+import dev.segue.trace.Trace;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +48,7 @@ public final class LlmClient {
                 .withDescription("llm:" + provider + ":" + model)
                 .withRetry()
                 .maxRetries(settings.maxRetries())
-                .whenException(LlmClient::isTransient)
+                .whenException(LlmFailures::isTransient)
                 .maxDuration(Math.max(1, callTimeout.toMillis() * (settings.maxRetries() + 2)), ChronoUnit.MILLIS)
                 .withCustomBackoff()
                 .strategy(() -> new RetryAfterBackoff(
@@ -75,7 +78,7 @@ public final class LlmClient {
             }
 
             @Override
-            public java.util.Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
+            public Set<Capability> supportedCapabilities() {
                 return raw.supportedCapabilities();
             }
         };
@@ -132,22 +135,12 @@ public final class LlmClient {
         };
     }
 
-    /** Failures worth another try: rate limits, server errors, timeouts, an unreachable server. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ProviderHttpClient.ProviderHttpException http) {
-                int status = http.statusCode();
-                return status == 408 || status == 429 || status >= 500;
-            }
-            if (t instanceof RateLimitException
-                    || t instanceof InternalServerException
-                    || t instanceof dev.langchain4j.exception.TimeoutException
-                    || t instanceof ProviderHttpClient.ProviderUnreachableException
-                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * LangChain4j's timeout: what the provider's HTTP client throws when the provider does not answer in time (the
+     * guards' own timeout is fault tolerance's exception of the same simple name; {@link LlmFailures} checks both).
+     */
+    static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException;
     }
 
     /** Times every call and reports it with its token counts (never its content: prompts are not logged). */
@@ -185,9 +178,9 @@ public final class LlmClient {
             onCall.accept(new Call(model, ms(context.attributes()), null, null, null, error));
         }
 
-        private static double ms(java.util.Map<Object, Object> attributes) {
+        private static double ms(Map<Object, Object> attributes) {
             Object start = attributes.get(START);
-            return start instanceof Long s ? dev.segue.trace.Trace.millisSince(s) : 0;
+            return start instanceof Long s ? Trace.millisSince(s) : 0;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 public class Prompts {
 
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 
     private final Path dir;
     private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
@@ -31,6 +33,29 @@ public class Prompts {
 
     public static boolean isVersion(String version) {
         return version != null && VERSION.matcher(version).matches();
+    }
+
+    /**
+     * The template with each {{name}} replaced by its value, line by line. A line with a placeholder that has no
+     * value is left out, so a template can hold the optional parts of a message; values go in as they are, never
+     * read as placeholders themselves.
+     */
+    static String render(String template, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        template.lines().forEach(line -> {
+            Matcher placeholder = PLACEHOLDER.matcher(line);
+            StringBuilder rendered = new StringBuilder();
+            while (placeholder.find()) {
+                String value = values.get(placeholder.group(1));
+                if (value == null) {
+                    return;
+                }
+                placeholder.appendReplacement(rendered, Matcher.quoteReplacement(value));
+            }
+            placeholder.appendTail(rendered);
+            out.append(rendered).append('\n');
+        });
+        return out.toString();
     }
 
     /** The template's text, or empty when that version does not exist. */

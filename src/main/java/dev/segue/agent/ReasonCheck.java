@@ -7,6 +7,7 @@ import dev.segue.catalog.Track;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,9 @@ final class ReasonCheck {
     }
 
     /** The reason, cleaned, if every fact it names is the track's; empty otherwise. */
-    java.util.Optional<String> check(String reason, Track track) {
+    Optional<String> check(String reason, Track track) {
         if (reason == null || reason.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String clean = reason.replaceAll("\\p{Cntrl}", " ").strip();
         if (clean.length() > MAX_REASON) {
@@ -49,13 +50,13 @@ final class ReasonCheck {
         for (String[] tw : tagWords) {
             String word = " " + tw[1] + " ";
             if (text.contains(word) && !track.hasTag(tw[0]) && own.stream().noneMatch(o -> o.contains(word))) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         Matcher year = YEAR.matcher(clean);
         while (year.find()) {
             if (track.year() == null || track.year() != Integer.parseInt(year.group())) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         Matcher decade = DECADE.matcher(clean.toLowerCase(Locale.ROOT));
@@ -64,9 +65,9 @@ final class ReasonCheck {
             boolean tagged = track.hasTag(digit + "0s");
             boolean released = track.year() != null && (track.year() % 100) / 10 == digit;
             if (!tagged && !released) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.of(clean);
+        return Optional.of(clean);
     }
 }

@@ -9,11 +9,16 @@ import dev.segue.planner.TagGroup;
 import dev.segue.ranking.ScoredTrack;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Title, description and one reason per track, written from the evidence only: the tags a track actually carries,
@@ -49,17 +54,18 @@ public class Explainer {
         if (!intent.artists().isEmpty()) {
             title = "By " + String.join(" & ", intent.artists());
         } else if (!phrases.isEmpty()) {
-            title = titleCase(String.join(" ", phrases));
+            title = Wording.titleCase(String.join(" ", phrases));
             if (activity != null) {
-                title += " for " + titleCase(activity);
+                title += " for " + Wording.titleCase(activity);
             }
         } else if (activity != null) {
-            title = "Music for " + titleCase(activity);
+            title = "Music for " + Wording.titleCase(activity);
         } else if (!intent.similarToArtists().isEmpty()) {
             title = "Like " + String.join(" & ", intent.similarToArtists());
         } else {
             String words = prompt.strip().replaceAll("\\s+", " ");
-            title = titleCase(words.length() > 48 ? words.substring(0, 48).replaceAll("\\s\\S*$", "") + "…" : words);
+            title = Wording.titleCase(
+                    words.length() > 48 ? words.substring(0, 48).replaceAll("\\s\\S*$", "") + "…" : words);
         }
         return title;
     }
@@ -75,17 +81,17 @@ public class Explainer {
                 .distinct()
                 .toList();
         if (!wishes.isEmpty()) {
-            out.append(" of ").append(joinAnd(wishes));
+            out.append(" of ").append(Wording.joinAnd(wishes));
         }
         intent.include().stream()
                 .filter(g -> g.kind().equals("activity"))
                 .findFirst()
                 .ifPresent(g -> out.append(", for ").append(g.phrase()));
         if (!intent.artists().isEmpty()) {
-            out.append(", by ").append(joinAnd(intent.artists()));
+            out.append(", by ").append(Wording.joinAnd(intent.artists()));
         }
         if (!intent.similarToArtists().isEmpty()) {
-            out.append(", in the neighbourhood of ").append(joinAnd(intent.similarToArtists()));
+            out.append(", in the neighbourhood of ").append(Wording.joinAnd(intent.similarToArtists()));
         }
         out.append(", from the ").append(catalogName).append(" catalog.");
         long fitting = tracks.stream().filter(ScoredTrack::fits).count();
@@ -95,17 +101,19 @@ public class Explainer {
         List<String> left = new ArrayList<>();
         if (!intent.excludeTags().isEmpty()) {
             left.add("tracks tagged "
-                    + joinOr(intent.excludeTags().stream().map(Tags::words).toList()));
+                    + Wording.joinOr(
+                            intent.excludeTags().stream().map(Tags::words).toList()));
         }
         if (!intent.excludeArtists().isEmpty()) {
-            left.add("anything by " + joinOr(intent.excludeArtists()));
+            left.add("anything by " + Wording.joinOr(intent.excludeArtists()));
         }
         if (!left.isEmpty()) {
             out.append(" Left out: ").append(String.join("; ", left)).append('.');
         }
         if (intent.mixIns().stream().anyMatch(m -> true)) {
             out.append(" Mixed in: ")
-                    .append(joinAnd(intent.mixIns().stream().map(MixIn::phrase).toList()))
+                    .append(Wording.joinAnd(
+                            intent.mixIns().stream().map(MixIn::phrase).toList()))
                     .append('.');
         }
         boolean arc = tracks.stream()
@@ -124,11 +132,44 @@ public class Explainer {
     public String reason(ScoredTrack scored, Intent intent) {
         Track track = scored.track();
         List<String> parts = new ArrayList<>();
-        // "piano for "piano"; relaxing, easy listening for "calm" and "studying"": each tag shown is one the
-        // track carries, next to the words of the prompt it answers.
-        java.util.Map<String, List<String>> phrasesByTags = new java.util.LinkedHashMap<>();
+        tagged(scored).ifPresent(parts::add);
+        if (!intent.artists().isEmpty()
+                && intent.artists().stream()
+                        .anyMatch(a -> Catalog.artistKey(a).equals(Catalog.artistKey(track.artist())))) {
+            parts.add("by " + track.artist() + ", as asked");
+        }
+        parts.addAll(mixIns(intent, track));
+        parts.addAll(likeArtists(intent, track));
+        if (intent.energy() != null
+                && track.features() != null
+                && track.features().energy() != null) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "energy %.2f for a %s-energy request",
+                    track.features().energy(),
+                    intent.energy().name().toLowerCase(Locale.ROOT)));
+        }
+        if (parts.isEmpty()) {
+            parts.add(ownTags(track, intent));
+        }
+        if (!scored.missedRequired().isEmpty()) {
+            parts.add("not tagged for "
+                    + scored.missedRequired().stream()
+                            .map(g -> "\"" + g.phrase() + "\"")
+                            .collect(Collectors.joining(", ")));
+        }
+        return Wording.capitalize(String.join("; ", parts));
+    }
+
+    /**
+     * "tagged piano for "piano"; relaxing, easy listening for "calm" and "studying"": each tag shown is one the track
+     * carries, next to the words of the prompt it answers; required wishes first.
+     */
+    private static Optional<String> tagged(ScoredTrack scored) {
+        Track track = scored.track();
+        Map<String, List<String>> phrasesByTags = new LinkedHashMap<>();
         List<TagGroup> ordered = new ArrayList<>(scored.matched());
-        ordered.sort(java.util.Comparator.comparing((TagGroup g) -> !g.required()));
+        ordered.sort(Comparator.comparing((TagGroup g) -> !g.required()));
         Set<String> shownTags = new LinkedHashSet<>();
         for (TagGroup group : ordered) {
             List<String> tags = group.tags().stream()
@@ -153,21 +194,22 @@ public class Explainer {
             shownTags.addAll(tags);
             phrasesByTags.computeIfAbsent(key, k -> new ArrayList<>()).add(group.phrase());
         }
-        if (!phrasesByTags.isEmpty()) {
-            parts.add("tagged "
-                    + phrasesByTags.entrySet().stream()
-                            .map(e -> e.getKey() + " for "
-                                    + joinAnd(e.getValue().stream()
-                                            .distinct()
-                                            .map(p -> "\"" + p + "\"")
-                                            .toList()))
-                            .collect(Collectors.joining("; ")));
+        if (phrasesByTags.isEmpty()) {
+            return Optional.empty();
         }
-        if (!intent.artists().isEmpty()
-                && intent.artists().stream()
-                        .anyMatch(a -> Catalog.artistKey(a).equals(Catalog.artistKey(track.artist())))) {
-            parts.add("by " + track.artist() + ", as asked");
-        }
+        return Optional.of("tagged "
+                + phrasesByTags.entrySet().stream()
+                        .map(e -> e.getKey() + " for "
+                                + Wording.joinAnd(e.getValue().stream()
+                                        .distinct()
+                                        .map(p -> "\"" + p + "\"")
+                                        .toList()))
+                        .collect(Collectors.joining("; ")));
+    }
+
+    /** "added for "a bit of blues" (blues)": mix-ins this track answers, by its artist or its tags. */
+    private static List<String> mixIns(Intent intent, Track track) {
+        List<String> parts = new ArrayList<>();
         for (MixIn mix : intent.mixIns()) {
             boolean byArtist =
                     mix.artist() != null && Catalog.artistKey(mix.artist()).equals(Catalog.artistKey(track.artist()));
@@ -178,6 +220,12 @@ public class Explainer {
                         + (mixTags.isEmpty() ? "" : " (" + String.join(", ", mixTags) + ")"));
             }
         }
+        return parts;
+    }
+
+    /** For "music like X": by X itself, the tags it shares with X's tracks, or closeness in sound description. */
+    private List<String> likeArtists(Intent intent, Track track) {
+        List<String> parts = new ArrayList<>();
         for (String artist : intent.similarToArtists()) {
             if (Catalog.artistKey(artist).equals(Catalog.artistKey(track.artist()))) {
                 parts.add("by " + track.artist() + ", named in the prompt");
@@ -189,32 +237,18 @@ public class Explainer {
                                 : "shares " + String.join(", ", shared) + " with " + artist + "'s tracks");
             }
         }
-        if (intent.energy() != null
-                && track.features() != null
-                && track.features().energy() != null) {
-            parts.add(String.format(
-                    Locale.ROOT,
-                    "energy %.2f for a %s-energy request",
-                    track.features().energy(),
-                    intent.energy().name().toLowerCase(Locale.ROOT)));
-        }
-        if (parts.isEmpty()) {
-            List<String> own = new ArrayList<>();
-            track.genres().stream().limit(2).map(Tags::words).forEach(own::add);
-            track.moods().stream().limit(2).map(Tags::words).forEach(own::add);
-            track.instruments().stream().limit(1).map(Tags::words).forEach(own::add);
-            parts.add(
-                    own.isEmpty()
-                            ? "close to the request by its title; the catalog has no tags for it"
-                            : "its tags (" + String.join(", ", own) + ") are close to \"" + intent.queryText() + "\"");
-        }
-        if (!scored.missedRequired().isEmpty()) {
-            parts.add("not tagged for "
-                    + scored.missedRequired().stream()
-                            .map(g -> "\"" + g.phrase() + "\"")
-                            .collect(Collectors.joining(", ")));
-        }
-        return capitalize(String.join("; ", parts));
+        return parts;
+    }
+
+    /** When nothing named matched: the track's own tags, close to the query text (or its title, without tags). */
+    private static String ownTags(Track track, Intent intent) {
+        List<String> own = new ArrayList<>();
+        track.genres().stream().limit(2).map(Tags::words).forEach(own::add);
+        track.moods().stream().limit(2).map(Tags::words).forEach(own::add);
+        track.instruments().stream().limit(1).map(Tags::words).forEach(own::add);
+        return own.isEmpty()
+                ? "close to the request by its title; the catalog has no tags for it"
+                : "its tags (" + String.join(", ", own) + ") are close to \"" + intent.queryText() + "\"";
     }
 
     private List<String> sharedTags(Track track, String artist) {
@@ -225,48 +259,12 @@ public class Explainer {
             theirs.addAll(t.instruments());
         });
         List<String> out = new ArrayList<>();
-        java.util.stream.Stream.of(track.genres(), track.moods(), track.instruments())
+        Stream.of(track.genres(), track.moods(), track.instruments())
                 .flatMap(List::stream)
                 .filter(theirs::contains)
                 .map(Tags::words)
                 .limit(3)
                 .forEach(out::add);
         return out;
-    }
-
-    private static String joinAnd(List<String> items) {
-        return join(items, " and ");
-    }
-
-    private static String joinOr(List<String> items) {
-        return join(items, " or ");
-    }
-
-    private static String join(List<String> items, String last) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    static String titleCase(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            boolean small = Set.of("and", "or", "of", "for", "the", "a", "an", "to", "in", "with")
-                            .contains(word)
-                    && out.length() > 0;
-            out.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return out.toString();
     }
 }

@@ -27,6 +27,25 @@ public record Playlist(
         Instant createdAt,
         Trace trace) {
 
+    /** The same version with other notes. */
+    Playlist withNotes(List<String> otherNotes) {
+        return new Playlist(
+                id,
+                version,
+                prompt,
+                refinements,
+                title,
+                description,
+                planner,
+                ranker,
+                tracks,
+                totalDurationSec,
+                intent,
+                otherNotes,
+                createdAt,
+                trace);
+    }
+
     public Playlist withoutTrace() {
         return new Playlist(
                 id,

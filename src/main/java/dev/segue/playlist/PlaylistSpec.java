@@ -2,6 +2,7 @@ package dev.segue.playlist;
 
 import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Turn;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public record PlaylistSpec(
     }
 
     PlaylistSpec withRemoved(String trackId) {
-        Set<String> removed = new java.util.LinkedHashSet<>(removedTrackIds);
+        Set<String> removed = new LinkedHashSet<>(removedTrackIds);
         removed.add(trackId);
         return new PlaylistSpec(
                 length,

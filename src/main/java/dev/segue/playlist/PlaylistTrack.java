@@ -37,4 +37,23 @@ public record PlaylistTrack(
                 reason,
                 Math.round(score * 1000) / 1000.0);
     }
+
+    /** The same track at another position (the tracks after a removed one move up). */
+    PlaylistTrack at(int otherPosition) {
+        return new PlaylistTrack(
+                otherPosition,
+                id,
+                title,
+                artist,
+                album,
+                year,
+                durationSec,
+                genres,
+                moods,
+                instruments,
+                url,
+                license,
+                reason,
+                score);
+    }
 }

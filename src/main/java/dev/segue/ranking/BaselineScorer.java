@@ -4,6 +4,7 @@ import dev.segue.catalog.Track;
 import dev.segue.planner.Energy;
 import dev.segue.planner.Intent;
 import dev.segue.planner.TagGroup;
+import dev.segue.profile.Personalisation;
 import dev.segue.search.Candidate;
 import dev.segue.search.SearchTools;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class BaselineScorer {
             List<Candidate> candidates,
             float[] queryVector,
             Set<String> keepIds,
-            dev.segue.profile.Personalisation taste) {
+            Personalisation taste) {
         List<TagGroup> positive =
                 intent.include().stream().filter(g -> g.weight() > 0).toList();
         List<TagGroup> negative =
@@ -71,30 +72,7 @@ public class BaselineScorer {
                     missed.add(group);
                 }
             }
-            double penalty = 0;
-            for (TagGroup group : negative) {
-                if (group.matches(track)) {
-                    penalty += -group.weight() * 0.3;
-                }
-            }
-            double wSim = W_SIMILARITY;
-            double total = 0;
-            if (positiveWeight > 0) {
-                total += W_TAGS * tagWeight / positiveWeight;
-            } else {
-                wSim += W_TAGS;
-            }
-            Double energyFit = energyFit(intent.energy(), track);
-            if (energyFit != null) {
-                total += W_ENERGY * energyFit;
-            } else {
-                wSim += W_ENERGY;
-            }
-            double popularity = track.popularity() == null ? 0.25 : track.popularity() / 100.0;
-            total += W_POPULARITY * popularity + wSim * similarity - penalty;
-            if (intent.preferInstrumental() && isVocal(track)) {
-                total -= VOCAL_PENALTY;
-            }
+            double total = combined(intent, track, similarity, tagWeight, positiveWeight, penalty(negative, track));
             if (taste != null) {
                 double affinity = taste.affinity(track);
                 total += affinity <= -1 ? -1 : W_PERSONAL * affinity;
@@ -107,6 +85,44 @@ public class BaselineScorer {
         }
         out.sort(Comparator.comparingDouble(ScoredTrack::score).reversed());
         return out;
+    }
+
+    /** What the unwanted tags the track carries cost it. */
+    private static double penalty(List<TagGroup> negative, Track track) {
+        double penalty = 0;
+        for (TagGroup group : negative) {
+            if (group.matches(track)) {
+                penalty += -group.weight() * 0.3;
+            }
+        }
+        return penalty;
+    }
+
+    /**
+     * Similarity, the share of wished-for tag weight met, energy fit and popularity, less the penalties; a signal the
+     * request or the catalog lacks hands its weight to similarity.
+     */
+    private static double combined(
+            Intent intent, Track track, double similarity, double tagWeight, double positiveWeight, double penalty) {
+        double wSim = W_SIMILARITY;
+        double total = 0;
+        if (positiveWeight > 0) {
+            total += W_TAGS * tagWeight / positiveWeight;
+        } else {
+            wSim += W_TAGS;
+        }
+        Double energyFit = energyFit(intent.energy(), track);
+        if (energyFit != null) {
+            total += W_ENERGY * energyFit;
+        } else {
+            wSim += W_ENERGY;
+        }
+        double popularity = track.popularity() == null ? 0.25 : track.popularity() / 100.0;
+        total += W_POPULARITY * popularity + wSim * similarity - penalty;
+        if (intent.preferInstrumental() && isVocal(track)) {
+            total -= VOCAL_PENALTY;
+        }
+        return total;
     }
 
     /** 1 when the track's energy is the asked one, less the further it is; null without an asked energy or features. */

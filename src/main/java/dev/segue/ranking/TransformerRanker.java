@@ -127,7 +127,7 @@ public final class TransformerRanker implements AutoCloseable {
 
     /**
      * The candidates re-ordered by the model; scores become 0..1 within the request (best = 1). Refined versions never
-     * come here (PlaylistService ranks them with the foundation scorer), so there is no kept track to favour.
+     * come here (the playlist RankingPolicy ranks them with the foundation scorer), so there is no kept track to favour.
      *
      * <p>The model orders the tracks that meet every required wish. The others, which the assembler only uses to fill
      * up with partial matches, keep the foundation scorer's order (they come after, as the assembler takes them): its

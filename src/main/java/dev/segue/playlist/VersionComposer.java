@@ -1,0 +1,178 @@
+package dev.segue.playlist;
+
+import dev.segue.catalog.CatalogSource;
+import dev.segue.config.SegueConfig;
+import dev.segue.planner.Intent;
+import dev.segue.planner.Plan;
+import dev.segue.planner.Selection;
+import dev.segue.profile.Personalisation;
+import dev.segue.ranking.ScoredTrack;
+import dev.segue.search.Candidate;
+import dev.segue.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes one version of a playlist from a plan: rank the pool, assemble it to size, explain each track, and gather
+ * the notes (the plan's, the intent's, the assembler's, degraded tools', personalisation's) and the title.
+ */
+@ApplicationScoped
+class VersionComposer {
+
+    /**
+     * What one version is made from: its id and number, the first prompt and the changes asked since, the settings
+     * it keeps, the plan and the intent and pool to rank (the plan's, or adjusted by the caller), the tracks a
+     * refinement favours keeping, the notes so far, the request's trace, and the listener's taste (or null).
+     */
+    record Draft(
+            String id,
+            int version,
+            String prompt,
+            List<String> refinements,
+            PlaylistSpec spec,
+            Plan plan,
+            Intent intent,
+            List<Candidate> candidates,
+            Set<String> keep,
+            List<String> notes,
+            Trace trace,
+            Personalisation taste) {
+
+        boolean refined() {
+            return !refinements.isEmpty();
+        }
+
+        RankingPolicy.Pool pool() {
+            return new RankingPolicy.Pool(spec, prompt, refined(), intent, candidates, plan.queryVector(), keep);
+        }
+    }
+
+    private final RankingPolicy ranking;
+    private final Assembler assembler;
+    private final Explainer explainer;
+    private final String catalogName;
+
+    VersionComposer(
+            RankingPolicy ranking, Assembler assembler, Explainer explainer, CatalogSource source, SegueConfig config) {
+        this.ranking = ranking;
+        this.assembler = assembler;
+        this.explainer = explainer;
+        this.catalogName = config.catalog().name().orElse(source.displayName());
+    }
+
+    Playlist compose(Draft draft) {
+        Trace trace = draft.trace();
+        Intent intent = draft.intent();
+        List<ScoredTrack> ranked = trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace));
+        Assembler.Target target = SizeTargets.target(intent, draft.spec());
+        Selection selection = draft.plan().selection();
+        List<String> preferred = selection == null
+                ? List.of()
+                : selection.tracks().stream().map(Selection.Pick::id).toList();
+        Assembler.Assembly assembly = trace.step(
+                "assemble",
+                () -> assembler.assemble(intent, ranked, draft.plan().hardFilter(), target, preferred));
+        String personalised = draft.taste() == null ? null : personalisation(draft, assembly, target, preferred);
+        List<PlaylistTrack> tracks = trace.step("explain", () -> explain(assembly, intent, selection));
+        List<String> notes = notes(draft, personalised, assembly);
+        double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+        String title = selection != null && selection.title() != null
+                ? selection.title()
+                : explainer.title(intent, draft.prompt());
+        String description = selection != null && selection.description() != null
+                ? selection.description()
+                : explainer.description(intent, assembly.tracks(), catalogName);
+        return new Playlist(
+                draft.id(),
+                draft.version(),
+                draft.prompt(),
+                draft.refinements(),
+                title,
+                description,
+                draft.plan().planner(),
+                ranking.rankerName(draft.spec().ranker(), draft.refined()),
+                tracks,
+                Math.round(total * 10) / 10.0,
+                intent,
+                notes,
+                PlaylistVersions.timestamp(),
+                trace);
+    }
+
+    /**
+     * How much did the listener's history move the result? The same pool, ranked without it, for comparison: a trace
+     * note, and the playlist's note that this returns.
+     */
+    private String personalisation(
+            Draft draft, Assembler.Assembly assembly, Assembler.Target target, List<String> preferred) {
+        long start = System.nanoTime();
+        Set<String> plain = new HashSet<>();
+        assembler
+                .assemble(
+                        draft.intent(),
+                        ranking.rank(draft.pool(), null, new Trace()),
+                        draft.plan().hardFilter(),
+                        target,
+                        preferred)
+                .tracks()
+                .forEach(t -> plain.add(t.track().id()));
+        long moved = assembly.tracks().stream()
+                .filter(t -> !plain.contains(t.track().id()))
+                .count();
+        draft.trace()
+                .note(
+                        "personalisation",
+                        Trace.millisSince(start),
+                        "changed " + moved + " of " + assembly.tracks().size()
+                                + " tracks compared with the same request without listening history");
+        return "personalised from your listening history: " + moved + " of "
+                + assembly.tracks().size() + " tracks differ from the unpersonalised playlist";
+    }
+
+    /** The LLM's reason for a track it picked (already checked against the track's facts), else the explainer's. */
+    private List<PlaylistTrack> explain(Assembler.Assembly assembly, Intent intent, Selection selection) {
+        Map<String, String> llmReasons = new HashMap<>();
+        if (selection != null) {
+            selection.tracks().stream()
+                    .filter(p -> p.reason() != null)
+                    .forEach(p -> llmReasons.put(p.id(), p.reason()));
+        }
+        List<PlaylistTrack> out = new ArrayList<>();
+        int position = 1;
+        for (ScoredTrack s : assembly.tracks()) {
+            String reason = llmReasons.getOrDefault(s.track().id(), explainer.reason(s, intent));
+            out.add(PlaylistTrack.of(position++, s.track(), reason, s.score()));
+        }
+        return out;
+    }
+
+    /** The notes so far, then the personalisation's, the intent's, the assembler's and degraded tools'. */
+    private static List<String> notes(Draft draft, String personalised, Assembler.Assembly assembly) {
+        Intent intent = draft.intent();
+        List<String> notes = new ArrayList<>(draft.notes());
+        if (personalised != null) {
+            notes.add(personalised);
+        }
+        notes.addAll(intent.notes());
+        if (!intent.unmatched().isEmpty()) {
+            notes.add("no catalog tag for: " + String.join(", ", intent.unmatched()));
+        }
+        notes.addAll(assembly.notes());
+        notes.addAll(draft.trace().warnings());
+        if (draft.plan().selection() == null
+                && intent.requiredGroups().isEmpty()
+                && intent.artists().isEmpty()
+                && intent.similarToArtists().isEmpty()
+                && draft.spec().seedTrackIds().isEmpty()) {
+            notes.add(
+                    "nothing in the prompt named a genre, mood or instruments of this catalog; tracks were ranked by how"
+                            + " close their descriptions are to the prompt");
+        }
+        return notes;
+    }
+}
