@@ -9,8 +9,6 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -44,29 +42,17 @@ final class ProviderHttpClient implements HttpClient {
         }
     }
 
-    private final java.net.http.HttpClient client;
-    private final Duration readTimeout;
+    private final ProviderTransport transport;
 
     private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
-        this.readTimeout = readTimeout;
+        this.transport = new ProviderTransport(connectTimeout, readTimeout);
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        java.net.http.HttpRequest.Builder builder =
-                java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
-        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        java.net.http.HttpRequest.BodyPublisher body = request.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
-        builder.method(request.method().name(), body);
-        HttpResponse<String> response;
+        ProviderTransport.Answer answer;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            answer = transport.send(request.method().name(), request.url(), request.headers(), request.body());
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
@@ -76,17 +62,22 @@ final class ProviderHttpClient implements HttpClient {
             Thread.currentThread().interrupt();
             throw new TimeoutException(e);
         }
-        if (response.statusCode() < 200 || response.statusCode() >= 300) {
-            throw new ProviderHttpException(
-                    response.statusCode(),
-                    response.body(),
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+        if (answer.status() < 200 || answer.status() >= 300) {
+            throw new ProviderHttpException(answer.status(), answer.body(), retryAfter(header(answer, "Retry-After")));
         }
         return SuccessfulHttpResponse.builder()
-                .statusCode(response.statusCode())
-                .headers(response.headers().map())
-                .body(response.body())
+                .statusCode(answer.status())
+                .headers(answer.headers())
+                .body(answer.body())
                 .build();
+    }
+
+    private static String header(ProviderTransport.Answer answer, String name) {
+        return answer.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,8 +55,8 @@ public class ProfileService {
         List<ListeningEvent> events = store.events(userId);
         TasteModel.Taste taste = taste(userId, events);
         Map<String, Integer> counts = new TreeMap<>();
-        events.forEach(e -> counts.merge(e.type().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
-        Map<String, Double> artists = new java.util.LinkedHashMap<>();
+        events.forEach(e -> counts.merge(e.type().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
+        Map<String, Double> artists = new LinkedHashMap<>();
         taste.artists().forEach((key, w) -> artists.put(catalog.artist(key).orElse(key), w));
         return new Profile(
                 userId,
@@ -86,7 +89,7 @@ public class ProfileService {
     /** Tracks the listener liked (or else played) within a window ending now; most recent first. */
     public List<String> likedSince(String userId, Instant since, int max) {
         List<ListeningEvent> events = new ArrayList<>(store.events(userId));
-        java.util.Collections.reverse(events);
+        Collections.reverse(events);
         List<String> liked = events.stream()
                 .filter(e -> !e.at().isBefore(since) && e.type() == ListeningEvent.Type.LIKE)
                 .map(ListeningEvent::trackId)
