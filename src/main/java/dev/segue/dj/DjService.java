@@ -3,7 +3,8 @@ package dev.segue.dj;
 import dev.segue.catalog.Catalog;
 import dev.segue.config.SegueConfig;
 import dev.segue.config.SegueConfig.Dj;
-import dev.segue.planner.Intent;
+import dev.segue.dj.DjState.History;
+import dev.segue.dj.DjState.Session;
 import dev.segue.planner.IntentParser;
 import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistTrack;
@@ -45,7 +46,8 @@ public class DjService {
     }
 
     private static final Logger LOG = Logger.getLogger(DjService.class);
-    private static final int MAX_INTROS_REMEMBERED = 100;
+    /** "More like this" means the last segment's tracks: the last four played at most. */
+    private static final int LAST_SEGMENT_TRACKS = 4;
 
     private final DjStore store;
     private final DjPlanner planner;
@@ -96,26 +98,13 @@ public class DjService {
 
     public Opened open(String userId, String prompt, Integer minutes) {
         String vibe = prompt == null || prompt.isBlank() ? "an eclectic mix" : prompt.strip();
-        Intent intent = parser.parse(vibe);
-        DjState state = new DjState(
+        DjState state = DjState.opened(new Session(
                 UUID.randomUUID().toString(),
                 userId,
                 vibe,
                 minutes == null ? 60 : minutes,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                intent,
-                List.of(),
-                List.of(),
-                List.of(),
-                0,
-                false,
-                null,
-                List.of(),
-                List.of(),
-                0,
-                0,
-                List.of(),
-                null);
+                parser.parse(vibe)));
         store.save(state);
         return new Opened(state.id(), vibe, state.minutes(), state.createdAt());
     }
@@ -126,70 +115,54 @@ public class DjService {
 
     /** Plans, stores and announces the next segment; empty when the session does not exist. */
     public Optional<DjSegment> next(String id) {
-        DjSegment segment;
+        Optional<DjSegment> segment;
         synchronized (lock(id)) {
-            Optional<DjState> found = store.find(id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            DjState s = found.get();
-            Trace trace = new Trace();
-            DjPlanner.Planned planned = planner.plan(s, tastes.apply(s.userId()).orElse(null), trace);
-            String why = planned.phase() + (s.lastRequest() == null ? "" : ", after \"" + s.lastRequest() + "\"");
-            String intro = host.intro(
-                    s,
-                    planned.tracks(),
-                    planned.phase(),
-                    s.lastRequest() == null ? null : "you asked for \"" + s.lastRequest() + "\"");
-            List<PlaylistTrack> tracks = new ArrayList<>();
-            int position = 1;
-            for (ScoredTrack t : planned.tracks()) {
-                tracks.add(PlaylistTrack.of(position++, t.track(), explainer.reason(t, s.intent()), t.score()));
-            }
-            DjState.Mutable next = s.edit();
-            planned.tracks().forEach(t -> next.played.add(t.track().id()));
-            next.playedSeconds +=
-                    tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-            next.segments++;
-            next.contrastNext = false;
-            next.artistNext = null;
-            next.focusNext = new ArrayList<>();
-            next.moreLike = new ArrayList<>();
-            next.lastRequest = null;
-            next.intros.add(intro);
-            while (next.intros.size() > MAX_INTROS_REMEMBERED) {
-                next.intros.remove(0);
-            }
-            segment = new DjSegment(
-                    next.segments,
-                    intro,
-                    tracks,
-                    round(planned.energy()),
-                    round(planned.target()),
-                    why,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            store.append(next.done(), segment);
+            segment = store.find(id).map(this::planAndStore);
         }
-        for (Listener l : listeners.getOrDefault(id, List.of())) {
-            l.segment(segment);
+        segment.ifPresent(s -> listeners.getOrDefault(id, List.of()).forEach(l -> l.segment(s)));
+        return segment;
+    }
+
+    private DjSegment planAndStore(DjState s) {
+        Trace trace = new Trace();
+        DjPlanner.Planned planned =
+                planner.plan(s, tastes.apply(s.session().userId()).orElse(null), trace);
+        String lastRequest = s.host().lastRequest();
+        String why = planned.phase() + (lastRequest == null ? "" : ", after \"" + lastRequest + "\"");
+        String intro = host.intro(
+                s,
+                planned.tracks(),
+                planned.phase(),
+                lastRequest == null ? null : "you asked for \"" + lastRequest + "\"");
+        List<PlaylistTrack> tracks = new ArrayList<>();
+        int position = 1;
+        for (ScoredTrack t : planned.tracks()) {
+            tracks.add(PlaylistTrack.of(position++, t.track(), explainer.reason(t, s.intent()), t.score()));
         }
-        return Optional.of(segment);
+        DjState next = s.afterSegment(
+                planned.tracks().stream().map(t -> t.track().id()).toList(),
+                tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum(),
+                intro);
+        DjSegment segment = new DjSegment(
+                next.segments(),
+                intro,
+                tracks,
+                round(planned.energy()),
+                round(planned.target()),
+                why,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.append(next, segment);
+        return segment;
     }
 
     /** Applies a request to the session; empty when the session does not exist. */
     public Optional<String> request(String id, String text) {
         synchronized (lock(id)) {
-            Optional<DjState> found = store.find(id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            DjState s = found.get();
-            DjState.Mutable next = s.edit();
-            int from = Math.max(0, s.played().size() - 4);
-            String interpretation = requests.apply(
-                    next, text, s.played().subList(from, s.played().size()));
-            store.save(next.done());
-            return Optional.of(interpretation);
+            return store.find(id).map(s -> {
+                DjRequests.Outcome outcome = requests.apply(s, text, s.history().lastPlayed(LAST_SEGMENT_TRACKS));
+                store.save(outcome.state());
+                return outcome.interpretation();
+            });
         }
     }
 
@@ -209,9 +182,8 @@ public class DjService {
             if (catalog.find(trackId).isEmpty()) {
                 return FeedbackResult.UNKNOWN_TRACK;
             }
-            DjState.Mutable next = found.get().edit();
-            (like ? next.liked : next.skipped).add(trackId);
-            store.save(next.done());
+            History history = found.get().history();
+            store.save(found.get().withHistory(like ? history.withLiked(trackId) : history.withSkipped(trackId)));
             return FeedbackResult.ACCEPTED;
         }
     }

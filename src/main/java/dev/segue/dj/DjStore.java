@@ -48,7 +48,7 @@ class DjStore {
                 ps.setTimestamp(2, Timestamp.from(state.createdAt()));
                 ps.setTimestamp(3, now);
                 ps.setString(4, body);
-                ps.setString(5, state.userId());
+                ps.setString(5, state.session().userId());
                 ps.executeUpdate();
             }
         } catch (SQLException | JsonProcessingException e) {

@@ -1,10 +1,15 @@
 package dev.segue.dj;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segue.config.StrictJson;
+import dev.segue.dj.DjState.History;
+import dev.segue.dj.DjState.Host;
+import dev.segue.dj.DjState.Progress;
+import dev.segue.dj.DjState.Session;
+import dev.segue.dj.DjState.Wishes;
 import dev.segue.planner.Intent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,40 +51,43 @@ class DjStateJsonTest {
         Intent intent = mapper.treeToValue(mapper.readTree(stored).get("intent"), Intent.class);
         assertEquals(List.of("piano", "electricpiano"), intent.excludeTags(), "the fixture has an exclusion");
         DjState expected = new DjState(
-                "3c3ec68a-5158-437c-9650-162259992b97",
-                "listener-7",
-                "calm piano for a rainy afternoon",
-                90,
-                Instant.parse("2026-11-30T12:27:11.321Z"),
-                intent,
-                List.of(
-                        "jamendo:6721",
-                        "jamendo:1264107",
-                        "jamendo:1163224",
-                        "jamendo:1269566",
-                        "jamendo:33449",
-                        "jamendo:1116406",
-                        "jamendo:1058325",
-                        "jamendo:1210719",
-                        "jamendo:1393180"),
-                List.of("jamendo:6721"),
-                List.of("jamendo:1116406"),
-                0.25,
-                true,
-                "Jahzzar",
-                List.of("jazz", "acidjazz", "jazzfusion", "swing"),
-                List.of("jamendo:1116406", "jamendo:1058325", "jamendo:1210719", "jamendo:1393180"),
-                1599.6,
-                3,
-                List.of(
-                        "Here's Steven Dunston with \u201cSideways\u201d, all pop, followed by \u201cFaith\u201d by"
-                                + " Kendra Logozar - Contemporary Piano.",
-                        "Esther Garcia opens this set with \u201cEvening\u201d, all chill out; Traffic In My Head keeps"
-                                + " it going with \u201cTheme in g\u201d.",
-                        "You asked for \"no more piano\". Building the energy. First \u201cAn Unexpected Change\u201d"
-                                + " from Dave Imbern\u00f6n, then \u201cRainbow Stone - Remix (instrumental)\u201d by"
-                                + " Fresh Body Shop."),
-                "play Jahzzar");
+                new Session(
+                        "3c3ec68a-5158-437c-9650-162259992b97",
+                        "listener-7",
+                        "calm piano for a rainy afternoon",
+                        90,
+                        Instant.parse("2026-11-30T12:27:11.321Z"),
+                        intent),
+                new History(
+                        List.of(
+                                "jamendo:6721",
+                                "jamendo:1264107",
+                                "jamendo:1163224",
+                                "jamendo:1269566",
+                                "jamendo:33449",
+                                "jamendo:1116406",
+                                "jamendo:1058325",
+                                "jamendo:1210719",
+                                "jamendo:1393180"),
+                        List.of("jamendo:6721"),
+                        List.of("jamendo:1116406"),
+                        0.25),
+                new Wishes(
+                        true,
+                        "Jahzzar",
+                        List.of("jazz", "acidjazz", "jazzfusion", "swing"),
+                        List.of("jamendo:1116406", "jamendo:1058325", "jamendo:1210719", "jamendo:1393180")),
+                new Progress(1599.6, 3),
+                new Host(
+                        List.of(
+                                "Here's Steven Dunston with \u201cSideways\u201d, all pop, followed by \u201cFaith\u201d by"
+                                        + " Kendra Logozar - Contemporary Piano.",
+                                "Esther Garcia opens this set with \u201cEvening\u201d, all chill out; Traffic In My Head keeps"
+                                        + " it going with \u201cTheme in g\u201d.",
+                                "You asked for \"no more piano\". Building the energy. First \u201cAn Unexpected Change\u201d"
+                                        + " from Dave Imbern\u00f6n, then \u201cRainbow Stone - Remix (instrumental)\u201d by"
+                                        + " Fresh Body Shop."),
+                        "play Jahzzar"));
         assertEquals(expected, StrictJson.lenient(mapper).readValue(stored, DjState.class));
     }
 
@@ -87,13 +95,21 @@ class DjStateJsonTest {
     void aFreshSessionReadsBackWithItsNulls() throws IOException {
         DjState state = StrictJson.lenient(mapper).readValue(read("dj/session-v1-fresh.json"), DjState.class);
         assertEquals("an eclectic mix", state.vibe());
-        assertEquals(null, state.userId());
-        assertEquals(null, state.artistNext());
-        assertEquals(null, state.lastRequest());
-        assertTrue(state.played().isEmpty()
-                && state.intros().isEmpty()
-                && state.focusNext().isEmpty());
-        assertEquals(0, state.segments());
+        assertEquals(null, state.session().userId());
+        assertEquals(null, state.wishes().artistNext());
+        assertEquals(null, state.host().lastRequest());
+        assertEquals(DjState.opened(state.session()), state, "nothing played, no feedback, no wishes");
+    }
+
+    @Test
+    void aSessionWithoutTheFieldsAddedLaterReadsWithEmptyLists() throws IOException {
+        ObjectNode older = (ObjectNode) mapper.readTree(read("dj/session-v1-busy.json"));
+        older.remove(List.of("focusNext", "moreLike", "intros", "lastRequest"));
+        DjState state = StrictJson.lenient(mapper).treeToValue(older, DjState.class);
+        assertEquals(List.of(), state.wishes().focusNext());
+        assertEquals(List.of(), state.wishes().moreLike());
+        assertEquals(new Host(List.of(), null), state.host());
+        assertEquals("Jahzzar", state.wishes().artistNext(), "the rest reads as it was");
     }
 
     @Test
