@@ -12,40 +12,41 @@ import dev.segue.profile.Personalisation;
 import dev.segue.profile.ProfileService;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.trace.Trace;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * AI-DJ sessions: open one with a vibe, pull segments (or listen and get them as the music would play), send requests
- * and feedback that shape the very next segment. State lives in the database; listeners and pacing live here.
+ * and feedback that shape the very next segment. State lives in the database; what listeners hear, in
+ * {@link DjStreams}.
  */
 @ApplicationScoped
 public class DjService {
 
     public record Opened(String id, String vibe, int minutes, Instant createdAt) {}
 
-    /** A listener of one session: gets each new segment, and the end when the session's minutes are played. */
-    public interface Listener {
-        void segment(DjSegment segment);
+    /** One step of a listener's pacing: how long until the next step, or that the session is over. */
+    record Pace(Duration delay, boolean over) {
+        static final Pace OVER = new Pace(Duration.ZERO, true);
 
-        void end();
+        static Pace after(Duration delay) {
+            return new Pace(delay, false);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(DjService.class);
+    private static final String EXPIRY_JOB = "dj-idle-session-expiry";
     /** "More like this" means the last segment's tracks: the last four played at most. */
     private static final int LAST_SEGMENT_TRACKS = 4;
 
@@ -53,47 +54,61 @@ public class DjService {
     private final DjPlanner planner;
     private final DjHost host;
     private final DjRequests requests;
+    private final DjNews news;
     private final IntentParser parser;
     private final Explainer explainer;
     private final Catalog catalog;
+    private final Scheduler scheduler;
     private final Dj settings;
     /** A listener's taste, when the session has a userId with history and personalisation on. */
     private final Function<String, Optional<Personalisation>> tastes;
 
     private final Object[] locks = new Object[64];
-    private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> pacing = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "segue-dj");
-        t.setDaemon(true);
-        return t;
-    });
 
     DjService(
             DjStore store,
             DjPlanner planner,
             DjHost host,
             DjRequests requests,
+            DjNews news,
             IntentParser parser,
             Explainer explainer,
             Catalog catalog,
+            Scheduler scheduler,
             SegueConfig config,
             ProfileService profiles) {
-        this.tastes = profiles::forRequest;
-        Dj settings = config.dj();
         this.store = store;
         this.planner = planner;
         this.host = host;
         this.requests = requests;
+        this.news = news;
         this.parser = parser;
         this.explainer = explainer;
         this.catalog = catalog;
-        this.settings = settings;
+        this.scheduler = scheduler;
+        this.settings = config.dj();
+        this.tastes = profiles::forRequest;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-        long every = Math.max(1000, Math.min(60_000, settings.idleTimeout().toMillis() / 4));
-        scheduler.scheduleWithFixedDelay(this::expireIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Idle sessions expire from the DJ's first use on, checked a few times per idle timeout (once a second to once a
+     * minute); a command that never serves, such as ingest, never touches the sessions.
+     */
+    @PostConstruct
+    void scheduleExpiry() {
+        String every = Duration.ofMillis(
+                        Math.max(1000, Math.min(60_000, settings.idleTimeout().toMillis() / 4)))
+                .toString();
+        scheduler
+                .newJob(EXPIRY_JOB)
+                .setInterval(every)
+                .setDelayed(every)
+                .setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> expireIdle())
+                .schedule();
     }
 
     public Opened open(String userId, String prompt, Integer minutes) {
@@ -119,7 +134,7 @@ public class DjService {
         synchronized (lock(id)) {
             segment = store.find(id).map(this::planAndStore);
         }
-        segment.ifPresent(s -> listeners.getOrDefault(id, List.of()).forEach(l -> l.segment(s)));
+        segment.ifPresent(s -> news.segmentAdded(id));
         return segment;
     }
 
@@ -195,81 +210,53 @@ public class DjService {
         return ids.size();
     }
 
+    /** Ends the session for its listeners and deletes it; false when there was no such session. */
     public boolean close(String id) {
         synchronized (lock(id)) {
-            List<Listener> gone = listeners.remove(id);
-            if (gone != null) {
-                gone.forEach(Listener::end);
-            }
+            news.closed(id);
             return store.delete(id);
         }
     }
 
     /**
-     * Registers a listener: it first gets every stored segment after {@code lastSeen} (resume without loss or
-     * repeat), then new ones as they are planned. While anyone listens, the session plans its next segment when the
-     * current one would have finished playing (scaled by segue.dj.pace). Returns false for an unknown session.
+     * One step of a listener's pacing: plans the next segment once the latest one would have finished playing (at
+     * once when there is none) and says when to step again; over when the session's minutes are played or it is gone.
+     * Every listener of a session paces it, but the lock and the latest segment's time make only the first one due
+     * plan: the others wait for the segment it planned.
      */
-    public boolean listen(String id, int lastSeen, Listener listener) {
-        if (store.find(id).isEmpty()) {
-            return false;
-        }
-        List<DjSegment> missed = store.segmentsAfter(id, lastSeen);
-        missed.forEach(listener::segment);
-        listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
-        if (pacing.putIfAbsent(id, true) == null) {
-            long delay = missed.isEmpty() && store.segmentsAfter(id, 0).isEmpty() ? 0 : paceMillis(missed);
-            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
-        }
-        return true;
-    }
-
-    public void unlisten(String id, Listener listener) {
-        List<Listener> list = listeners.get(id);
-        if (list != null) {
-            list.remove(listener);
-        }
-    }
-
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    private void pace(String id) {
-        try {
-            List<Listener> list = listeners.getOrDefault(id, List.of());
+    Pace pace(String id) {
+        synchronized (lock(id)) {
             Optional<DjState> state = store.find(id);
-            if (list.isEmpty() || state.isEmpty()) {
-                pacing.remove(id);
-                return;
+            if (state.isEmpty()) {
+                return Pace.OVER;
             }
-            if (state.get().playedSeconds() >= state.get().minutes() * 60.0) {
-                list.forEach(Listener::end);
-                pacing.remove(id);
-                return;
+            Duration wait = store.latestSegment(id)
+                    .map(latest ->
+                            Duration.between(Instant.now(), latest.createdAt().plus(playTime(latest))))
+                    .orElse(Duration.ZERO);
+            if (wait.isPositive()) {
+                return Pace.after(wait);
             }
-            Optional<DjSegment> segment = next(id);
-            long delay = segment.map(s -> paceMillis(List.of(s))).orElse(1000L);
-            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "DJ session %s: planning failed; retrying in 5 s", id);
-            scheduler.schedule(() -> pace(id), 5, TimeUnit.SECONDS);
+            if (state.get().minutesPlayed()) {
+                return Pace.OVER;
+            }
+            return next(id).map(segment -> Pace.after(playTime(segment))).orElse(Pace.OVER);
         }
     }
 
-    private long paceMillis(List<DjSegment> segments) {
-        double seconds = segments.isEmpty()
-                ? 0
-                : segments.get(segments.size() - 1).tracks().stream()
-                        .mapToDouble(PlaylistTrack::durationSec)
-                        .sum();
-        return Math.max(50, (long) (seconds * 1000 * settings.pace()));
+    /** How long a segment plays, scaled by segue.dj.pace; at least 50 ms, so that empty segments do not spin. */
+    private Duration playTime(DjSegment segment) {
+        double seconds = segment.tracks().stream()
+                .mapToDouble(PlaylistTrack::durationSec)
+                .sum();
+        return Duration.ofMillis(Math.max(50, (long) (seconds * 1000 * settings.pace())));
     }
 
-    private void expireIdle() {
+    /** Closes the sessions untouched for segue.dj.idle-timeout that nobody listens to. */
+    void expireIdle() {
         try {
             for (String id : store.idleSince(Instant.now().minus(settings.idleTimeout()))) {
-                if (listeners.getOrDefault(id, List.of()).isEmpty()) {
+                if (!news.hasListeners(id)) {
                     close(id);
                 }
             }
@@ -284,10 +271,5 @@ public class DjService {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    @PreDestroy
-    void close() {
-        scheduler.shutdownNow();
     }
 }

@@ -114,6 +114,20 @@ class DjStore {
         return out;
     }
 
+    /** The session's latest segment, if it has one (for pacing). */
+    Optional<DjSegment> latestSegment(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT segment_json FROM dj_segments WHERE session_id = ?"
+                        + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.readValue(rs.getString(1), DjSegment.class)) : Optional.empty();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read segments of DJ session " + id, e);
+        }
+    }
+
     boolean delete(String id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement segments = c.prepareStatement("DELETE FROM dj_segments WHERE session_id = ?");
