@@ -22,6 +22,9 @@ import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -116,6 +119,13 @@ public class DjResource {
     @Operation(
             summary = "Server-Sent Events: a `segment` event per planned segment (id = segment number), a heartbeat"
                     + " comment every 15 s, `end` when the session's minutes are played; resume with Last-Event-ID")
+    @APIResponse(
+            responseCode = "200",
+            description = "the stream; each `segment` event's data is a segment",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = DjSegment.class)))
     public Multi<OutboundSseEvent> events(
             @RestPath String id,
             @RestHeader("Last-Event-ID") String lastEventId,
