@@ -1,9 +1,13 @@
 package dev.segue.api;
 
+import dev.segue.dj.DjEvent;
 import dev.segue.dj.DjSegment;
 import dev.segue.dj.DjService;
 import dev.segue.dj.DjState;
+import dev.segue.dj.DjStreams;
 import dev.segue.playlist.Playlists;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,14 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -52,11 +56,11 @@ public class DjResource {
 
     private final DjService dj;
 
-    private final dev.segue.config.SegueConfig config;
+    private final DjStreams streams;
 
-    DjResource(DjService dj, dev.segue.config.SegueConfig config) {
+    DjResource(DjService dj, DjStreams streams) {
         this.dj = dj;
-        this.config = config;
+        this.streams = streams;
     }
 
     @POST
@@ -111,83 +115,41 @@ public class DjResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // looks the session up in the database before the stream starts
     @Operation(
             summary = "Server-Sent Events: a `segment` event per planned segment (id = segment number), a heartbeat"
                     + " comment every 15 s, `end` when the session's minutes are played; resume with Last-Event-ID")
-    public void events(
+    @APIResponse(
+            responseCode = "200",
+            description = "the stream; each `segment` event's data is a segment",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = DjSegment.class)))
+    public Multi<OutboundSseEvent> events(
             @RestPath String id,
             @RestHeader("Last-Event-ID") String lastEventId,
             @RestQuery("lastEventId") String lastEventIdParam,
-            @Context SseEventSink sink,
             @Context Sse sse) {
         dj.find(checked(id)).orElseThrow(() -> unknown(id));
         String resumeFrom = lastEventId != null ? lastEventId : lastEventIdParam;
-        int last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE) == null
-                ? 0
-                : Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE);
-        AtomicReference<ScheduledFuture<?>> heartbeat = new AtomicReference<>();
-        DjService.Listener listener = new DjService.Listener() {
-            @Override
-            public void segment(DjSegment segment) {
-                send(sse.newEventBuilder()
-                        .id(String.valueOf(segment.segment()))
+        Integer last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE);
+        return streams.listen(id, last == null ? 0 : last).map(event -> switch (event) {
+            case DjEvent.Segment s ->
+                sse.newEventBuilder()
+                        .id(String.valueOf(s.segment().segment()))
                         .name("segment")
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(DjSegment.class, segment)
-                        .build());
-            }
-
-            @Override
-            public void end() {
-                send(sse.newEventBuilder()
+                        .data(DjSegment.class, s.segment())
+                        .build();
+            case DjEvent.Heartbeat beat ->
+                sse.newEventBuilder().comment("heartbeat").build();
+            case DjEvent.End end ->
+                sse.newEventBuilder()
                         .name("end")
                         .data("the session's minutes are played")
-                        .build());
-                stop();
-            }
-
-            private void send(jakarta.ws.rs.sse.OutboundSseEvent event) {
-                if (sink.isClosed()) {
-                    stop();
-                    return;
-                }
-                sink.send(event).whenComplete((ok, error) -> {
-                    if (error != null) {
-                        stop(); // the client went away
-                    }
-                });
-            }
-
-            private void stop() {
-                dj.unlisten(id, this);
-                ScheduledFuture<?> beat = heartbeat.get();
-                if (beat != null) {
-                    beat.cancel(false);
-                }
-                if (!sink.isClosed()) {
-                    sink.close();
-                }
-            }
-        };
-        long every = config.dj().heartbeat().toMillis();
-        heartbeat.set(dj.scheduler()
-                .scheduleAtFixedRate(
-                        () -> {
-                            if (sink.isClosed()) {
-                                dj.unlisten(id, listener);
-                                heartbeat.get().cancel(false);
-                            } else {
-                                sink.send(sse.newEventBuilder()
-                                        .comment("heartbeat")
-                                        .build());
-                            }
-                        },
-                        every,
-                        every,
-                        TimeUnit.MILLISECONDS));
-        if (!dj.listen(id, last, listener)) {
-            throw unknown(id);
-        }
+                        .build();
+        });
     }
 
     @POST

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * What the DJ says before a segment: one to three sentences naming the next tracks and why, from catalog facts only.
@@ -53,7 +54,7 @@ class DjHost {
                     .filter(text -> !text.isEmpty()
                             && text.length() <= MAX_INTRO
                             && namesTheSegment(text, tracks)
-                            && !s.intros().contains(text));
+                            && !s.host().intros().contains(text));
             if (line.isPresent()) {
                 return line.get();
             }
@@ -62,7 +63,7 @@ class DjHost {
         String text = null;
         for (int i = 0; i < TEMPLATES.length; i++) {
             text = fill(TEMPLATES[(start + i) % TEMPLATES.length], tracks, why, acknowledgement);
-            if (!s.intros().contains(text)) {
+            if (!s.host().intros().contains(text)) {
                 return text;
             }
         }
@@ -97,7 +98,7 @@ class DjHost {
     }
 
     private static List<String> tags(Track t) {
-        return java.util.stream.Stream.of(t.genres(), t.moods(), t.instruments())
+        return Stream.of(t.genres(), t.moods(), t.instruments())
                 .flatMap(List::stream)
                 .map(Tags::words)
                 .limit(5)

@@ -1,10 +1,9 @@
 package dev.segue.dj;
 
-import dev.segue.catalog.Catalog;
 import dev.segue.catalog.TagCategory;
 import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
-import dev.segue.config.SegueConfig;
+import dev.segue.dj.DjState.History;
 import dev.segue.embedding.Vectors;
 import dev.segue.planner.Energy;
 import dev.segue.planner.Intent;
@@ -16,7 +15,6 @@ import dev.segue.profile.Personalisation;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
-import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
@@ -31,9 +29,8 @@ import java.util.Set;
 
 /**
  * Picks the next segment of a DJ session: candidates from the same retrieval the playlists use (the session's intent,
- * steered by likes, skips and one-segment wishes), then a greedy choice that balances fit, a smooth transition from the
- * track before (or a deliberate contrast after "switch it up") and the energy the session's arc asks for, never
- * repeating a track and keeping an artist to once per {@code artistGap} tracks.
+ * steered by likes, skips and one-segment wishes), ranked, then chosen by {@link DjChooser} for the energy the
+ * session's arc asks for.
  */
 @ApplicationScoped
 class DjPlanner {
@@ -61,15 +58,13 @@ class DjPlanner {
     private final OfflinePlanner retrieval;
     private final SearchTools tools;
     private final BaselineScorer scorer;
-    private final int tracksPerSegment;
-    private final int artistGap;
+    private final DjChooser chooser;
 
-    DjPlanner(OfflinePlanner retrieval, SearchTools tools, BaselineScorer scorer, SegueConfig config) {
+    DjPlanner(OfflinePlanner retrieval, SearchTools tools, BaselineScorer scorer, DjChooser chooser) {
         this.retrieval = retrieval;
         this.tools = tools;
         this.scorer = scorer;
-        this.tracksPerSegment = Math.max(2, Math.min(4, config.dj().tracksPerSegment()));
-        this.artistGap = Math.max(1, config.dj().artistGap());
+        this.chooser = chooser;
     }
 
     /** The arc over the session: build for the first 40%, peak until 75%, then cool down. */
@@ -91,85 +86,34 @@ class DjPlanner {
     Planned plan(DjState s, Personalisation taste, Trace trace) {
         double progress = s.playedSeconds() / (s.minutes() * 60.0);
         double target = Math.max(0.1, Math.min(0.95, arc(progress) + s.energyBias()));
-        Catalog catalog = tools.catalog();
-        Set<String> exclude = new HashSet<>(s.played());
-        exclude.addAll(s.skipped());
-        List<String> seeds = new ArrayList<>(s.moreLike());
-        s.liked().stream().skip(Math.max(0, s.liked().size() - 5)).forEach(seeds::add);
+        History history = s.history();
+        Set<String> exclude = new HashSet<>(history.played());
+        exclude.addAll(history.skipped());
         Intent intent = withEnergyWish(s.intent(), s.energyBias());
         Plan plan = retrieval.retrieve(
                 intent,
                 PlanRequest.forPrompt("")
-                        .withSeeds(seeds)
+                        .withSeeds(seeds(s))
                         .withExcludedTracks(exclude)
                         .withExpectedTracks(POOL / 6)
                         .withPersonalisation(taste),
                 trace);
-        float[] query = plan.queryVector();
-        List<float[]> skippedVectors = s.skipped().stream()
-                .skip(Math.max(0, s.skipped().size() - 5))
-                .map(id -> tools.index().vectors().of(id))
-                .filter(v -> v != null)
-                .toList();
-        if (!skippedVectors.isEmpty()) {
-            // A skip moves the session away from that track's neighbourhood.
-            query = Vectors.blend(query, 1.0, Vectors.centroid(skippedVectors), -0.35);
-        }
-        SearchFilter hard = plan.hardFilter();
-        Map<String, Candidate> pool = new LinkedHashMap<>();
-        plan.candidates().forEach(c -> pool.put(c.track().id(), c));
-
+        Pool pool = new Pool(plan.candidates(), awayFromSkips(plan.queryVector(), history), plan.hardFilter(), trace);
         if (Math.abs(s.energyBias()) >= 0.1) {
-            // "More energy" must keep working after the first segment: make sure the pool holds such tracks.
-            List<String> energyTags = (s.energyBias() > 0 ? HIGH_ENERGY : LOW_ENERGY)
-                    .stream().filter(t -> catalog.categoryOf(t).isPresent()).toList();
-            if (!energyTags.isEmpty()) {
-                tools.searchByVector(query, "energy", hard.plusTagGroup(new LinkedHashSet<>(energyTags)), 80, trace)
-                        .forEach(c -> pool.putIfAbsent(c.track().id(), c));
-            }
+            addEnergy(pool, s.energyBias());
         }
-        Track previous = s.played().isEmpty()
+        Track previous = history.played().isEmpty()
                 ? null
-                : catalog.find(s.played().get(s.played().size() - 1)).orElse(null);
-        Set<String> only = null;
-        if (!s.focusNext().isEmpty()) {
-            List<Candidate> focus = tools.searchByVector(
-                    query,
-                    String.join(", ", s.focusNext()),
-                    hard.withArtists(Set.of()).plusTagGroup(new LinkedHashSet<>(s.focusNext())),
-                    60,
-                    trace);
-            focus.forEach(c -> pool.putIfAbsent(c.track().id(), c));
-            only = new HashSet<>();
-            for (Candidate c : focus) {
-                only.add(c.track().id());
-            }
-        } else if (s.contrastNext()) {
-            String genre = contrastGenre(s, previous);
-            if (genre != null) {
-                List<Candidate> contrast = tools.searchTracks(
-                        Tags.words(genre), hard.withArtists(Set.of()).plusTagGroup(Set.of(genre)), 60, trace);
-                contrast.forEach(c -> pool.putIfAbsent(c.track().id(), c));
-                only = new HashSet<>();
-                for (Candidate c : contrast) {
-                    only.add(c.track().id());
-                }
-            }
-        }
-        Set<String> firstFrom = null;
-        if (s.artistNext() != null) {
-            List<Candidate> byArtist =
-                    tools.tracksByArtist(s.artistNext(), hard.withArtists(Set.of()), query, 30, trace);
-            byArtist.stream()
-                    .filter(c -> !exclude.contains(c.track().id()))
-                    .forEach(c -> pool.putIfAbsent(c.track().id(), c));
-            firstFrom = new HashSet<>();
-            for (Candidate c : byArtist) {
-                firstFrom.add(c.track().id());
-            }
-        }
-        List<ScoredTrack> ranked = scorer.score(intent, new ArrayList<>(pool.values()), query, Set.of(), taste);
-        List<ScoredTrack> chosen = choose(s, ranked, previous, target, only, firstFrom, hard, exclude);
+                : tools.catalog()
+                        .find(history.played().get(history.played().size() - 1))
+                        .orElse(null);
+        Set<String> only = oneSegmentOnly(s, previous, pool);
+        String artistNext = s.wishes().artistNext();
+        Set<String> firstFrom = artistNext == null ? null : byArtist(artistNext, exclude, pool);
+        List<ScoredTrack> ranked =
+                scorer.score(intent, new ArrayList<>(pool.candidates.values()), pool.query, Set.of(), taste);
+        List<ScoredTrack> chosen =
+                chooser.choose(s, ranked, previous, new DjChooser.Rules(target, only, firstFrom, pool.hard, exclude));
         double energy = chosen.stream()
                 .mapToDouble(t -> EnergyEstimate.of(t.track()))
                 .average()
@@ -177,74 +121,73 @@ class DjPlanner {
         return new Planned(chosen, energy, target, phase(progress));
     }
 
-    private List<ScoredTrack> choose(
-            DjState s,
-            List<ScoredTrack> ranked,
-            Track previous,
-            double target,
-            Set<String> only,
-            Set<String> firstFrom,
-            SearchFilter hard,
-            Set<String> exclude) {
-        double max = ranked.stream().mapToDouble(ScoredTrack::score).max().orElse(1);
-        double min = ranked.stream().mapToDouble(ScoredTrack::score).min().orElse(0);
-        List<String> recentArtists = new ArrayList<>();
-        int from = Math.max(0, s.played().size() - (artistGap - 1));
-        for (String id : s.played().subList(from, s.played().size())) {
-            tools.catalog().find(id).ifPresent(t -> recentArtists.add(Catalog.artistKey(t.artist())));
+    /** Tracks to start from: "more like this", then the latest likes. */
+    private static List<String> seeds(DjState s) {
+        List<String> seeds = new ArrayList<>(s.wishes().moreLike());
+        List<String> liked = s.history().liked();
+        liked.stream().skip(Math.max(0, liked.size() - 5)).forEach(seeds::add);
+        return seeds;
+    }
+
+    /** A skip moves the session away from that track's neighbourhood (the latest five skips count). */
+    private float[] awayFromSkips(float[] query, History history) {
+        List<String> skipped = history.skipped();
+        List<float[]> skippedVectors = skipped.stream()
+                .skip(Math.max(0, skipped.size() - 5))
+                .map(id -> tools.index().vectors().of(id))
+                .filter(v -> v != null)
+                .toList();
+        return skippedVectors.isEmpty() ? query : Vectors.blend(query, 1.0, Vectors.centroid(skippedVectors), -0.35);
+    }
+
+    /** "More energy" must keep working after the first segment: make sure the pool holds such tracks. */
+    private void addEnergy(Pool pool, double bias) {
+        List<String> energyTags = (bias > 0 ? HIGH_ENERGY : LOW_ENERGY)
+                .stream().filter(t -> tools.catalog().categoryOf(t).isPresent()).toList();
+        if (!energyTags.isEmpty()) {
+            SearchFilter energetic = pool.hard.plusTagGroup(new LinkedHashSet<>(energyTags));
+            pool.add(tools.searchByVector(pool.query, "energy", energetic, 80, pool.trace));
         }
-        List<ScoredTrack> chosen = new ArrayList<>();
-        Set<String> chosenIds = new HashSet<>();
-        Set<String> chosenTitles = new HashSet<>();
-        Track before = previous;
-        for (int slot = 0; slot < tracksPerSegment; slot++) {
-            ScoredTrack best = null;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            boolean contrast = s.contrastNext() && slot == 0 && before != null;
-            boolean fromArtist = slot == 0 && firstFrom != null && !firstFrom.isEmpty();
-            // One-segment wishes may reach outside the session's artist filter; exclusions still hold.
-            SearchFilter rule = fromArtist || only != null ? hard.withArtists(Set.of()) : hard;
-            for (ScoredTrack c : ranked) {
-                Track t = c.track();
-                String artist = Catalog.artistKey(t.artist());
-                if (exclude.contains(t.id())
-                        || chosenIds.contains(t.id())
-                        || chosenTitles.contains(artist + "|" + Catalog.artistKey(t.title()))
-                        || (!fromArtist && recentArtists.contains(artist))
-                        || (fromArtist && !firstFrom.contains(t.id()))
-                        || (!fromArtist && only != null && !only.isEmpty() && !only.contains(t.id()))
-                        || !Filters.allows(rule, t)) {
-                    continue;
-                }
-                double fit = max == min ? 1 : (c.score() - min) / (max - min);
-                double smooth = before == null ? 0.5 : similarity(before, t);
-                if (contrast) {
-                    smooth = 1 - smooth;
-                }
-                double energyFit = 1 - Math.abs(EnergyEstimate.of(t) - target);
-                // An energy request outweighs smoothness until the session gets there.
-                double value = Math.abs(s.energyBias()) >= 0.1
-                        ? 0.4 * fit + 0.2 * smooth + 0.4 * energyFit
-                        : 0.5 * fit + 0.3 * smooth + 0.2 * energyFit;
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = c;
-                }
+    }
+
+    /**
+     * The tracks a one-segment wish limits the next segment to: "play some jazz" (its tags) or "switch it up" (a genre
+     * the session has not been playing); null when there is no such wish.
+     */
+    private Set<String> oneSegmentOnly(DjState s, Track previous, Pool pool) {
+        SearchFilter anyArtist = pool.hard.withArtists(Set.of());
+        List<String> focus = s.wishes().focusNext();
+        List<Candidate> found;
+        if (!focus.isEmpty()) {
+            SearchFilter focused = anyArtist.plusTagGroup(new LinkedHashSet<>(focus));
+            found = tools.searchByVector(pool.query, String.join(", ", focus), focused, 60, pool.trace);
+        } else if (s.wishes().contrastNext()) {
+            String genre = contrastGenre(s, previous);
+            if (genre == null) {
+                return null;
             }
-            if (best == null) {
-                break;
-            }
-            chosen.add(best);
-            chosenIds.add(best.track().id());
-            chosenTitles.add(Catalog.artistKey(best.track().artist()) + "|"
-                    + Catalog.artistKey(best.track().title()));
-            recentArtists.add(Catalog.artistKey(best.track().artist()));
-            if (recentArtists.size() > artistGap - 1) {
-                recentArtists.remove(0);
-            }
-            before = best.track();
+            found = tools.searchTracks(Tags.words(genre), anyArtist.plusTagGroup(Set.of(genre)), 60, pool.trace);
+        } else {
+            return null;
         }
-        return chosen;
+        pool.add(found);
+        return ids(found);
+    }
+
+    /** "Play X": the artist's tracks (those not excluded) for the first slot of the next segment. */
+    private Set<String> byArtist(String artist, Set<String> exclude, Pool pool) {
+        List<Candidate> found =
+                tools.tracksByArtist(artist, pool.hard.withArtists(Set.of()), pool.query, 30, pool.trace);
+        pool.add(found.stream().filter(c -> !exclude.contains(c.track().id())).toList());
+        return ids(found);
+    }
+
+    private static Set<String> ids(List<Candidate> candidates) {
+        Set<String> ids = new HashSet<>();
+        for (Candidate c : candidates) {
+            ids.add(c.track().id());
+        }
+        return ids;
     }
 
     /**
@@ -274,12 +217,6 @@ class DjPlanner {
                         .withQueryText(intent.queryText() + ", " + String.join(", ", tags.subList(0, 3))));
     }
 
-    private double similarity(Track a, Track b) {
-        float[] va = tools.index().vectors().of(a);
-        float[] vb = tools.index().vectors().of(b);
-        return va == null || vb == null ? 0.5 : Vectors.dot(va, vb);
-    }
-
     /** A popular genre the session has not been playing, different each time it is asked. */
     private String contrastGenre(DjState s, Track previous) {
         Set<String> current = new HashSet<>();
@@ -301,5 +238,24 @@ class DjPlanner {
         return options.isEmpty()
                 ? null
                 : options.get(Math.floorMod(s.segments() * 7 + s.id().hashCode(), options.size()));
+    }
+
+    /** The candidates for a segment (the retrieved ones, then what wishes add), and the query, filter and trace. */
+    private static final class Pool {
+        final Map<String, Candidate> candidates = new LinkedHashMap<>();
+        final float[] query;
+        final SearchFilter hard;
+        final Trace trace;
+
+        Pool(List<Candidate> retrieved, float[] query, SearchFilter hard, Trace trace) {
+            retrieved.forEach(c -> candidates.put(c.track().id(), c));
+            this.query = query;
+            this.hard = hard;
+            this.trace = trace;
+        }
+
+        void add(List<Candidate> found) {
+            found.forEach(c -> candidates.putIfAbsent(c.track().id(), c));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.segue.dj;
 
 import dev.segue.catalog.Catalog;
+import dev.segue.dj.DjState.Wishes;
 import dev.segue.planner.Energy;
 import dev.segue.planner.Intent;
 import dev.segue.planner.IntentParser;
@@ -40,79 +41,110 @@ class DjRequests {
         this.catalog = catalog;
     }
 
-    /** Applies the request to the session; returns what it understood, in words. */
-    String apply(DjState.Mutable s, String text, List<String> lastSegment) {
+    /** What a request did: the session after it, and what it understood, in words. */
+    record Outcome(DjState state, String interpretation) {}
+
+    /** Applies the request to the session; {@code lastSegment} is what "more like this" refers to. */
+    Outcome apply(DjState s, String text, List<String> lastSegment) {
         String lower = text.toLowerCase(Locale.ROOT).strip();
         List<String> understood = new ArrayList<>();
-        if (SWITCH.matcher(lower).find()) {
-            s.contrastNext = true;
-            understood.add("switching it up: something different next");
-        }
-        if (UP.matcher(lower).find()) {
-            s.energyBias = Math.min(0.4, s.energyBias + 0.25);
-            understood.add("raising the energy");
-        } else if (DOWN.matcher(lower).find()) {
-            s.energyBias = Math.max(-0.4, s.energyBias - 0.25);
-            understood.add("bringing the energy down");
-        }
-        if (LIKE_THIS.matcher(lower).find() && !lastSegment.isEmpty()) {
-            s.moreLike = new ArrayList<>(lastSegment);
-            understood.add("more like the last tracks");
-        }
+        DjState next = quickWishes(s, lower, lastSegment, understood);
         Matcher play = PLAY.matcher(lower);
         Optional<String> artist = play.matches() ? catalog.artist(play.group(1)) : Optional.empty();
         if (artist.isPresent()) {
-            s.artistNext = artist.get();
+            next = next.withWishes(next.wishes().withArtist(artist.get()));
             understood.add("playing " + artist.get() + " next");
         } else if (understood.isEmpty()) {
-            Intent before = s.intent;
-            Intent after = parser.refine(before, text);
-            List<String> focus = new ArrayList<>();
-            List<TagGroup> groups = new ArrayList<>(after.include());
-            for (MixIn mix : after.mixIns()) {
-                if (mix.artist() != null) {
-                    s.artistNext = mix.artist();
-                    understood.add("playing " + mix.artist() + " next");
-                } else {
-                    // A DJ "add some jazz" means: jazz next, and a little more of it from now on.
-                    focus.addAll(mix.tags());
-                    groups.add(new TagGroup(mix.phrase(), mix.tags(), "refine", 1.0, false));
-                    understood.add("adding " + mix.phrase());
-                }
-            }
-            for (TagGroup g : after.include()) {
-                if (before.include().stream().noneMatch(b -> b.phrase().equals(g.phrase()) && b.weight() == g.weight())
-                        && g.weight() > 0) {
-                    focus.addAll(g.tags());
-                    understood.add("more " + g.phrase());
-                }
-            }
-            List<String> newExclusions = after.excludeTags().stream()
-                    .filter(t -> !before.excludeTags().contains(t))
-                    .toList();
-            if (!newExclusions.isEmpty()) {
-                understood.add("no more " + String.join(", ", newExclusions) + " for the rest of the session");
-            }
-            List<String> newArtists = after.excludeArtists().stream()
-                    .filter(a -> !before.excludeArtists().contains(a))
-                    .toList();
-            if (!newArtists.isEmpty()) {
-                understood.add("no more " + String.join(", ", newArtists) + " for the rest of the session");
-            }
-            if (after.energy() != null && after.energy() != before.energy()) {
-                s.energyBias = after.energy() == Energy.HIGH
-                        ? Math.min(0.4, s.energyBias + 0.2)
-                        : after.energy() == Energy.LOW ? Math.max(-0.4, s.energyBias - 0.2) : s.energyBias;
-            }
-            s.intent = after.withTags(after.tags().withInclude(groups))
-                    .withMixIns(List.of())
-                    .withWording(after.wording().withNotes(List.of()));
-            s.focusNext = focus.stream().distinct().toList();
+            next = refine(next, text, understood);
         }
         String interpretation = understood.isEmpty()
                 ? "no change I can map to this catalog; keeping the current vibe"
                 : String.join("; ", understood);
-        s.lastRequest = text.strip();
-        return interpretation;
+        return new Outcome(next.withHost(next.host().withLastRequest(text.strip())), interpretation);
+    }
+
+    /** "Switch it up", "more energy" or "calm it down", "more like this": the wishes said in so many words. */
+    private static DjState quickWishes(DjState s, String lower, List<String> lastSegment, List<String> understood) {
+        DjState next = s;
+        if (SWITCH.matcher(lower).find()) {
+            next = next.withWishes(next.wishes().withContrast());
+            understood.add("switching it up: something different next");
+        }
+        if (UP.matcher(lower).find()) {
+            next = next.withHistory(next.history().withEnergyBias(Math.min(0.4, next.energyBias() + 0.25)));
+            understood.add("raising the energy");
+        } else if (DOWN.matcher(lower).find()) {
+            next = next.withHistory(next.history().withEnergyBias(Math.max(-0.4, next.energyBias() - 0.25)));
+            understood.add("bringing the energy down");
+        }
+        if (LIKE_THIS.matcher(lower).find() && !lastSegment.isEmpty()) {
+            next = next.withWishes(next.wishes().withMoreLike(lastSegment));
+            understood.add("more like the last tracks");
+        }
+        return next;
+    }
+
+    /**
+     * Anything else refines the session's intent as a playlist refinement would: what it adds is played next (and a
+     * little more of it from then on), what it excludes is gone for the rest of the session.
+     */
+    private DjState refine(DjState s, String text, List<String> understood) {
+        Intent before = s.intent();
+        Intent after = parser.refine(before, text);
+        List<String> focus = new ArrayList<>();
+        List<TagGroup> groups = new ArrayList<>(after.include());
+        Wishes wishes = s.wishes();
+        for (MixIn mix : after.mixIns()) {
+            if (mix.artist() != null) {
+                wishes = wishes.withArtist(mix.artist());
+                understood.add("playing " + mix.artist() + " next");
+            } else {
+                // A DJ "add some jazz" means: jazz next, and a little more of it from now on.
+                focus.addAll(mix.tags());
+                groups.add(new TagGroup(mix.phrase(), mix.tags(), "refine", 1.0, false));
+                understood.add("adding " + mix.phrase());
+            }
+        }
+        for (TagGroup g : after.include()) {
+            if (before.include().stream().noneMatch(b -> b.phrase().equals(g.phrase()) && b.weight() == g.weight())
+                    && g.weight() > 0) {
+                focus.addAll(g.tags());
+                understood.add("more " + g.phrase());
+            }
+        }
+        understood.addAll(newExclusions(before, after));
+        Intent refined = after.withTags(after.tags().withInclude(groups))
+                .withMixIns(List.of())
+                .withWording(after.wording().withNotes(List.of()));
+        return s.withSession(s.session().withIntent(refined))
+                .withHistory(s.history().withEnergyBias(energyBias(before, after, s.energyBias())))
+                .withWishes(wishes.withFocus(focus.stream().distinct().toList()));
+    }
+
+    private static List<String> newExclusions(Intent before, Intent after) {
+        List<String> said = new ArrayList<>();
+        List<String> newTags = after.excludeTags().stream()
+                .filter(t -> !before.excludeTags().contains(t))
+                .toList();
+        if (!newTags.isEmpty()) {
+            said.add("no more " + String.join(", ", newTags) + " for the rest of the session");
+        }
+        List<String> newArtists = after.excludeArtists().stream()
+                .filter(a -> !before.excludeArtists().contains(a))
+                .toList();
+        if (!newArtists.isEmpty()) {
+            said.add("no more " + String.join(", ", newArtists) + " for the rest of the session");
+        }
+        return said;
+    }
+
+    /** A refinement that asks for more or less energy ("more upbeat") moves the session's energy as well. */
+    private static double energyBias(Intent before, Intent after, double bias) {
+        if (after.energy() == null || after.energy() == before.energy()) {
+            return bias;
+        }
+        return after.energy() == Energy.HIGH
+                ? Math.min(0.4, bias + 0.2)
+                : after.energy() == Energy.LOW ? Math.max(-0.4, bias - 0.2) : bias;
     }
 }

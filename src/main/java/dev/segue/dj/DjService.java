@@ -3,7 +3,8 @@ package dev.segue.dj;
 import dev.segue.catalog.Catalog;
 import dev.segue.config.SegueConfig;
 import dev.segue.config.SegueConfig.Dj;
-import dev.segue.planner.Intent;
+import dev.segue.dj.DjState.History;
+import dev.segue.dj.DjState.Session;
 import dev.segue.planner.IntentParser;
 import dev.segue.playlist.Explainer;
 import dev.segue.playlist.PlaylistTrack;
@@ -11,111 +12,114 @@ import dev.segue.profile.Personalisation;
 import dev.segue.profile.ProfileService;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.trace.Trace;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * AI-DJ sessions: open one with a vibe, pull segments (or listen and get them as the music would play), send requests
- * and feedback that shape the very next segment. State lives in the database; listeners and pacing live here.
+ * and feedback that shape the very next segment. State lives in the database; what listeners hear, in
+ * {@link DjStreams}.
  */
 @ApplicationScoped
 public class DjService {
 
     public record Opened(String id, String vibe, int minutes, Instant createdAt) {}
 
-    /** A listener of one session: gets each new segment, and the end when the session's minutes are played. */
-    public interface Listener {
-        void segment(DjSegment segment);
+    /** One step of a listener's pacing: how long until the next step, or that the session is over. */
+    record Pace(Duration delay, boolean over) {
+        static final Pace OVER = new Pace(Duration.ZERO, true);
 
-        void end();
+        static Pace after(Duration delay) {
+            return new Pace(delay, false);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(DjService.class);
-    private static final int MAX_INTROS_REMEMBERED = 100;
+    private static final String EXPIRY_JOB = "dj-idle-session-expiry";
+    /** "More like this" means the last segment's tracks: the last four played at most. */
+    private static final int LAST_SEGMENT_TRACKS = 4;
 
     private final DjStore store;
     private final DjPlanner planner;
     private final DjHost host;
     private final DjRequests requests;
+    private final DjNews news;
     private final IntentParser parser;
     private final Explainer explainer;
     private final Catalog catalog;
+    private final Scheduler scheduler;
     private final Dj settings;
     /** A listener's taste, when the session has a userId with history and personalisation on. */
     private final Function<String, Optional<Personalisation>> tastes;
 
     private final Object[] locks = new Object[64];
-    private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> pacing = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "segue-dj");
-        t.setDaemon(true);
-        return t;
-    });
 
     DjService(
             DjStore store,
             DjPlanner planner,
             DjHost host,
             DjRequests requests,
+            DjNews news,
             IntentParser parser,
             Explainer explainer,
             Catalog catalog,
+            Scheduler scheduler,
             SegueConfig config,
             ProfileService profiles) {
-        this.tastes = profiles::forRequest;
-        Dj settings = config.dj();
         this.store = store;
         this.planner = planner;
         this.host = host;
         this.requests = requests;
+        this.news = news;
         this.parser = parser;
         this.explainer = explainer;
         this.catalog = catalog;
-        this.settings = settings;
+        this.scheduler = scheduler;
+        this.settings = config.dj();
+        this.tastes = profiles::forRequest;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-        long every = Math.max(1000, Math.min(60_000, settings.idleTimeout().toMillis() / 4));
-        scheduler.scheduleWithFixedDelay(this::expireIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Idle sessions expire from the DJ's first use on, checked a few times per idle timeout (once a second to once a
+     * minute); a command that never serves, such as ingest, never touches the sessions.
+     */
+    @PostConstruct
+    void scheduleExpiry() {
+        String every = Duration.ofMillis(
+                        Math.max(1000, Math.min(60_000, settings.idleTimeout().toMillis() / 4)))
+                .toString();
+        scheduler
+                .newJob(EXPIRY_JOB)
+                .setInterval(every)
+                .setDelayed(every)
+                .setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> expireIdle())
+                .schedule();
     }
 
     public Opened open(String userId, String prompt, Integer minutes) {
         String vibe = prompt == null || prompt.isBlank() ? "an eclectic mix" : prompt.strip();
-        Intent intent = parser.parse(vibe);
-        DjState state = new DjState(
+        DjState state = DjState.opened(new Session(
                 UUID.randomUUID().toString(),
                 userId,
                 vibe,
                 minutes == null ? 60 : minutes,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                intent,
-                List.of(),
-                List.of(),
-                List.of(),
-                0,
-                false,
-                null,
-                List.of(),
-                List.of(),
-                0,
-                0,
-                List.of(),
-                null);
+                parser.parse(vibe)));
         store.save(state);
         return new Opened(state.id(), vibe, state.minutes(), state.createdAt());
     }
@@ -126,70 +130,54 @@ public class DjService {
 
     /** Plans, stores and announces the next segment; empty when the session does not exist. */
     public Optional<DjSegment> next(String id) {
-        DjSegment segment;
+        Optional<DjSegment> segment;
         synchronized (lock(id)) {
-            Optional<DjState> found = store.find(id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            DjState s = found.get();
-            Trace trace = new Trace();
-            DjPlanner.Planned planned = planner.plan(s, tastes.apply(s.userId()).orElse(null), trace);
-            String why = planned.phase() + (s.lastRequest() == null ? "" : ", after \"" + s.lastRequest() + "\"");
-            String intro = host.intro(
-                    s,
-                    planned.tracks(),
-                    planned.phase(),
-                    s.lastRequest() == null ? null : "you asked for \"" + s.lastRequest() + "\"");
-            List<PlaylistTrack> tracks = new ArrayList<>();
-            int position = 1;
-            for (ScoredTrack t : planned.tracks()) {
-                tracks.add(PlaylistTrack.of(position++, t.track(), explainer.reason(t, s.intent()), t.score()));
-            }
-            DjState.Mutable next = s.edit();
-            planned.tracks().forEach(t -> next.played.add(t.track().id()));
-            next.playedSeconds +=
-                    tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-            next.segments++;
-            next.contrastNext = false;
-            next.artistNext = null;
-            next.focusNext = new ArrayList<>();
-            next.moreLike = new ArrayList<>();
-            next.lastRequest = null;
-            next.intros.add(intro);
-            while (next.intros.size() > MAX_INTROS_REMEMBERED) {
-                next.intros.remove(0);
-            }
-            segment = new DjSegment(
-                    next.segments,
-                    intro,
-                    tracks,
-                    round(planned.energy()),
-                    round(planned.target()),
-                    why,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            store.append(next.done(), segment);
+            segment = store.find(id).map(this::planAndStore);
         }
-        for (Listener l : listeners.getOrDefault(id, List.of())) {
-            l.segment(segment);
+        segment.ifPresent(s -> news.segmentAdded(id));
+        return segment;
+    }
+
+    private DjSegment planAndStore(DjState s) {
+        Trace trace = new Trace();
+        DjPlanner.Planned planned =
+                planner.plan(s, tastes.apply(s.session().userId()).orElse(null), trace);
+        String lastRequest = s.host().lastRequest();
+        String why = planned.phase() + (lastRequest == null ? "" : ", after \"" + lastRequest + "\"");
+        String intro = host.intro(
+                s,
+                planned.tracks(),
+                planned.phase(),
+                lastRequest == null ? null : "you asked for \"" + lastRequest + "\"");
+        List<PlaylistTrack> tracks = new ArrayList<>();
+        int position = 1;
+        for (ScoredTrack t : planned.tracks()) {
+            tracks.add(PlaylistTrack.of(position++, t.track(), explainer.reason(t, s.intent()), t.score()));
         }
-        return Optional.of(segment);
+        DjState next = s.afterSegment(
+                planned.tracks().stream().map(t -> t.track().id()).toList(),
+                tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum(),
+                intro);
+        DjSegment segment = new DjSegment(
+                next.segments(),
+                intro,
+                tracks,
+                round(planned.energy()),
+                round(planned.target()),
+                why,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.append(next, segment);
+        return segment;
     }
 
     /** Applies a request to the session; empty when the session does not exist. */
     public Optional<String> request(String id, String text) {
         synchronized (lock(id)) {
-            Optional<DjState> found = store.find(id);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            DjState s = found.get();
-            DjState.Mutable next = s.edit();
-            int from = Math.max(0, s.played().size() - 4);
-            String interpretation = requests.apply(
-                    next, text, s.played().subList(from, s.played().size()));
-            store.save(next.done());
-            return Optional.of(interpretation);
+            return store.find(id).map(s -> {
+                DjRequests.Outcome outcome = requests.apply(s, text, s.history().lastPlayed(LAST_SEGMENT_TRACKS));
+                store.save(outcome.state());
+                return outcome.interpretation();
+            });
         }
     }
 
@@ -209,9 +197,8 @@ public class DjService {
             if (catalog.find(trackId).isEmpty()) {
                 return FeedbackResult.UNKNOWN_TRACK;
             }
-            DjState.Mutable next = found.get().edit();
-            (like ? next.liked : next.skipped).add(trackId);
-            store.save(next.done());
+            History history = found.get().history();
+            store.save(found.get().withHistory(like ? history.withLiked(trackId) : history.withSkipped(trackId)));
             return FeedbackResult.ACCEPTED;
         }
     }
@@ -223,81 +210,53 @@ public class DjService {
         return ids.size();
     }
 
+    /** Ends the session for its listeners and deletes it; false when there was no such session. */
     public boolean close(String id) {
         synchronized (lock(id)) {
-            List<Listener> gone = listeners.remove(id);
-            if (gone != null) {
-                gone.forEach(Listener::end);
-            }
+            news.closed(id);
             return store.delete(id);
         }
     }
 
     /**
-     * Registers a listener: it first gets every stored segment after {@code lastSeen} (resume without loss or
-     * repeat), then new ones as they are planned. While anyone listens, the session plans its next segment when the
-     * current one would have finished playing (scaled by segue.dj.pace). Returns false for an unknown session.
+     * One step of a listener's pacing: plans the next segment once the latest one would have finished playing (at
+     * once when there is none) and says when to step again; over when the session's minutes are played or it is gone.
+     * Every listener of a session paces it, but the lock and the latest segment's time make only the first one due
+     * plan: the others wait for the segment it planned.
      */
-    public boolean listen(String id, int lastSeen, Listener listener) {
-        if (store.find(id).isEmpty()) {
-            return false;
-        }
-        List<DjSegment> missed = store.segmentsAfter(id, lastSeen);
-        missed.forEach(listener::segment);
-        listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
-        if (pacing.putIfAbsent(id, true) == null) {
-            long delay = missed.isEmpty() && store.segmentsAfter(id, 0).isEmpty() ? 0 : paceMillis(missed);
-            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
-        }
-        return true;
-    }
-
-    public void unlisten(String id, Listener listener) {
-        List<Listener> list = listeners.get(id);
-        if (list != null) {
-            list.remove(listener);
-        }
-    }
-
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    private void pace(String id) {
-        try {
-            List<Listener> list = listeners.getOrDefault(id, List.of());
+    Pace pace(String id) {
+        synchronized (lock(id)) {
             Optional<DjState> state = store.find(id);
-            if (list.isEmpty() || state.isEmpty()) {
-                pacing.remove(id);
-                return;
+            if (state.isEmpty()) {
+                return Pace.OVER;
             }
-            if (state.get().playedSeconds() >= state.get().minutes() * 60.0) {
-                list.forEach(Listener::end);
-                pacing.remove(id);
-                return;
+            Duration wait = store.latestSegment(id)
+                    .map(latest ->
+                            Duration.between(Instant.now(), latest.createdAt().plus(playTime(latest))))
+                    .orElse(Duration.ZERO);
+            if (wait.isPositive()) {
+                return Pace.after(wait);
             }
-            Optional<DjSegment> segment = next(id);
-            long delay = segment.map(s -> paceMillis(List.of(s))).orElse(1000L);
-            scheduler.schedule(() -> pace(id), delay, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "DJ session %s: planning failed; retrying in 5 s", id);
-            scheduler.schedule(() -> pace(id), 5, TimeUnit.SECONDS);
+            if (state.get().minutesPlayed()) {
+                return Pace.OVER;
+            }
+            return next(id).map(segment -> Pace.after(playTime(segment))).orElse(Pace.OVER);
         }
     }
 
-    private long paceMillis(List<DjSegment> segments) {
-        double seconds = segments.isEmpty()
-                ? 0
-                : segments.get(segments.size() - 1).tracks().stream()
-                        .mapToDouble(PlaylistTrack::durationSec)
-                        .sum();
-        return Math.max(50, (long) (seconds * 1000 * settings.pace()));
+    /** How long a segment plays, scaled by segue.dj.pace; at least 50 ms, so that empty segments do not spin. */
+    private Duration playTime(DjSegment segment) {
+        double seconds = segment.tracks().stream()
+                .mapToDouble(PlaylistTrack::durationSec)
+                .sum();
+        return Duration.ofMillis(Math.max(50, (long) (seconds * 1000 * settings.pace())));
     }
 
-    private void expireIdle() {
+    /** Closes the sessions untouched for segue.dj.idle-timeout that nobody listens to. */
+    void expireIdle() {
         try {
             for (String id : store.idleSince(Instant.now().minus(settings.idleTimeout()))) {
-                if (listeners.getOrDefault(id, List.of()).isEmpty()) {
+                if (!news.hasListeners(id)) {
                     close(id);
                 }
             }
@@ -312,10 +271,5 @@ public class DjService {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    @PreDestroy
-    void close() {
-        scheduler.shutdownNow();
     }
 }

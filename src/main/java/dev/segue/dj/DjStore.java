@@ -48,7 +48,7 @@ class DjStore {
                 ps.setTimestamp(2, Timestamp.from(state.createdAt()));
                 ps.setTimestamp(3, now);
                 ps.setString(4, body);
-                ps.setString(5, state.userId());
+                ps.setString(5, state.session().userId());
                 ps.executeUpdate();
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -112,6 +112,20 @@ class DjStore {
             throw new IllegalStateException("cannot read segments of DJ session " + id, e);
         }
         return out;
+    }
+
+    /** The session's latest segment, if it has one (for pacing). */
+    Optional<DjSegment> latestSegment(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT segment_json FROM dj_segments WHERE session_id = ?"
+                        + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.readValue(rs.getString(1), DjSegment.class)) : Optional.empty();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read segments of DJ session " + id, e);
+        }
     }
 
     boolean delete(String id) {

@@ -2,6 +2,7 @@ package dev.segue.dj;
 
 import dev.segue.catalog.Track;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A track's energy on Spotify's 0..1 scale: the audio feature when the catalog has it, otherwise an estimate from its
@@ -72,8 +73,8 @@ public final class EnergyEstimate {
     private EnergyEstimate() {}
 
     /** How energetic a tag usually is, when the table knows it. */
-    public static java.util.Optional<Double> ofTag(String tag) {
-        return java.util.Optional.ofNullable(TAG_ENERGY.get(tag));
+    public static Optional<Double> ofTag(String tag) {
+        return Optional.ofNullable(TAG_ENERGY.get(tag));
     }
 
     public static double of(Track track) {
