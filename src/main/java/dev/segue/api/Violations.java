@@ -53,6 +53,7 @@ final class Violations {
             notes.add("and " + (ordered.size() - 1) + " more; see errors");
         }
         String first = field(ordered.get(0));
+        // said of problems with the entries ([0], [1].type, ...), as before; not of the path or of the batch itself
         if (method.isAnnotationPresent(AllOrNothing.class) && first != null && first.startsWith("[")) {
             notes.add("nothing was recorded");
         }
