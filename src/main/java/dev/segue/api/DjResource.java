@@ -1,5 +1,12 @@
 package dev.segue.api;
 
+import dev.segue.api.validation.Between;
+import dev.segue.api.validation.OneOf;
+import dev.segue.api.validation.Params;
+import dev.segue.api.validation.RequiredBody;
+import dev.segue.api.validation.Snippet;
+import dev.segue.api.validation.Text;
+import dev.segue.api.validation.UserId;
 import dev.segue.dj.DjEvent;
 import dev.segue.dj.DjSegment;
 import dev.segue.dj.DjService;
@@ -8,6 +15,9 @@ import dev.segue.dj.DjStreams;
 import dev.segue.playlist.Playlists;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +31,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,11 +46,26 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "dj")
 public class DjResource {
 
-    public record OpenRequest(String userId, String prompt, Integer minutes) {}
+    public record OpenRequest(
+            @UserId String userId,
 
-    public record DjRequest(String text) {}
+            @Text(name = "prompt", max = Playlists.MAX_PROMPT_CHARS, optional = true)
+            String prompt,
 
-    public record Feedback(String trackId, String type) {}
+            @Between(name = "minutes", min = Playlists.MIN_MINUTES, max = Playlists.MAX_MINUTES)
+            Integer minutes) {}
+
+    public record DjRequest(@Text(name = "text", max = 500) String text) {}
+
+    public record Feedback(
+            @NotBlank(message = "{segue.feedback.trackId}") @Size(max = 200, message = "{segue.feedback.trackId}")
+            String trackId,
+
+            @OneOf(
+                    name = "type",
+                    value = {"like", "skip"},
+                    required = true)
+            String type) {}
 
     public record Interpretation(String interpretation) {}
 
@@ -66,22 +92,8 @@ public class DjResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a DJ session with an opening vibe (optional) and a length in minutes (default 60)")
-    public Response open(OpenRequest body) {
+    public Response open(@Valid OpenRequest body) {
         OpenRequest r = body == null ? new OpenRequest(null, null, null) : body;
-        if (r.prompt() != null && r.prompt().length() > Playlists.MAX_PROMPT_CHARS) {
-            throw ApiException.badRequest(
-                    "prompt is " + r.prompt().length() + " characters; the limit is " + Playlists.MAX_PROMPT_CHARS,
-                    "prompt");
-        }
-        if (r.minutes() != null && (r.minutes() < Playlists.MIN_MINUTES || r.minutes() > Playlists.MAX_MINUTES)) {
-            throw ApiException.badRequest(
-                    "minutes must be between " + Playlists.MIN_MINUTES + " and " + Playlists.MAX_MINUTES + " (got "
-                            + r.minutes() + ")",
-                    "minutes");
-        }
-        if (r.userId() != null && !r.userId().matches("[A-Za-z0-9._:@-]{1,100}")) {
-            throw ApiException.badRequest("userId must be 1 to 100 letters, digits or . _ : @ -", "userId");
-        }
         DjService.Opened opened = dj.open(r.userId(), r.prompt(), r.minutes());
         return Response.created(URI.create("/api/dj/sessions/" + opened.id()))
                 .entity(opened)
@@ -128,13 +140,13 @@ public class DjResource {
                             schema = @Schema(implementation = DjSegment.class)))
     public Multi<OutboundSseEvent> events(
             @RestPath String id,
-            @RestHeader("Last-Event-ID") String lastEventId,
-            @RestQuery("lastEventId") String lastEventIdParam,
+            @RestHeader("Last-Event-ID") @Between(name = "Last-Event-ID", min = 0) String lastEventId,
+            @RestQuery("lastEventId") @Between(name = "Last-Event-ID", min = 0) String lastEventIdParam,
             @Context Sse sse) {
         dj.find(checked(id)).orElseThrow(() -> unknown(id));
         String resumeFrom = lastEventId != null ? lastEventId : lastEventIdParam;
-        Integer last = Validation.intParam("Last-Event-ID", resumeFrom, 0, Integer.MAX_VALUE);
-        return streams.listen(id, last == null ? 0 : last).map(event -> switch (event) {
+        int last = Objects.requireNonNullElse(Params.integer(resumeFrom), 0);
+        return streams.listen(id, last).map(event -> switch (event) {
             case DjEvent.Segment s ->
                 sse.newEventBuilder()
                         .id(String.valueOf(s.segment().segment()))
@@ -158,13 +170,8 @@ public class DjResource {
     @Operation(
             summary = "A request in words (\"switch it up\", \"more energy\", \"no more piano\", \"play <artist>\");"
                     + " the next segment reflects it, exclusions stick")
-    public Response request(@RestPath String id, DjRequest body) {
-        if (body == null || body.text() == null || body.text().isBlank()) {
-            throw ApiException.badRequest("text is required and must not be blank", "text");
-        }
-        if (body.text().length() > 500) {
-            throw ApiException.badRequest("text is " + body.text().length() + " characters; the limit is 500", "text");
-        }
+    public Response request(
+            @RestPath String id, @RequiredBody(name = "text", message = "{segue.required}") @Valid DjRequest body) {
         String interpretation = dj.request(checked(id), body.text()).orElseThrow(() -> unknown(id));
         return Response.accepted(new Interpretation(interpretation)).build();
     }
@@ -173,24 +180,13 @@ public class DjResource {
     @Path("{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "skip or like a track: what follows moves away from or toward its neighbourhood")
-    public Response feedback(@RestPath String id, Feedback body) {
-        if (body == null
-                || body.trackId() == null
-                || body.trackId().isBlank()
-                || body.trackId().length() > 200) {
-            throw ApiException.badRequest("trackId is required", "trackId");
-        }
-        if (!"skip".equals(body.type()) && !"like".equals(body.type())) {
-            throw ApiException.badRequest(
-                    "type must be one of like, skip (got \"" + Validation.abbreviate(String.valueOf(body.type()))
-                            + "\")",
-                    "type");
-        }
+    public Response feedback(
+            @RestPath String id,
+            @RequiredBody(name = "trackId", message = "{segue.feedback.trackId}") @Valid Feedback body) {
         return switch (dj.feedback(checked(id), body.trackId(), "like".equals(body.type()))) {
             case UNKNOWN_SESSION -> throw unknown(id);
             case UNKNOWN_TRACK ->
-                throw ApiException.badRequest(
-                        "unknown track id \"" + Validation.abbreviate(body.trackId()) + "\"", "trackId");
+                throw ApiException.badRequest("unknown track id \"" + Snippet.of(body.trackId()) + "\"", "trackId");
             case ACCEPTED ->
                 Response.accepted(new Interpretation(
                                 "like".equals(body.type()) ? "more like it from now on" : "moving away from it"))
@@ -216,6 +212,6 @@ public class DjResource {
     }
 
     private static ApiException unknown(String id) {
-        return ApiException.notFound("no DJ session with id \"" + Validation.abbreviate(id) + "\"");
+        return ApiException.notFound("no DJ session with id \"" + Snippet.of(id) + "\"");
     }
 }

@@ -1,9 +1,13 @@
 package dev.segue.api;
 
-import dev.segue.agent.Planners;
+import dev.segue.api.validation.Between;
+import dev.segue.api.validation.Flag;
+import dev.segue.api.validation.Params;
+import dev.segue.api.validation.RequiredBody;
+import dev.segue.api.validation.Snippet;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
-import dev.segue.search.SearchIndex;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,14 +32,8 @@ public class PlaylistResource {
 
     private final PlaylistService playlists;
 
-    private final SearchIndex index;
-
-    private final Planners planners;
-
-    PlaylistResource(PlaylistService playlists, SearchIndex index, Planners planners) {
+    PlaylistResource(PlaylistService playlists) {
         this.playlists = playlists;
-        this.index = index;
-        this.planners = planners;
     }
 
     @POST
@@ -43,9 +41,9 @@ public class PlaylistResource {
     @Operation(
             summary = "Make a playlist from a prompt",
             description = "?trace=true adds every tool call and step time")
-    public Response create(PlaylistRequest body, @RestQuery String trace) {
-        Validation.playlist(body, index.catalog(), planners.llm());
-        boolean withTrace = Validation.boolParam("trace", trace);
+    public Response create(
+            @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
+            @RestQuery @Flag(name = "trace") String trace) {
         PlaylistRequest.Options options = body.options();
         Playlist playlist = playlists.create(
                 new PlaylistService.CreateCommand(
@@ -59,7 +57,7 @@ public class PlaylistResource {
                         options == null || options.planner() == null ? "auto" : options.planner(),
                         options == null || options.ranker() == null ? "auto" : options.ranker(),
                         options == null ? null : options.promptVersion()),
-                withTrace);
+                Params.flag(trace));
         return Response.created(URI.create("/api/playlists/" + playlist.id()))
                 .entity(playlist)
                 .build();
@@ -68,15 +66,17 @@ public class PlaylistResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a playlist: the latest version, or ?version=n")
-    public Playlist get(@RestPath String id, @RestQuery String version, @RestQuery String trace) {
-        Integer v = Validation.intParam("version", version, 1, Integer.MAX_VALUE);
-        boolean withTrace = Validation.boolParam("trace", trace);
+    public Playlist get(
+            @RestPath String id,
+            @RestQuery @Between(name = "version", min = 1) String version,
+            @RestQuery @Flag(name = "trace") String trace) {
+        Integer v = Params.integer(version);
         return playlists
-                .find(checkedId(id), v, withTrace)
+                .find(checkedId(id), v, Params.flag(trace))
                 .orElseThrow(() -> ApiException.notFound(
                         v == null
-                                ? "no playlist with id \"" + Validation.abbreviate(id) + "\""
-                                : "playlist \"" + Validation.abbreviate(id) + "\" has no version " + v));
+                                ? "no playlist with id \"" + Snippet.of(id) + "\""
+                                : "playlist \"" + Snippet.of(id) + "\" has no version " + v));
     }
 
     @POST
@@ -86,12 +86,13 @@ public class PlaylistResource {
             summary = "Make the next version by describing a change",
             description =
                     "e.g. \"more upbeat\", \"no piano\", \"add some jazz\", \"make it 30 minutes\", \"nothing by X\"")
-    public Playlist refine(@RestPath String id, RefineRequest body, @RestQuery String trace) {
-        Validation.refine(body);
-        boolean withTrace = Validation.boolParam("trace", trace);
+    public Playlist refine(
+            @RestPath String id,
+            @RequiredBody(message = "{segue.playlist.body}") @Valid RefineRequest body,
+            @RestQuery @Flag(name = "trace") String trace) {
         return playlists
-                .refine(checkedId(id), body.prompt().strip(), withTrace)
-                .orElseThrow(() -> ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\""));
+                .refine(checkedId(id), body.prompt().strip(), Params.flag(trace))
+                .orElseThrow(() -> ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\""));
     }
 
     @DELETE
@@ -102,16 +103,16 @@ public class PlaylistResource {
         return switch (removal) {
             case PlaylistService.Removal.Done done -> done.playlist();
             case PlaylistService.Removal.UnknownPlaylist unknown ->
-                throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
+                throw ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\"");
             case PlaylistService.Removal.UnknownTrack track ->
-                throw ApiException.notFound("track \"" + Validation.abbreviate(trackId) + "\" is not in version "
-                        + track.version() + " of this playlist");
+                throw ApiException.notFound("track \"" + Snippet.of(trackId) + "\" is not in version " + track.version()
+                        + " of this playlist");
         };
     }
 
     private static String checkedId(String id) {
         if (id.length() > MAX_ID) {
-            throw ApiException.notFound("no playlist with id \"" + Validation.abbreviate(id) + "\"");
+            throw ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\"");
         }
         return id;
     }

@@ -11,9 +11,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.segue.planner.PromptRefused;
 import dev.segue.playlist.PlaylistRepository;
 import dev.segue.search.VectorStoreUnavailable;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +57,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return problem(e.status(), e.getMessage(), e.errors(), uri);
+    }
+
+    /**
+     * Bean Validation's verdict on a request (constraints on the resource methods' parameters and request records):
+     * 400 with every violation. Violations anywhere else (a bean's own contract, a return value) are our failures.
+     */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
+        if (!(e instanceof ResteasyReactiveViolationException)
+                || Violations.onReturnValue(e.getConstraintViolations())) {
+            return internal(e, uri);
+        }
+        Violations violations = new Violations(e.getConstraintViolations(), resource.getResourceMethod());
+        return problem(400, violations.detail(), violations.fieldErrors(), uri);
     }
 
     @ServerExceptionMapper
@@ -193,7 +211,7 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

@@ -1,10 +1,15 @@
 package dev.segue.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.segue.api.validation.Params;
+import dev.segue.api.validation.Snippet;
+import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +21,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/tracks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,34 +42,17 @@ public class TrackResource {
     @Operation(
             summary = "Search the catalog: text (by meaning and by title/artist words) and tag/year filters",
             description = "genre, mood and instrument may repeat; all given tags must match")
-    public SearchResult search(
-            @RestQuery String q,
-            @RestQuery List<String> genre,
-            @RestQuery List<String> mood,
-            @RestQuery List<String> instrument,
-            @RestQuery String yearFrom,
-            @RestQuery String yearTo,
-            @RestQuery String limit) {
-        Integer from = Validation.intParam("yearFrom", yearFrom, 0, 3000);
-        Integer to = Validation.intParam("yearTo", yearTo, 0, 3000);
-        Integer n = Validation.intParam("limit", limit, 1, 100);
+    public SearchResult search(@Valid @BeanParam SearchQuery search) {
+        Integer from = Params.integer(search.yearFrom());
+        Integer to = Params.integer(search.yearTo());
+        Integer n = Params.integer(search.limit());
         List<Set<String>> groups = new ArrayList<>();
-        for (List<String> tags : List.of(orEmpty(genre), orEmpty(mood), orEmpty(instrument))) {
+        for (List<String> tags : List.of(search.genre(), search.mood(), search.instrument())) {
             for (String tag : tags) {
-                String normal = dev.segue.catalog.Tags.normalize(tag);
-                if (normal == null || normal.length() > 100) {
-                    throw ApiException.badRequest("tag filters must be non-blank and at most 100 characters", "genre");
-                }
-                groups.add(new LinkedHashSet<>(List.of(normal)));
+                groups.add(new LinkedHashSet<>(List.of(Tags.normalize(tag))));
             }
         }
-        String query = q == null ? "" : q.strip();
-        if (query.length() > 500) {
-            throw ApiException.badRequest("q is " + query.length() + " characters; the limit is 500", "q");
-        }
-        if (query.isEmpty() && groups.isEmpty() && from == null && to == null) {
-            throw ApiException.badRequest("give q, or at least one of genre, mood, instrument, yearFrom, yearTo", "q");
-        }
+        String query = search.q();
         SearchFilter filter = SearchFilter.NONE.withTagGroups(groups);
         if (from != null || to != null) {
             filter = new SearchFilter(groups, Set.of(), Set.of(), Set.of(), from, to, null, false, null, Set.of());
@@ -89,10 +76,6 @@ public class TrackResource {
     public Track get(@RestPath String id) {
         return tools.catalog()
                 .find(id)
-                .orElseThrow(() -> ApiException.notFound("no track with id \"" + Validation.abbreviate(id) + "\""));
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
+                .orElseThrow(() -> ApiException.notFound("no track with id \"" + Snippet.of(id) + "\""));
     }
 }

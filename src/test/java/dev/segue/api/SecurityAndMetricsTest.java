@@ -75,6 +75,26 @@ class SecurityAndMetricsTest {
     }
 
     @Test
+    void keysWithTheSameHashCodeHaveLimitsOfTheirOwn() {
+        assertEquals("Aa".hashCode(), "BB".hashCode(), "the two keys collide as Java hashes");
+        int limited = 0;
+        for (int i = 0; i < 40; i++) {
+            var r = given().header("X-API-Key", "Aa").when().get("/api/tracks/jamendo:214");
+            if (r.statusCode() == 429) {
+                limited++;
+                assertTrue(Integer.parseInt(r.header("Retry-After")) >= 1);
+                assertTrue(r.contentType().startsWith("application/problem+json"));
+            }
+        }
+        assertTrue(limited > 0, "40 requests against a limit of 30 a minute");
+        given().header("X-API-Key", "BB")
+                .when()
+                .get("/api/tracks/jamendo:214")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void metricsShowPlaylistsStepsAndToolCalls() {
         given().contentType("application/json")
                 .header("X-API-Key", "key-two")
