@@ -2,6 +2,7 @@ package dev.segue.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -20,7 +21,7 @@ public class BodyLimitFilter {
             return ProblemMappers.problem(
                     413,
                     "the request body is " + length + " bytes; the limit is " + MAX_BODY_BYTES,
-                    java.util.List.of(),
+                    List.of(),
                     request.getUriInfo());
         }
         return null;

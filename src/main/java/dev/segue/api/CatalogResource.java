@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,7 +73,7 @@ public class CatalogResource {
         return new CatalogInfo(
                 catalog.size(),
                 catalog.report().source(),
-                catalog.report().format().name().toLowerCase(java.util.Locale.ROOT),
+                catalog.report().format().name().toLowerCase(Locale.ROOT),
                 catalog.checksum(),
                 catalog.report().rowsRead(),
                 catalog.report().rejected(),

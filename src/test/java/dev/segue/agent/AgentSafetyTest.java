@@ -17,7 +17,9 @@ import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Catalog text is data: a track whose title tries to instruct the model reaches it as a JSON string inside a tool
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(AgentSafetyTest.InjectionCatalog.class)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class AgentSafetyTest {
 
     public static class InjectionCatalog extends LlmProfile {

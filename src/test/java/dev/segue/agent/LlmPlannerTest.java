@@ -8,19 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.segue.agent.OpenAiStub.ToolCall;
-import dev.segue.search.Candidate;
-import dev.segue.search.SearchFilter;
-import dev.segue.search.SearchTools;
-import dev.segue.trace.Trace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,68 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
  * The LLM planner against a scripted OpenAI-compatible server: the happy path with several tool calls, refinement,
- * and every fault mode, which must all end in a valid playlist. The requests we send are checked too.
+ * the ranker as a tool, refusals, prompt versions, and what reaches the logs. The requests we send are checked too.
  */
 @QuarkusTest
 @TestProfile(LlmProfile.class)
-class LlmPlannerTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROMPT = "calm piano music to help me focus while studying";
-
-    WireMockServer server;
-
-    @Inject
-    SearchTools tools;
-
-    private List<String> searchIds(String query, Set<String> tags, int limit) {
-        SearchFilter filter = tags.isEmpty() ? SearchFilter.NONE : SearchFilter.NONE.plusTagGroup(tags);
-        return tools.searchTracks(query, filter, limit, new Trace()).stream()
-                .map(Candidate::track)
-                .map(t -> t.id())
-                .toList();
-    }
-
-    /** At most two per artist and no title twice, as the assembler enforces: the script's picks all survive. */
-    private List<String> capped(List<String> ids, int n) {
-        Map<String, Integer> perArtist = new HashMap<>();
-        Set<String> titles = new java.util.HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String id : ids) {
-            dev.segue.catalog.Track t = tools.catalog().find(id).orElseThrow();
-            String artist = dev.segue.catalog.Catalog.artistKey(t.artist());
-            if (out.size() < n
-                    && !out.contains(id)
-                    && titles.add(artist + "|" + dev.segue.catalog.Catalog.artistKey(t.title()))
-                    && perArtist.merge(artist, 1, Integer::sum) <= 2) {
-                out.add(id);
-            }
-        }
-        return out;
-    }
-
-    private static JsonPath post(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/playlists?trace=true")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-    }
-
-    private List<JsonNode> sentRequests() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (LoggedRequest r : server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)))) {
-            out.add(JSON.readTree(r.getBodyAsString()));
-        }
-        return out;
-    }
+class LlmPlannerTest extends LlmTestSupport {
 
     @Test
     void theAgentSearchesSeveralTimesThenItsGroundedSelectionBecomesThePlaylist() throws Exception {
@@ -136,6 +76,11 @@ class LlmPlannerTest {
                 toolNames.subList(0, 3),
                 "the agent's calls," + " then the planner's own searches that top up the pool");
 
+        assertTheRequestsWeSent(piano);
+    }
+
+    /** The model, the tools offered, the system prompt, the delimited prompt, tool results and the key. */
+    private void assertTheRequestsWeSent(List<String> piano) throws Exception {
         List<JsonNode> sent = sentRequests();
         assertEquals(3, sent.size());
         JsonNode first = sent.get(0);
@@ -227,124 +172,6 @@ class LlmPlannerTest {
     }
 
     @Test
-    void aSlowProviderTimesOutAndTheOfflinePlannerAnswers() {
-        OpenAiStub.script(server, OpenAiStub.answer("{}").withFixedDelay(6000));
-        long start = System.nanoTime();
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertEquals("offline", p.getString("planner"));
-        assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("timed out"),
-                p.getList("notes").toString());
-        assertTrue(ms < 12_000, "answered within the request timeout, took " + ms + " ms");
-    }
-
-    @Test
-    void aRateLimitIsRetriedAfterTheProvidersRetryAfter() {
-        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
-        OpenAiStub.script(
-                server,
-                OpenAiStub.status(429).withHeader("Retry-After", "1"),
-                OpenAiStub.toolCalls(
-                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
-                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", piano, Map.of())));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("llm", p.getString("planner"));
-        List<Map<String, Object>> calls = p.getList("trace.llmCalls");
-        assertEquals("HTTP 429", calls.get(0).get("error"));
-        List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
-        long waited = sent.get(1).getLoggedDate().getTime()
-                - sent.get(0).getLoggedDate().getTime();
-        assertTrue(waited >= 900, "waited " + waited + " ms for Retry-After: 1");
-    }
-
-    @Test
-    void serverErrorsUntilRetriesRunOutFallBack() {
-        OpenAiStub.script(server, OpenAiStub.status(503));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("offline", p.getString("planner"));
-        assertTrue(
-                p.getList("notes").toString().contains("HTTP 503"),
-                p.getList("notes").toString());
-        assertEquals(
-                2, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "one try, one retry");
-    }
-
-    @Test
-    void malformedArgumentsAndUnknownToolsAreAnsweredAsToolErrors() throws Exception {
-        List<String> piano = searchIds("calm piano", Set.of("piano"), 20);
-        OpenAiStub.script(
-                server,
-                OpenAiStub.toolCalls(
-                        new ToolCall("search_tracks", "{\"query\": \"calm piano\", \"instruments\": [piano")),
-                OpenAiStub.toolCalls(new ToolCall("play_music", "{}")),
-                OpenAiStub.toolCalls(
-                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
-                OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("llm", p.getString("planner"));
-        List<String> ids = p.getList("tracks.id");
-        assertEquals(capped(piano, 20), ids.subList(0, capped(piano, 20).size()));
-        List<JsonNode> sent = sentRequests();
-        assertTrue(
-                sent.get(1).get("messages").toString().contains("are not valid"),
-                "the model hears its arguments were bad");
-        assertTrue(
-                sent.get(2).get("messages").toString().contains("there is no tool named"),
-                "and that the tool does not exist");
-    }
-
-    @Test
-    void endlessInvalidCallsStopTheAgentAndFallBack() {
-        OpenAiStub.script(server, OpenAiStub.toolCalls(new ToolCall("search_tracks", "not json at all")));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("offline", p.getString("planner"));
-        assertTrue(
-                p.getList("notes").toString().contains("invalid tool calls"),
-                p.getList("notes").toString());
-    }
-
-    @Test
-    void aToolCallLoopIsStoppedAndTheToolResultsAreUsed() {
-        OpenAiStub.script(
-                server,
-                OpenAiStub.toolCalls(
-                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("llm", p.getString("planner"));
-        assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("more than 4 tool calls"),
-                p.getList("notes").toString());
-        assertEquals(
-                5, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size());
-    }
-
-    @Test
-    void garbageFinalContentFallsBackToTheToolResults() {
-        OpenAiStub.script(
-                server,
-                OpenAiStub.toolCalls(
-                        ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
-                OpenAiStub.answer("Sure! Here are some lovely tracks you might enjoy :)"));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("llm", p.getString("planner"));
-        assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("did not return a usable selection"),
-                p.getList("notes").toString());
-    }
-
-    @Test
-    void anEmptyAnswerWithoutToolsFallsBackToOffline() {
-        OpenAiStub.script(server, OpenAiStub.answer(""));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
-        assertEquals("offline", p.getString("planner"));
-        assertEquals(20, p.getList("tracks").size());
-    }
-
-    @Test
     void aRefusalIsA422() {
         OpenAiStub.script(server, OpenAiStub.answer("{\"refusal\": \"This asks for a tax return, not music.\"}"));
         given().contentType(ContentType.JSON)
@@ -354,7 +181,7 @@ class LlmPlannerTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("tax return, not music"));
+                .body("detail", Matchers.containsString("tax return, not music"));
     }
 
     @Test
@@ -365,7 +192,7 @@ class LlmPlannerTest {
                 .post("/api/playlists")
                 .then()
                 .statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("no agent prompt v9"));
+                .body("detail", Matchers.containsString("no agent prompt v9"));
         OpenAiStub.script(server, OpenAiStub.status(500));
         JsonPath offline = post("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"offline\"}}");
         assertEquals("offline", offline.getString("planner"));

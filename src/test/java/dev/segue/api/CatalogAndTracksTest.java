@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -68,6 +69,6 @@ class CatalogAndTracksTest {
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/playlists"));
+                .body("paths", Matchers.hasKey("/api/playlists"));
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -243,7 +244,7 @@ class PlaylistApiTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("no LLM is configured"));
+                .body("detail", Matchers.containsString("no LLM is configured"));
         create("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"auto\",\"ranker\":\"none\"}}");
     }
 

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,7 +42,7 @@ class PlaylistQualityTest {
         }
     }
 
-    private static final Map<String, Map<String, Double>> PRECISION = new java.util.TreeMap<>();
+    private static final Map<String, Map<String, Double>> PRECISION = new TreeMap<>();
     private static final Map<String, Double> MINIMUM = new HashMap<>();
 
     static List<Case> cases() throws IOException {
@@ -60,11 +62,11 @@ class PlaylistQualityTest {
         return out;
     }
 
-    static List<org.junit.jupiter.params.provider.Arguments> casesByRanker() throws IOException {
-        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+    static List<Arguments> casesByRanker() throws IOException {
+        List<Arguments> out = new ArrayList<>();
         for (Case c : cases()) {
             for (String ranker : List.of("auto", "none")) {
-                out.add(org.junit.jupiter.params.provider.Arguments.of(c, ranker));
+                out.add(Arguments.of(c, ranker));
             }
         }
         return out;

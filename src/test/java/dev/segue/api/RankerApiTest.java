@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class RankerApiTest {
                 "{\"prompt\":\"calm piano music to help me focus while studying\",\"options\":{\"ranker\":\"auto\"}}");
         assertTrue(p.getString("ranker").startsWith("transformer:segue-ranker-"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
-        JsonPath traced = io.restassured.RestAssured.given()
+        JsonPath traced = RestAssured.given()
                 .contentType("application/json")
                 .body("{\"prompt\":\"sad jazz\"}")
                 .when()
@@ -54,7 +55,7 @@ class RankerApiTest {
     void seedTracksBecomeTheRankersContext() {
         String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}")
                 .getString("tracks[0].id");
-        JsonPath p = io.restassured.RestAssured.given()
+        JsonPath p = RestAssured.given()
                 .contentType("application/json")
                 .body("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}")
                 .when()

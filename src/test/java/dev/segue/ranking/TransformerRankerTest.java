@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +77,7 @@ class TransformerRankerTest {
             model = in.readAllBytes();
         }
         Path truncated = dir.resolve("truncated.onnx");
-        Files.write(truncated, java.util.Arrays.copyOf(model, model.length / 2));
+        Files.write(truncated, Arrays.copyOf(model, model.length / 2));
         assertFalse(TransformerRanker.load(truncated.toString(), null, null).available());
     }
 
@@ -86,10 +88,9 @@ class TransformerRankerTest {
             model = in.readAllBytes();
         }
         // Same length, so the protobuf stays valid: only the feature list stored in the metadata differs.
-        String text = new String(model, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .replace("has_popularity", "has_popularitx");
+        String text = new String(model, StandardCharsets.ISO_8859_1).replace("has_popularity", "has_popularitx");
         Path other = dir.resolve("other-features.onnx");
-        Files.write(other, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(other, text.getBytes(StandardCharsets.ISO_8859_1));
         TransformerRanker ranker = TransformerRanker.load(other.toString(), null, null);
         assertFalse(ranker.available());
         assertTrue(ranker.problem().contains("has_popularitx"), ranker.problem());

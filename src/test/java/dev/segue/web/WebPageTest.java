@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,10 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class WebPageTest {
 
-    // Debian's packages by default; -Dwebtest.chromium=… / -Dwebtest.chromedriver=… point elsewhere.
-    private static final Path CHROMIUM = Path.of(System.getProperty("webtest.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("webtest.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private static ChromeDriver driver;
@@ -57,48 +49,20 @@ class WebPageTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static final String MISSING = "web page tests skipped: they need " + CHROMIUM + " and " + CHROMEDRIVER
-            + " (apt-get install chromium chromium-driver; .ci/run installs them)";
-
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            System.err.println("WARNING: " + MISSING);
+        if (!HeadlessChromium.installed()) {
+            System.err.println("WARNING: " + HeadlessChromium.MISSING);
             return; // each test is then skipped (reported as skipped, with this reason)
         }
-        // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none.
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The background-networking flags matter on a closed network: without them Chromium's own connections
-        // to Google's services are refused, many at a time.
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // to fail on script errors
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile);
     }
 
     @BeforeEach
     void needsTheBrowser() {
-        assumeTrue(driver != null, MISSING);
+        assumeTrue(driver != null, HeadlessChromium.MISSING);
     }
 
     @AfterAll
@@ -115,6 +79,20 @@ class WebPageTest {
 
     @Test
     void promptRefineRemoveTraceAndDjSession() {
+        List<String> v1 = makeAPlaylistOfTen();
+        List<String> v2 = refineIt(v1);
+        removeATrackByKeyboard(v2);
+        openTheTrace();
+        listenToTheDj();
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertEquals(List.of(), problems, "no script errors or failed requests in the console");
+    }
+
+    /** Version 1: ten tracks, each with a title, a reason and a link to listen. */
+    private List<String> makeAPlaylistOfTen() {
         open();
         byId("prompt").sendKeys("calm piano music to help me focus while studying");
         byId("size").clear();
@@ -139,9 +117,11 @@ class WebPageTest {
         assertTrue(
                 byId("status").getText().startsWith("Version 1 ready"),
                 byId("status").getText());
-        List<String> v1 = trackIds();
         screenshot("01-playlist");
+        return trackIds();
+    }
 
+    private List<String> refineIt(List<String> v1) {
         byId("refine").sendKeys("add some jazz");
         byId("refine-btn").click();
         waitForVersion(2);
@@ -152,6 +132,10 @@ class WebPageTest {
                 byId("versions").getText().contains("Refined: “add some jazz”"),
                 byId("versions").getText());
 
+        return v2;
+    }
+
+    private void removeATrackByKeyboard(List<String> v2) {
         String removed = v2.get(0);
         driver.findElement(By.cssSelector("#tracks li:first-child button.remove"))
                 .sendKeys(Keys.ENTER); // by keyboard
@@ -170,7 +154,9 @@ class WebPageTest {
                 "solid",
                 driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"),
                 "the focus is visible");
+    }
 
+    private void openTheTrace() {
         driver.findElement(By.cssSelector("#trace > summary")).click();
         wait(Duration.ofSeconds(15))
                 .until(d ->
@@ -180,7 +166,9 @@ class WebPageTest {
         assertTrue(trace.contains("search_tracks") && trace.contains("rank"), trace);
         driver.executeScript("arguments[0].scrollIntoView()", byId("trace"));
         screenshot("02-trace");
+    }
 
+    private void listenToTheDj() {
         byId("dj-minutes").clear();
         byId("dj-minutes").sendKeys("60"); // at the tests' pace (0.0005) an hour streams in about two seconds
         byId("dj-start").click();
@@ -202,12 +190,6 @@ class WebPageTest {
         assertTrue(
                 byId("dj-heard").getText().startsWith("Liked"), byId("dj-heard").getText());
         screenshot("03-dj");
-
-        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertEquals(List.of(), problems, "no script errors or failed requests in the console");
     }
 
     @Test
