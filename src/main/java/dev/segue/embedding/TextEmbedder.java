@@ -46,6 +46,7 @@ public class TextEmbedder implements AutoCloseable {
 
     @PostConstruct
     void load() {
+        // A pool of its own, one thread per core: embedding is CPU-bound and must not hold Quarkus' worker threads.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "segue-embedder");

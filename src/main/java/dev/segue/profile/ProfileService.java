@@ -1,5 +1,7 @@
 package dev.segue.profile;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.segue.catalog.Catalog;
 import dev.segue.config.Database;
 import dev.segue.search.TrackVectors;
@@ -14,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Listener profiles: events in, a taste out. A profile is recomputed only when its listener's events change, and
@@ -38,7 +39,9 @@ public class ProfileService {
     private final ProfileStore store;
     private final TasteModel model;
     private final Catalog catalog;
-    private final Map<String, TasteModel.Taste> cache = new ConcurrentHashMap<>();
+    /** Tastes are cheap to recompute: a bounded cache, dropped for a listener whenever their history changes. */
+    private final Cache<String, TasteModel.Taste> cache =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     ProfileService(Database database, Catalog catalog, TrackVectors vectors) {
         this.store = new ProfileStore(database.dataSource(), MAX_EVENTS_PER_USER);
@@ -48,7 +51,7 @@ public class ProfileService {
 
     public void add(String userId, List<ListeningEvent> events) {
         store.add(userId, events);
-        cache.remove(userId);
+        cache.invalidate(userId);
     }
 
     public Profile profile(String userId) {
@@ -111,15 +114,11 @@ public class ProfileService {
     }
 
     public int delete(String userId) {
-        cache.remove(userId);
+        cache.invalidate(userId);
         return store.delete(userId);
     }
 
     private TasteModel.Taste taste(String userId, List<ListeningEvent> events) {
-        if (cache.size() > 10_000) {
-            cache.clear(); // a bound, not a policy: tastes are cheap to recompute
-        }
-        return cache.computeIfAbsent(
-                userId, id -> model.build(events, Instant.now().truncatedTo(ChronoUnit.HOURS)));
+        return cache.get(userId, id -> model.build(events, Instant.now().truncatedTo(ChronoUnit.HOURS)));
     }
 }
