@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segue.eval.Results.CaseRun;
 import dev.segue.eval.Results.Check;
-import dev.segue.eval.Results.Status;
 import dev.segue.eval.Results.Turn;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,9 +26,7 @@ final class PlaylistCaseRunner {
         String playlistId = null;
         for (int i = 0; i < c.turns().size(); i++) {
             Suite.Turn turn = c.turns().get(i);
-            String prompt = variant.promptTemplate() == null
-                    ? turn.prompt()
-                    : variant.promptTemplate().replace("{prompt}", turn.prompt());
+            String prompt = variant.prompt(turn.prompt());
             ObjectNode request = i == 0 ? createRequest(c, variant, prompt) : Json.JSON.createObjectNode();
             ServiceClient.Reply reply;
             if (i == 0) {
@@ -41,16 +38,7 @@ final class PlaylistCaseRunner {
             boolean refusalExpected = Boolean.TRUE.equals(turn.expect().refusalOk())
                     || turn.expect().status() != null;
             if (reply.optionUnavailable() && !refusalExpected) {
-                String why = "unavailable: " + reply.detail();
-                return new CaseRun(
-                        c.id(),
-                        variant.name(),
-                        repeat,
-                        Status.SKIP,
-                        why,
-                        c.knownIssue(variant.name()),
-                        c.labels(),
-                        List.copyOf(turns));
+                return CaseRun.skipped(c, variant, repeat, "unavailable: " + reply.detail(), turns);
             }
             turns.add(evaluate(i, turn.expect(), c, prompt, request, reply, client));
             if (!reply.ok()) {
@@ -58,15 +46,7 @@ final class PlaylistCaseRunner {
             }
             playlistId = reply.body().path("id").asText();
         }
-        return new CaseRun(
-                c.id(),
-                variant.name(),
-                repeat,
-                Results.outcome(turns),
-                null,
-                c.knownIssue(variant.name()),
-                c.labels(),
-                List.copyOf(turns));
+        return CaseRun.ran(c, variant, repeat, turns);
     }
 
     /** The case's request with the (templated) prompt, and the variant's options over the case's. */
