@@ -35,9 +35,7 @@ final class PlaylistCaseRunner {
                 request.put("prompt", prompt);
                 reply = client.refine(playlistId, prompt);
             }
-            boolean refusalExpected = Boolean.TRUE.equals(turn.expect().refusalOk())
-                    || turn.expect().status() != null;
-            if (reply.optionUnavailable() && !refusalExpected) {
+            if (reply.optionUnavailable() && !turn.expect().refusalAllowed()) {
                 return CaseRun.skipped(c, variant, repeat, "unavailable: " + reply.detail(), turns);
             }
             turns.add(evaluate(i, turn.expect(), c, prompt, request, reply, client));
@@ -77,7 +75,6 @@ final class PlaylistCaseRunner {
             ServiceClient client) {
         List<Check> checks = new ArrayList<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        boolean refusalOk = Boolean.TRUE.equals(expect.refusalOk()) || expect.status() != null;
         if (expect.status() != null && !expect.status().contains(reply.status())) {
             checks.add(Check.fail("response", reply.detail() + ", expected HTTP " + expect.status(), null));
         } else if (reply.ok()) {
@@ -93,7 +90,7 @@ final class PlaylistCaseRunner {
                 reply.body().path("tracks").forEach(t -> ranked.add(t.path("id").asText()));
                 metrics.putAll(RankingMetrics.score(ranked, new HashSet<>(c.relevant())));
             }
-        } else if (refusalOk && reply.cleanRefusal()) {
+        } else if (expect.refusalAllowed() && reply.cleanRefusal()) {
             checks.add(Check.pass("response", "clean refusal, " + reply.detail(), null));
         } else {
             boolean clientError = reply.status() >= 400 && reply.status() < 500;
