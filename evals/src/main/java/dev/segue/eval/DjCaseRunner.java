@@ -40,15 +40,7 @@ final class DjCaseRunner {
             ServiceClient.Reply reply = client.delete(script.session);
             turns.add(turn(turns.size(), "close", "(end of the script)", null, reply, 204, List.of()));
         }
-        return new CaseRun(
-                c.id(),
-                variant.name(),
-                repeat,
-                Results.outcome(turns),
-                null,
-                c.knownIssue(variant.name()),
-                c.labels(),
-                List.copyOf(turns));
+        return CaseRun.ran(c, variant, repeat, turns);
     }
 
     /** One run of a script: the session it opened and what it has played so far. */
@@ -88,10 +80,7 @@ final class DjCaseRunner {
         private Turn open(int index, Suite.DjStep.Open open) {
             ObjectNode body = open.body().deepCopy();
             if (variant.promptTemplate() != null && body.hasNonNull("prompt")) {
-                body.put(
-                        "prompt",
-                        variant.promptTemplate()
-                                .replace("{prompt}", body.get("prompt").asText()));
+                body.put("prompt", variant.prompt(body.get("prompt").asText()));
             }
             ServiceClient.Reply reply = client.post(SESSIONS, body);
             session = reply.status() == 201

@@ -148,9 +148,7 @@ public final class EvalRunner {
         if (djSkip == null) {
             return dj.run(c, variant, task.repeat(), client);
         }
-        String knownIssue = c.knownIssue(variant.name());
-        return new CaseRun(
-                c.id(), variant.name(), task.repeat(), Status.SKIP, djSkip, knownIssue, c.labels(), List.of());
+        return CaseRun.skipped(c, variant, task.repeat(), djSkip, List.of());
     }
 
     /** Null when the variant can run; otherwise why not (wrong catalog, or an option the server does not offer). */

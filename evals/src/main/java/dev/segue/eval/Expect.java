@@ -44,6 +44,11 @@ public record Expect(
     static final Set<String> PLAYLIST_ONLY =
             Set.of("status", "refusal_ok", "planner", "tool_called", "duration_minutes");
 
+    /** Whether a refusal can pass: refusal_ok says so, or an expected status is what is checked instead. */
+    boolean refusalAllowed() {
+        return Boolean.TRUE.equals(refusalOk) || status != null;
+    }
+
     /** Groups of acceptable tags: a track fits when it carries one tag of every group; {@code min} share must fit. */
     public record Tags(List<Set<String>> groups, double min) {
 

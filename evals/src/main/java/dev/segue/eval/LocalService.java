@@ -30,15 +30,15 @@ public final class LocalService implements AutoCloseable {
     }
 
     /**
-     * What to start: the packaged jar, its data dir, the catalog, settings for the service's environment (e.g.
-     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0) and where its log goes.
-     */
-    /**
      * The service's rate limit off: it is this run's own service, and the runner sends hundreds of requests a minute
      * (known_track_ids alone asks for every track), which the default limit of 600 a minute would answer with 429s.
      */
     public static final Map<String, String> UNLIMITED = Map.of("SEGUE_SECURITY_REQUESTS_PER_MINUTE", "0");
 
+    /**
+     * What to start: the packaged jar, its data dir, the catalog, settings for the service's environment (e.g.
+     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0) and where its log goes.
+     */
     public record Spec(Path appJar, Path dataDir, Suite.CatalogSpec catalog, Map<String, String> settings, Path log) {}
 
     public static LocalService start(Spec spec, Duration readyWithin, PrintWriter out)

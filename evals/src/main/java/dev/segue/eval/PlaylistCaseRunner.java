@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segue.eval.Results.CaseRun;
 import dev.segue.eval.Results.Check;
-import dev.segue.eval.Results.Status;
 import dev.segue.eval.Results.Turn;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,9 +26,7 @@ final class PlaylistCaseRunner {
         String playlistId = null;
         for (int i = 0; i < c.turns().size(); i++) {
             Suite.Turn turn = c.turns().get(i);
-            String prompt = variant.promptTemplate() == null
-                    ? turn.prompt()
-                    : variant.promptTemplate().replace("{prompt}", turn.prompt());
+            String prompt = variant.prompt(turn.prompt());
             ObjectNode request = i == 0 ? createRequest(c, variant, prompt) : Json.JSON.createObjectNode();
             ServiceClient.Reply reply;
             if (i == 0) {
@@ -38,19 +35,8 @@ final class PlaylistCaseRunner {
                 request.put("prompt", prompt);
                 reply = client.refine(playlistId, prompt);
             }
-            boolean refusalExpected = Boolean.TRUE.equals(turn.expect().refusalOk())
-                    || turn.expect().status() != null;
-            if (reply.optionUnavailable() && !refusalExpected) {
-                String why = "unavailable: " + reply.detail();
-                return new CaseRun(
-                        c.id(),
-                        variant.name(),
-                        repeat,
-                        Status.SKIP,
-                        why,
-                        c.knownIssue(variant.name()),
-                        c.labels(),
-                        List.copyOf(turns));
+            if (reply.optionUnavailable() && !turn.expect().refusalAllowed()) {
+                return CaseRun.skipped(c, variant, repeat, "unavailable: " + reply.detail(), turns);
             }
             turns.add(evaluate(i, turn.expect(), c, prompt, request, reply, client));
             if (!reply.ok()) {
@@ -58,15 +44,7 @@ final class PlaylistCaseRunner {
             }
             playlistId = reply.body().path("id").asText();
         }
-        return new CaseRun(
-                c.id(),
-                variant.name(),
-                repeat,
-                Results.outcome(turns),
-                null,
-                c.knownIssue(variant.name()),
-                c.labels(),
-                List.copyOf(turns));
+        return CaseRun.ran(c, variant, repeat, turns);
     }
 
     /** The case's request with the (templated) prompt, and the variant's options over the case's. */
@@ -97,7 +75,6 @@ final class PlaylistCaseRunner {
             ServiceClient client) {
         List<Check> checks = new ArrayList<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        boolean refusalOk = Boolean.TRUE.equals(expect.refusalOk()) || expect.status() != null;
         if (expect.status() != null && !expect.status().contains(reply.status())) {
             checks.add(Check.fail("response", reply.detail() + ", expected HTTP " + expect.status(), null));
         } else if (reply.ok()) {
@@ -113,7 +90,7 @@ final class PlaylistCaseRunner {
                 reply.body().path("tracks").forEach(t -> ranked.add(t.path("id").asText()));
                 metrics.putAll(RankingMetrics.score(ranked, new HashSet<>(c.relevant())));
             }
-        } else if (refusalOk && reply.cleanRefusal()) {
+        } else if (expect.refusalAllowed() && reply.cleanRefusal()) {
             checks.add(Check.pass("response", "clean refusal, " + reply.detail(), null));
         } else {
             boolean clientError = reply.status() >= 400 && reply.status() < 500;

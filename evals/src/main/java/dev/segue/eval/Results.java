@@ -95,6 +95,23 @@ public final class Results {
             List<String> labels,
             List<Turn> turns) {
 
+        /** A case that ran under the variant: PASS unless a check of one of its turns failed or broke. */
+        static CaseRun ran(Suite.Case c, Suite.Variant variant, int repeat, List<Turn> turns) {
+            return of(c, variant, repeat, outcome(turns), null, turns);
+        }
+
+        /** A case that could not run (or not finish) under the variant, with why and the turns it did get. */
+        static CaseRun skipped(Suite.Case c, Suite.Variant variant, int repeat, String why, List<Turn> turns) {
+            return of(c, variant, repeat, Status.SKIP, why, turns);
+        }
+
+        private static CaseRun of(
+                Suite.Case c, Suite.Variant variant, int repeat, Status status, String skipped, List<Turn> turns) {
+            String knownIssue = c.knownIssue(variant.name());
+            return new CaseRun(
+                    c.id(), variant.name(), repeat, status, skipped, knownIssue, c.labels(), List.copyOf(turns));
+        }
+
         public boolean countsForPassRate() {
             return status != Status.SKIP && knownIssue == null;
         }

@@ -41,7 +41,13 @@ public record Suite(
             ObjectNode options,
             String target,
             String promptTemplate,
-            Map<String, Threshold> thresholds) {}
+            Map<String, Threshold> thresholds) {
+
+        /** The prompt as this variant sends it: the case's own, or the template with it in place of "{prompt}". */
+        public String prompt(String casePrompt) {
+            return promptTemplate == null ? casePrompt : promptTemplate.replace("{prompt}", casePrompt);
+        }
+    }
 
     /**
      * One prompt scenario. {@code request} is the JSON body without the prompt (camelCase API fields, sent as is);

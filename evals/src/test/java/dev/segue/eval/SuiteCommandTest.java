@@ -35,6 +35,18 @@ class SuiteCommandTest {
     }
 
     @Test
+    void theSubcommandsHelpListsTheirSharedOptions() {
+        for (String command : new String[] {"make-playlists-suite", "personalisation"}) {
+            CommandLineRun result = run(command, "--help");
+            assertEquals(ExitCode.OK, result.exit(), result.console());
+            assertTrue(result.out().startsWith("Usage: ./evals/run " + command + " [-h]"), result.out());
+            for (String option : new String[] {"--data=DIR", "spotify-30k-songs folder", "-h, --help"}) {
+                assertTrue(result.out().contains(option), option + " in\n" + result.out());
+            }
+        }
+    }
+
+    @Test
     void usageMistakesExitTwoWithOneLine() {
         CommandLineRun noSuite = run();
         assertEquals(ExitCode.USAGE_OR_SETUP, noSuite.exit());

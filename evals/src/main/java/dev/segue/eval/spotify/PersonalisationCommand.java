@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +31,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCode.USAGE_OR_SETUP)
 public class PersonalisationCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            description = "the spotify-30k-songs folder (default $SEGUE_SHARED_DATA/spotify-30k-songs, else"
-                    + " ../shared/data/spotify-30k-songs)")
-    Path data;
+    @Mixin
+    SpotifyDataOption data;
 
     @Option(
             names = "--out",
@@ -72,12 +69,6 @@ public class PersonalisationCommand implements Callable<Integer> {
             description = "listeners in flight at once (default ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "show this help")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 
@@ -91,7 +82,7 @@ public class PersonalisationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SpotifyData spotify = new SpotifyData(data != null ? data : SpotifyData.defaultDir());
+        SpotifyData spotify = data.spotify();
         if (spotify.missingFile() != null) {
             err.println("personalisation: skipped: no Spotify data at " + spotify.dir()
                     + " (see shared/data/spotify-30k-songs/SOURCE.md); nothing was evaluated");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +31,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCode.USAGE_OR_SETUP)
 public class PlaylistsSuiteCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            description = "the spotify-30k-songs folder (default $SEGUE_SHARED_DATA/spotify-30k-songs, else"
-                    + " ../shared/data/spotify-30k-songs)")
-    Path data;
+    @Mixin
+    SpotifyDataOption data;
 
     @Option(
             names = "--max",
@@ -60,19 +57,13 @@ public class PlaylistsSuiteCommand implements Callable<Integer> {
             description = "default ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "show this help")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        SpotifyData spotify = new SpotifyData(data != null ? data : SpotifyData.defaultDir());
+        SpotifyData spotify = data.spotify();
         Path missing = spotify.missingFile();
         if (missing != null) {
             console.println("playlists suite: " + missing + " not found, so " + out + " was not (re)generated; the"

@@ -1,24 +1,21 @@
 package dev.segue.tools.bench;
 
-import dev.segue.tools.common.BaseUrl;
 import dev.segue.tools.common.PromptFile;
+import dev.segue.tools.common.ReportFiles;
+import dev.segue.tools.common.ServiceUrl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** What one bench run does; the names and defaults are the ones the reports quoted in the README were made with. */
 public final class BenchOptions {
 
-    @Option(
-            names = "--url",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:8080",
-            converter = BaseUrl.class,
-            description = "service base URL (default ${DEFAULT-VALUE})")
-    String url;
+    @Mixin
+    ServiceUrl service;
 
     @Option(
             names = "--prompts",
@@ -58,7 +55,7 @@ public final class BenchOptions {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            defaultValue = "target/bench",
+            defaultValue = ReportFiles.DEFAULT_DIR,
             description = "where reports are written (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -83,7 +80,7 @@ public final class BenchOptions {
     }
 
     public String url() {
-        return url;
+        return service.url();
     }
 
     public Path prompts() {

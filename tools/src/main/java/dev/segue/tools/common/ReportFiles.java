@@ -9,6 +9,9 @@ import java.time.temporal.TemporalAccessor;
 /** Where reports go: one file per run, named by when it started, so runs never overwrite each other. */
 public final class ReportFiles {
 
+    /** The tools' --out default, relative to the repository root, where the launchers run the tools. */
+    public static final String DEFAULT_DIR = "target/bench";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private ReportFiles() {}

@@ -1,6 +1,7 @@
 package dev.segue.tools.dj;
 
-import dev.segue.tools.common.BaseUrl;
+import dev.segue.tools.common.ReportFiles;
+import dev.segue.tools.common.ServiceUrl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,13 +31,8 @@ public final class DjClientCommand implements Callable<Integer> {
     /** The request goes in once the listener has heard this many segments, so its effect shows in the next ones. */
     private static final int REQUEST_AFTER_SEGMENT = 2;
 
-    @Option(
-            names = "--url",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:8080",
-            converter = BaseUrl.class,
-            description = "service base URL (default ${DEFAULT-VALUE})")
-    String url;
+    @Mixin
+    ServiceUrl service;
 
     @Option(
             names = "--vibe",
@@ -67,7 +64,7 @@ public final class DjClientCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            defaultValue = "target/bench",
+            defaultValue = ReportFiles.DEFAULT_DIR,
             description = "where --bench writes its report (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -80,7 +77,7 @@ public final class DjClientCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--segments must be >= 1 and --bench >= 0");
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (DjApi api = new DjApi(url)) {
+        try (DjApi api = new DjApi(service.url())) {
             String session = api.openSession(vibe);
             stdout.println("session " + session + " — vibe: " + vibe);
             stdout.flush();

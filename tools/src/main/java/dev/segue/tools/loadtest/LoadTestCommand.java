@@ -1,8 +1,8 @@
 package dev.segue.tools.loadtest;
 
-import dev.segue.tools.common.BaseUrl;
 import dev.segue.tools.common.PromptFile;
 import dev.segue.tools.common.ReportFiles;
+import dev.segue.tools.common.ServiceUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,13 +39,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     /** How long after the deadline the last requests (30 s timeout each) may take before the run gives up on them. */
     private static final long DRAIN_SECONDS = 120;
 
-    @Option(
-            names = "--url",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:8080",
-            converter = BaseUrl.class,
-            description = "service base URL (default ${DEFAULT-VALUE})")
-    String url;
+    @Mixin
+    ServiceUrl service;
 
     @Option(
             names = "--clients",
@@ -72,7 +68,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            defaultValue = "target/bench",
+            defaultValue = ReportFiles.DEFAULT_DIR,
             description = "where the report is written (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -99,7 +95,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(httpPool)
                 .build()) {
-            LoadReport.Inputs result = run(new Recorder(http, url), promptList, servicePid);
+            LoadReport.Inputs result = run(new Recorder(http, service.url()), promptList, servicePid);
             return report(result);
         } finally {
             httpPool.shutdownNow();

@@ -45,15 +45,21 @@ class BenchRunTest {
         };
     }
 
-    @Test
-    void measuresEveryRequestAndWritesTheReports() throws IOException {
-        AtomicInteger posted = new AtomicInteger();
-        try (LocalServer service = new LocalServer()
-                .route("/q/health/ready", e -> LocalServer.reply(e, 200, "{\"status\":\"UP\"}"))
+    /** A stand-in whose readiness check answers as given and that creates a playlist for every POST it counts. */
+    private static LocalServer creatingPlaylists(int readyStatus, String readyBody, AtomicInteger posted)
+            throws IOException {
+        return new LocalServer()
+                .route("/q/health/ready", e -> LocalServer.reply(e, readyStatus, readyBody))
                 .route("/api/playlists", e -> {
                     posted.incrementAndGet();
                     LocalServer.reply(e, 201, PLAYLIST);
-                })) {
+                });
+    }
+
+    @Test
+    void measuresEveryRequestAndWritesTheReports() throws IOException {
+        AtomicInteger posted = new AtomicInteger();
+        try (LocalServer service = creatingPlaylists(200, "{\"status\":\"UP\"}", posted)) {
             LocalServer.Run run = LocalServer.run(args(service));
 
             assertEquals(0, run.exitCode(), run.err());
@@ -92,12 +98,7 @@ class BenchRunTest {
     @Test
     void aServiceThatIsNotReadyIsExitCodeTwoAndNothingIsSent() throws IOException {
         AtomicInteger posted = new AtomicInteger();
-        try (LocalServer service = new LocalServer()
-                .route("/q/health/ready", e -> LocalServer.reply(e, 503, "{\"status\":\"DOWN\"}"))
-                .route("/api/playlists", e -> {
-                    posted.incrementAndGet();
-                    LocalServer.reply(e, 201, PLAYLIST);
-                })) {
+        try (LocalServer service = creatingPlaylists(503, "{\"status\":\"DOWN\"}", posted)) {
             LocalServer.Run run = LocalServer.run(args(service));
 
             assertEquals(2, run.exitCode());

@@ -11,11 +11,15 @@ class LatenciesTest {
 
     private static final long MS = 1_000_000L;
 
+    /** 1, 2, ... n ms: the k-th smallest value is k ms, so a percentile's rank can be read off the result. */
+    private static Latencies millisecondsFromOneTo(int n) {
+        return Latencies.ofNanos(LongStream.rangeClosed(1, n).map(ms -> ms * MS).toArray());
+    }
+
     @Test
     void nearestRankPicksAMeasuredValueAtOrAboveTheShare() {
         // 1..100 ms: p50 is the 50th value, p95 the 95th, p99 the 99th.
-        Latencies hundred = Latencies.ofNanos(
-                LongStream.rangeClosed(1, 100).map(ms -> ms * MS).toArray());
+        Latencies hundred = millisecondsFromOneTo(100);
 
         assertEquals(50.0, hundred.percentileMs(50));
         assertEquals(95.0, hundred.percentileMs(95));
@@ -26,8 +30,7 @@ class LatenciesTest {
     @Test
     void roundsTheRankUpOnSmallSamples() {
         // 10 values: p95 needs 9.5 values at or below, so the 10th; p50 needs 5, so the 5th (no interpolation).
-        Latencies ten = Latencies.ofNanos(
-                LongStream.rangeClosed(1, 10).map(ms -> ms * MS).toArray());
+        Latencies ten = millisecondsFromOneTo(10);
 
         assertEquals(5.0, ten.percentileMs(50));
         assertEquals(10.0, ten.percentileMs(95));
@@ -37,8 +40,7 @@ class LatenciesTest {
     @Test
     void roundsUpEvenWhenTheShareIsCloserToTheRankBelow() {
         // The bench's 37 prompts: 95% of 37 is 35.15 values, so the 36th; 99% is 36.63, so the 37th.
-        Latencies prompts = Latencies.ofNanos(
-                LongStream.rangeClosed(1, 37).map(ms -> ms * MS).toArray());
+        Latencies prompts = millisecondsFromOneTo(37);
 
         assertEquals(36.0, prompts.percentileMs(95));
         assertEquals(37.0, prompts.percentileMs(99));

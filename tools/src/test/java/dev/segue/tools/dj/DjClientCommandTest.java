@@ -34,7 +34,7 @@ class DjClientCommandTest {
         DjClientCommand command = new DjClientCommand();
         new CommandLine(command).parseArgs();
 
-        assertEquals("http://localhost:8080", command.url);
+        assertEquals("http://localhost:8080", command.service.url());
         assertEquals("late night chill electronic", command.vibe);
         assertEquals(4, command.segments);
         assertEquals(0, command.bench);

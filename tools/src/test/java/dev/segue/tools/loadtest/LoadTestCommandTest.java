@@ -39,7 +39,7 @@ class LoadTestCommandTest {
         LoadTestCommand command = new LoadTestCommand();
         new CommandLine(command).parseArgs();
 
-        assertEquals("http://localhost:8080", command.url);
+        assertEquals("http://localhost:8080", command.service.url());
         assertEquals(50, command.clients);
         assertEquals(60, command.seconds);
         assertNull(command.pid);
