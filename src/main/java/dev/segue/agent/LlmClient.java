@@ -92,45 +92,51 @@ public final class LlmClient {
         return provider + ":" + model;
     }
 
+    /**
+     * The provider's model with the settings all three take: the model, temperature and output limit as default
+     * request parameters, our HTTP client, no retries of its own, and the recorder. LangChain4j's builders share
+     * no type, so each case passes the shared values to its own setters.
+     */
     private static ChatModel build(SegueConfig.Llm s, String baseUrl, Duration timeout, ChatModelListener listener) {
         String key = s.apiKey().filter(k -> !k.isBlank()).orElse(null);
+        ChatRequestParameters defaults = ChatRequestParameters.builder()
+                .modelName(s.model())
+                .temperature(s.temperature())
+                .maxOutputTokens(s.maxOutputTokens())
+                .build();
+        List<ChatModelListener> listeners = List.of(listener);
+        ProviderHttpClient.Builder http = new ProviderHttpClient.Builder();
         return switch (s.provider()) {
             case ANTHROPIC ->
                 AnthropicChatModel.builder()
                         .baseUrl(baseUrl)
                         .apiKey(key)
-                        .modelName(s.model())
-                        .temperature(s.temperature())
-                        .maxTokens(s.maxOutputTokens())
+                        .defaultRequestParameters(defaults)
                         .timeout(timeout)
                         .maxRetries(0)
-                        .httpClientBuilder(new ProviderHttpClient.Builder())
-                        .listeners(List.of(listener))
+                        .httpClientBuilder(http)
+                        .listeners(listeners)
                         .build();
             case GEMINI ->
                 GoogleAiGeminiChatModel.builder()
                         .baseUrl(baseUrl)
                         .apiKey(key)
-                        .modelName(s.model())
-                        .temperature(s.temperature())
-                        .maxOutputTokens(s.maxOutputTokens())
+                        .defaultRequestParameters(defaults)
                         .timeout(timeout)
                         .maxRetries(0)
-                        .httpClientBuilder(new ProviderHttpClient.Builder())
-                        .listeners(List.of(listener))
+                        .httpClientBuilder(http)
+                        .listeners(listeners)
                         .build();
             case OPENAI ->
                 OpenAiChatModel.builder()
                         .baseUrl(baseUrl)
                         // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
                         .apiKey(key == null ? "not-needed" : key)
-                        .modelName(s.model())
-                        .temperature(s.temperature())
-                        .maxTokens(s.maxOutputTokens())
+                        .defaultRequestParameters(defaults)
                         .timeout(timeout)
                         .maxRetries(0)
-                        .httpClientBuilder(new ProviderHttpClient.Builder())
-                        .listeners(List.of(listener))
+                        .httpClientBuilder(http)
+                        .listeners(listeners)
                         .build();
         };
     }

@@ -7,6 +7,7 @@ import dev.segue.api.validation.RequiredBody;
 import dev.segue.api.validation.Snippet;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
+import dev.segue.playlist.PlaylistSpec;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -45,19 +47,21 @@ public class PlaylistResource {
             @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
             @RestQuery @Flag(name = "trace") String trace) {
         PlaylistRequest.Options options = body.options();
-        Playlist playlist = playlists.create(
-                new PlaylistService.CreateCommand(
-                        body.prompt().strip(),
-                        body.length(),
-                        body.durationMinutes(),
-                        body.maxPerArtist(),
-                        orEmpty(body.excludeArtists()),
-                        orEmpty(body.seedTrackIds()),
-                        body.userId(),
-                        options == null || options.planner() == null ? "auto" : options.planner(),
-                        options == null || options.ranker() == null ? "auto" : options.ranker(),
-                        options == null ? null : options.promptVersion()),
-                Params.flag(trace));
+        // What the caller set, kept beside every version: nothing removed and no conversation yet.
+        PlaylistSpec spec = new PlaylistSpec(
+                body.length(),
+                body.durationMinutes(),
+                body.maxPerArtist(),
+                orEmpty(body.excludeArtists()),
+                orEmpty(body.seedTrackIds()),
+                body.userId(),
+                options == null || options.planner() == null ? "auto" : options.planner(),
+                options == null || options.ranker() == null ? "auto" : options.ranker(),
+                options == null ? null : options.promptVersion(),
+                Set.of(),
+                List.of());
+        Playlist playlist =
+                playlists.create(new PlaylistService.CreateCommand(body.prompt().strip(), spec), Params.flag(trace));
         return Response.created(URI.create("/api/playlists/" + playlist.id()))
                 .entity(playlist)
                 .build();

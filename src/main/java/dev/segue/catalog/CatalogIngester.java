@@ -46,9 +46,7 @@ public final class CatalogIngester {
         long size = source.size();
         CountingStream counted;
         List<Track> tracks = new ArrayList<>();
-        Map<String, Integer> rejected = new LinkedHashMap<>();
-        List<String> samples = new ArrayList<>();
-        long[] rowsRead = {0};
+        Tally tally = new Tally();
         CatalogFormat format;
         RowMapper mapper;
         try (InputStream raw = source.open()) {
@@ -67,7 +65,7 @@ public final class CatalogIngester {
             progress.total(size);
             Set<String> seenIds = new HashSet<>();
             Consumer<Row> accept = row -> {
-                rowsRead[0]++;
+                tally.rowsRead++;
                 try {
                     Track track = mapper.map(row);
                     if (!seenIds.add(track.id())) {
@@ -75,16 +73,16 @@ public final class CatalogIngester {
                     }
                     tracks.add(track);
                 } catch (RowRejectedException e) {
-                    reject(rejected, samples, row.line(), e.getMessage());
+                    tally.reject(row.line(), e.getMessage());
                 }
-                if (rowsRead[0] % 500 == 0) {
+                if (tally.rowsRead % 500 == 0) {
                     progress.update(counted.count, "bytes");
                 }
             };
             if (format == CatalogFormat.JSONL) {
-                readJsonLines(reader, accept, rejected, samples, rowsRead);
+                readJsonLines(reader, accept, tally);
             } else {
-                readCsv(reader, accept, rejected, samples, rowsRead);
+                readCsv(reader, accept, tally);
             }
             progress.update(Math.max(size, counted.count), "bytes");
         }
@@ -93,22 +91,16 @@ public final class CatalogIngester {
         IngestReport report = new IngestReport(
                 source.location(),
                 format,
-                rowsRead[0],
+                tally.rowsRead,
                 finished.size(),
-                rejected,
-                samples,
+                tally.rejected,
+                tally.samples,
                 HexFormat.of().formatHex(digest.digest()));
         progress.done(String.format(Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
         return new Catalog(finished, report);
     }
 
-    private static void readCsv(
-            BufferedReader reader,
-            Consumer<Row> accept,
-            Map<String, Integer> rejected,
-            List<String> samples,
-            long[] rowsRead)
-            throws IOException {
+    private static void readCsv(BufferedReader reader, Consumer<Row> accept, Tally tally) throws IOException {
         CsvMapper csv = CsvMapper.builder()
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .enable(CsvParser.Feature.TRIM_SPACES)
@@ -124,20 +116,13 @@ public final class CatalogIngester {
                     Map<String, String> values = rows.nextValue();
                     accept.accept(new Row(values, rows.getCurrentLocation().getLineNr()));
                 } catch (RuntimeJsonMappingException | JsonProcessingException e) {
-                    rowsRead[0]++;
-                    reject(rejected, samples, rows.getCurrentLocation().getLineNr(), "malformed CSV record");
+                    tally.malformed(rows.getCurrentLocation().getLineNr(), "malformed CSV record");
                 }
             }
         }
     }
 
-    private static void readJsonLines(
-            BufferedReader reader,
-            Consumer<Row> accept,
-            Map<String, Integer> rejected,
-            List<String> samples,
-            long[] rowsRead)
-            throws IOException {
+    private static void readJsonLines(BufferedReader reader, Consumer<Row> accept, Tally tally) throws IOException {
         String line;
         long lineNumber = 0;
         while ((line = reader.readLine()) != null) {
@@ -150,18 +135,30 @@ public final class CatalogIngester {
                 values = JSON.readValue(
                         line, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
             } catch (JsonProcessingException e) {
-                rowsRead[0]++;
-                reject(rejected, samples, lineNumber, "malformed JSON");
+                tally.malformed(lineNumber, "malformed JSON");
                 continue;
             }
             accept.accept(new Row(values, lineNumber));
         }
     }
 
-    private static void reject(Map<String, Integer> rejected, List<String> samples, long line, String reason) {
-        rejected.merge(reason, 1, Integer::sum);
-        if (samples.size() < MAX_SAMPLES) {
-            samples.add("line " + line + ": " + reason);
+    /** The rows read so far, and the rejected ones: how many for each reason, and the first few as samples. */
+    private static final class Tally {
+        final Map<String, Integer> rejected = new LinkedHashMap<>();
+        final List<String> samples = new ArrayList<>();
+        long rowsRead;
+
+        /** A row that could not even be parsed: it counts as read, and is rejected. */
+        void malformed(long line, String reason) {
+            rowsRead++;
+            reject(line, reason);
+        }
+
+        void reject(long line, String reason) {
+            rejected.merge(reason, 1, Integer::sum);
+            if (samples.size() < MAX_SAMPLES) {
+                samples.add("line " + line + ": " + reason);
+            }
         }
     }
 

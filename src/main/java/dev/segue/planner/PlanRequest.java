@@ -3,6 +3,7 @@ package dev.segue.planner;
 import dev.segue.profile.Personalisation;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a planner is asked: a prompt, or a refinement of {@code previous}; seed tracks and excluded artists from the
@@ -58,125 +59,91 @@ public record PlanRequest(
     }
 
     public PlanRequest withSeeds(List<String> trackIds) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                trackIds,
-                excludeArtists,
-                excludeTrackIds,
-                expectedTracks,
-                target,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.seedTrackIds = trackIds);
     }
 
     public PlanRequest withExcludedArtists(List<String> artists) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                artists,
-                excludeTrackIds,
-                expectedTracks,
-                target,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.excludeArtists = artists);
     }
 
     /** Tracks that must not come back (removed by the listener, or already played). */
     public PlanRequest withExcludedTracks(Set<String> trackIds) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                trackIds,
-                expectedTracks,
-                target,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.excludeTrackIds = trackIds);
     }
 
     /** How many tracks the candidate pool must be large enough for. */
     public PlanRequest withExpectedTracks(int tracks) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                excludeTrackIds,
-                tracks,
-                target,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.expectedTracks = tracks);
     }
 
     public PlanRequest withTarget(Target asked) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                excludeTrackIds,
-                expectedTracks,
-                asked,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.target = asked);
     }
 
     public PlanRequest withPromptVersion(String version) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                excludeTrackIds,
-                expectedTracks,
-                target,
-                version,
-                conversation,
-                previousTrackIds,
-                personalisation);
+        return with(b -> b.promptVersion = version);
     }
 
     /** The LLM conversation so far, and the tracks of the playlist it produced. */
     public PlanRequest withConversation(List<Turn> turns, List<String> trackIds) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                excludeTrackIds,
-                expectedTracks,
-                target,
-                promptVersion,
-                turns,
-                trackIds,
-                personalisation);
+        return with(b -> {
+            b.conversation = turns;
+            b.previousTrackIds = trackIds;
+        });
     }
 
     public PlanRequest withPersonalisation(Personalisation taste) {
-        return new PlanRequest(
-                prompt,
-                previous,
-                seedTrackIds,
-                excludeArtists,
-                excludeTrackIds,
-                expectedTracks,
-                target,
-                promptVersion,
-                conversation,
-                previousTrackIds,
-                taste);
+        return with(b -> b.personalisation = taste);
+    }
+
+    /** This request with what {@code change} sets on a copy of its components: the one place that lists them all. */
+    private PlanRequest with(Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build();
+    }
+
+    /** The components of a request being copied, for the {@code with…} methods. */
+    private static final class Builder {
+        private String prompt;
+        private Intent previous;
+        private List<String> seedTrackIds;
+        private List<String> excludeArtists;
+        private Set<String> excludeTrackIds;
+        private int expectedTracks;
+        private Target target;
+        private String promptVersion;
+        private List<Turn> conversation;
+        private List<String> previousTrackIds;
+        private Personalisation personalisation;
+
+        private Builder(PlanRequest from) {
+            prompt = from.prompt;
+            previous = from.previous;
+            seedTrackIds = from.seedTrackIds;
+            excludeArtists = from.excludeArtists;
+            excludeTrackIds = from.excludeTrackIds;
+            expectedTracks = from.expectedTracks;
+            target = from.target;
+            promptVersion = from.promptVersion;
+            conversation = from.conversation;
+            previousTrackIds = from.previousTrackIds;
+            personalisation = from.personalisation;
+        }
+
+        private PlanRequest build() {
+            return new PlanRequest(
+                    prompt,
+                    previous,
+                    seedTrackIds,
+                    excludeArtists,
+                    excludeTrackIds,
+                    expectedTracks,
+                    target,
+                    promptVersion,
+                    conversation,
+                    previousTrackIds,
+                    personalisation);
+        }
     }
 }

@@ -38,25 +38,25 @@ class CreatePlaylist {
     }
 
     Composed compose(CreateCommand command) {
-        Planner planner = planners.choose(command.planner());
+        PlaylistSpec spec = command.spec();
+        Planner planner = planners.choose(spec.planner());
         Trace trace = new Trace();
-        int expected = SizeTargets.expectedTracks(command.length(), command.durationMinutes());
-        PlaylistSpec spec = specOf(command);
+        int expected = SizeTargets.expectedTracks(spec.length(), spec.durationMinutes());
         List<String> notes = new ArrayList<>();
-        Personalisation taste = history.personalisation(command.userId()).orElse(null);
+        Personalisation taste = history.personalisation(spec.userId()).orElse(null);
         List<String> seeds =
-                history.withHistorySeeds(command.prompt(), command.userId(), taste, command.seedTrackIds(), notes);
+                history.withHistorySeeds(command.prompt(), spec.userId(), taste, spec.seedTrackIds(), notes);
         Plan plan = planner.plan(
                 PlanRequest.forPrompt(command.prompt())
                         .withSeeds(seeds)
-                        .withExcludedArtists(command.excludeArtists())
+                        .withExcludedArtists(spec.excludeArtists())
                         .withExpectedTracks(expected)
                         .withTarget(spec.target())
-                        .withPromptVersion(command.promptVersion())
+                        .withPromptVersion(spec.promptVersion())
                         .withPersonalisation(taste),
                 trace);
         notes.addAll(plan.notes());
-        Intent intent = SizeTargets.withTarget(plan.intent(), command.length(), command.durationMinutes(), notes);
+        Intent intent = SizeTargets.withTarget(plan.intent(), spec.length(), spec.durationMinutes(), notes);
         spec = spec.withConversation(plan.conversation());
         Playlist playlist = composer.compose(new VersionComposer.Draft(
                 UUID.randomUUID().toString(),
@@ -72,21 +72,5 @@ class CreatePlaylist {
                 trace,
                 taste));
         return new Composed(playlist, spec);
-    }
-
-    /** What the caller set explicitly, kept beside every version; nothing removed and no conversation yet. */
-    private static PlaylistSpec specOf(CreateCommand command) {
-        return new PlaylistSpec(
-                command.length(),
-                command.durationMinutes(),
-                command.maxPerArtist(),
-                command.excludeArtists(),
-                command.seedTrackIds(),
-                command.userId(),
-                command.planner(),
-                command.ranker(),
-                command.promptVersion(),
-                Set.of(),
-                List.of());
     }
 }

@@ -29,6 +29,15 @@ public record Playlist(
 
     /** The same version with other notes. */
     Playlist withNotes(List<String> otherNotes) {
+        return copy(otherNotes, trace);
+    }
+
+    public Playlist withoutTrace() {
+        return copy(notes, null);
+    }
+
+    /** This version with other notes and trace, the two parts that change after it is made. */
+    private Playlist copy(List<String> otherNotes, Trace otherTrace) {
         return new Playlist(
                 id,
                 version,
@@ -43,24 +52,6 @@ public record Playlist(
                 intent,
                 otherNotes,
                 createdAt,
-                trace);
-    }
-
-    public Playlist withoutTrace() {
-        return new Playlist(
-                id,
-                version,
-                prompt,
-                refinements,
-                title,
-                description,
-                planner,
-                ranker,
-                tracks,
-                totalDurationSec,
-                intent,
-                notes,
-                createdAt,
-                null);
+                otherTrace);
     }
 }

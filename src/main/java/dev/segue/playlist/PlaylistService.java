@@ -1,7 +1,6 @@
 package dev.segue.playlist;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,18 +13,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PlaylistService {
 
-    /** What a caller asks for; fields are already validated at the API edge. */
-    public record CreateCommand(
-            String prompt,
-            Integer length,
-            Integer durationMinutes,
-            Integer maxPerArtist,
-            List<String> excludeArtists,
-            List<String> seedTrackIds,
-            String userId,
-            String planner,
-            String ranker,
-            String promptVersion) {}
+    /**
+     * What a caller asks for: the prompt, and the settings it set explicitly, which the new playlist keeps as its
+     * spec (nothing removed and no conversation yet). Fields are already validated at the API edge.
+     */
+    public record CreateCommand(String prompt, PlaylistSpec spec) {}
 
     /** A playlist and the spec it is stored with. */
     public record Composed(Playlist playlist, PlaylistSpec spec) {}

@@ -34,6 +34,15 @@ public record PlaylistSpec(
     PlaylistSpec withRemoved(String trackId) {
         Set<String> removed = new LinkedHashSet<>(removedTrackIds);
         removed.add(trackId);
+        return copy(removed, conversation);
+    }
+
+    PlaylistSpec withConversation(List<Turn> turns) {
+        return copy(removedTrackIds, turns);
+    }
+
+    /** These settings with other removed tracks and conversation, the two parts that change between versions. */
+    private PlaylistSpec copy(Set<String> removed, List<Turn> turns) {
         return new PlaylistSpec(
                 length,
                 durationMinutes,
@@ -45,21 +54,6 @@ public record PlaylistSpec(
                 ranker,
                 promptVersion,
                 removed,
-                conversation);
-    }
-
-    PlaylistSpec withConversation(List<Turn> turns) {
-        return new PlaylistSpec(
-                length,
-                durationMinutes,
-                maxPerArtist,
-                excludeArtists,
-                seedTrackIds,
-                userId,
-                planner,
-                ranker,
-                promptVersion,
-                removedTrackIds,
                 turns);
     }
 

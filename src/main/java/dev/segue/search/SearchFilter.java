@@ -40,22 +40,29 @@ public record SearchFilter(
     }
 
     public SearchFilter withTagGroups(List<Set<String>> groups) {
-        return new SearchFilter(
-                groups,
-                excludeTags,
-                artists,
-                excludeArtists,
-                yearFrom,
-                yearTo,
-                maxDurationSec,
-                excludeExplicit,
-                minInstrumentalness,
-                excludeIds);
+        return copy(groups, artists, excludeIds);
     }
 
     public SearchFilter withArtists(Set<String> only) {
+        return copy(tagGroups, only, excludeIds);
+    }
+
+    public SearchFilter plusExcludedIds(Set<String> ids) {
+        Set<String> all = new LinkedHashSet<>(excludeIds);
+        all.addAll(ids);
+        return copy(tagGroups, artists, all);
+    }
+
+    public SearchFilter plusTagGroup(Set<String> group) {
+        List<Set<String>> groups = new ArrayList<>(tagGroups);
+        groups.add(group);
+        return withTagGroups(groups);
+    }
+
+    /** This filter with other tag groups, artists and excluded ids, the parts the planners narrow or widen. */
+    private SearchFilter copy(List<Set<String>> groups, Set<String> only, Set<String> ids) {
         return new SearchFilter(
-                tagGroups,
+                groups,
                 excludeTags,
                 only,
                 excludeArtists,
@@ -64,28 +71,6 @@ public record SearchFilter(
                 maxDurationSec,
                 excludeExplicit,
                 minInstrumentalness,
-                excludeIds);
-    }
-
-    public SearchFilter plusExcludedIds(Set<String> ids) {
-        Set<String> all = new LinkedHashSet<>(excludeIds);
-        all.addAll(ids);
-        return new SearchFilter(
-                tagGroups,
-                excludeTags,
-                artists,
-                excludeArtists,
-                yearFrom,
-                yearTo,
-                maxDurationSec,
-                excludeExplicit,
-                minInstrumentalness,
-                all);
-    }
-
-    public SearchFilter plusTagGroup(Set<String> group) {
-        List<Set<String>> groups = new ArrayList<>(tagGroups);
-        groups.add(group);
-        return withTagGroups(groups);
+                ids);
     }
 }

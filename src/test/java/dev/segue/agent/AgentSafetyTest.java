@@ -2,7 +2,6 @@ package dev.segue.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.segue.agent.OpenAiStub.ToolCall;
+import dev.segue.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.List;
@@ -52,14 +51,7 @@ class AgentSafetyTest {
                 // A model that "obeyed" the title: it names an id no tool returned, plus two real ones.
                 OpenAiStub.answer(
                         "{\"title\":\"Obeyed\",\"tracks\":[{\"id\":\"evil\"},{\"id\":\"inj-7\"},{\"id\":\"inj-3\"}]}"));
-        JsonPath p = given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"calm piano\",\"length\":10}")
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath p = Api.create("{\"prompt\":\"calm piano\",\"length\":10}");
         List<String> ids = p.getList("tracks.id");
         assertEquals(10, ids.size());
         assertFalse(ids.contains("evil"));
@@ -80,27 +72,13 @@ class AgentSafetyTest {
     void zzAProviderThatKeepsFailingOpensTheCircuitBreaker() {
         OpenAiStub.script(server, OpenAiStub.status(500));
         for (int i = 0; i < 8; i++) {
-            given().contentType(ContentType.JSON)
-                    .body("{\"prompt\":\"calm piano\",\"length\":5}")
-                    .when()
-                    .post("/api/playlists")
-                    .then()
-                    .statusCode(201);
+            Api.create("{\"prompt\":\"calm piano\",\"length\":5}");
         }
         int callsBefore =
                 server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size();
-        JsonPath p = given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"calm piano\",\"length\":5}")
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath p = Api.create("{\"prompt\":\"calm piano\",\"length\":5}");
         assertEquals("offline", p.getString("planner"));
-        assertTrue(
-                p.getList("notes").toString().contains("circuit breaker is open"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "circuit breaker is open");
         assertEquals(
                 callsBefore,
                 server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(),

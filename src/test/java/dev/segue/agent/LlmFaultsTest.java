@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.segue.agent.OpenAiStub.ToolCall;
+import dev.segue.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -25,13 +26,11 @@ class LlmFaultsTest extends LlmTestSupport {
     void aSlowProviderTimesOutAndTheOfflinePlannerAnswers() {
         OpenAiStub.script(server, OpenAiStub.answer("{}").withFixedDelay(6000));
         long start = System.nanoTime();
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals("offline", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("timed out"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "timed out");
         assertTrue(ms < 12_000, "answered within the request timeout, took " + ms + " ms");
     }
 
@@ -44,7 +43,7 @@ class LlmFaultsTest extends LlmTestSupport {
                 OpenAiStub.toolCalls(
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", piano, Map.of())));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         List<Map<String, Object>> calls = p.getList("trace.llmCalls");
         assertEquals("HTTP 429", calls.get(0).get("error"));
@@ -57,11 +56,9 @@ class LlmFaultsTest extends LlmTestSupport {
     @Test
     void serverErrorsUntilRetriesRunOutFallBack() {
         OpenAiStub.script(server, OpenAiStub.status(503));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("offline", p.getString("planner"));
-        assertTrue(
-                p.getList("notes").toString().contains("HTTP 503"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "HTTP 503");
         assertEquals(
                 2, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "one try, one retry");
     }
@@ -77,7 +74,7 @@ class LlmFaultsTest extends LlmTestSupport {
                 OpenAiStub.toolCalls(
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         List<String> ids = p.getList("tracks.id");
         assertEquals(capped(piano, 20), ids.subList(0, capped(piano, 20).size()));
@@ -93,11 +90,9 @@ class LlmFaultsTest extends LlmTestSupport {
     @Test
     void endlessInvalidCallsStopTheAgentAndFallBack() {
         OpenAiStub.script(server, OpenAiStub.toolCalls(new ToolCall("search_tracks", "not json at all")));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("offline", p.getString("planner"));
-        assertTrue(
-                p.getList("notes").toString().contains("invalid tool calls"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "invalid tool calls");
     }
 
     @Test
@@ -106,12 +101,10 @@ class LlmFaultsTest extends LlmTestSupport {
                 server,
                 OpenAiStub.toolCalls(
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("more than 4 tool calls"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "more than 4 tool calls");
         assertEquals(
                 5, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size());
     }
@@ -123,18 +116,16 @@ class LlmFaultsTest extends LlmTestSupport {
                 OpenAiStub.toolCalls(
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer("Sure! Here are some lovely tracks you might enjoy :)"));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("llm", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
-        assertTrue(
-                p.getList("notes").toString().contains("did not return a usable selection"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "did not return a usable selection");
     }
 
     @Test
     void anEmptyAnswerWithoutToolsFallsBackToOffline() {
         OpenAiStub.script(server, OpenAiStub.answer(""));
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         assertEquals("offline", p.getString("planner"));
         assertEquals(20, p.getList("tracks").size());
     }

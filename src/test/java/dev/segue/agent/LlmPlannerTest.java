@@ -2,16 +2,15 @@ package dev.segue.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.segue.agent.OpenAiStub.ToolCall;
+import dev.segue.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +51,14 @@ class LlmPlannerTest extends LlmTestSupport {
                         Map.of("query", "relaxing ambient study", "moods", List.of("relaxing", "calm")))),
                 OpenAiStub.answer(OpenAiStub.selection("Quiet Keys for Deep Work", answered, reasons)));
 
-        JsonPath p = post("{\"prompt\":\"" + PROMPT + "\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
 
         assertEquals("llm", p.getString("planner"));
         assertEquals("Quiet Keys for Deep Work", p.getString("title"));
         List<String> ids = p.getList("tracks.id");
         assertEquals(20, ids.size());
         assertEquals(picks, ids.subList(0, picks.size()), "the LLM's order, minus the id no tool returned");
-        assertTrue(
-                p.getList("notes").toString().contains("dropped 1 track id"),
-                p.getList("notes").toString());
+        Api.assertNoted(p, "dropped 1 track id");
         String firstReason = p.getString("tracks[0].reason");
         assertFalse(firstReason.contains("metal"), "a reason naming facts the track lacks is replaced: " + firstReason);
         assertEquals("Fits the request by its tags.", p.getString("tracks[1].reason"));
@@ -113,7 +110,7 @@ class LlmPlannerTest extends LlmTestSupport {
                 OpenAiStub.toolCalls(
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
-        String id = post("{\"prompt\":\"calm piano\"}").getString("id");
+        String id = Api.createTraced("{\"prompt\":\"calm piano\"}").getString("id");
 
         List<String> upbeat = searchIds("upbeat happy piano", Set.of("upbeat", "happy"), 10);
         List<String> mixed = new ArrayList<>(capped(piano, 6));
@@ -125,14 +122,7 @@ class LlmPlannerTest extends LlmTestSupport {
                         "search_tracks",
                         Map.of("query", "upbeat happy piano", "moods", List.of("upbeat", "happy"), "limit", 10))),
                 OpenAiStub.answer(OpenAiStub.selection("Brighter Piano", next, Map.of())));
-        JsonPath v2 = given().contentType(ContentType.JSON)
-                .body(Map.of("prompt", "more upbeat"))
-                .when()
-                .post("/api/playlists/" + id + "/refine")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath v2 = Api.refine(id, "more upbeat");
 
         assertEquals(2, v2.getInt("version"));
         assertEquals("llm", v2.getString("planner"));
@@ -154,7 +144,7 @@ class LlmPlannerTest extends LlmTestSupport {
                         ToolCall.of("search_tracks", Map.of("query", "calm piano", "instruments", List.of("piano")))),
                 OpenAiStub.toolCalls(ToolCall.of("rank_candidates", Map.of("track_ids", some, "query", "calm piano"))),
                 OpenAiStub.answer(OpenAiStub.selection("Calm Piano", capped(piano, 20), Map.of())));
-        JsonPath p = post("{\"prompt\":\"calm piano\"}");
+        JsonPath p = Api.createTraced("{\"prompt\":\"calm piano\"}");
 
         assertEquals("llm", p.getString("planner"));
         assertTrue(p.getList("trace.toolCalls.name").contains("rank_candidates"));
@@ -174,11 +164,7 @@ class LlmPlannerTest extends LlmTestSupport {
     @Test
     void aRefusalIsA422() {
         OpenAiStub.script(server, OpenAiStub.answer("{\"refusal\": \"This asks for a tax return, not music.\"}"));
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"file my tax return\"}")
-                .when()
-                .post("/api/playlists")
-                .then()
+        Api.post("/api/playlists", "{\"prompt\":\"file my tax return\"}")
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", Matchers.containsString("tax return, not music"));
@@ -186,15 +172,11 @@ class LlmPlannerTest extends LlmTestSupport {
 
     @Test
     void promptVersionsAreValidatedAndOfflineStillSelectable() {
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"jazz\",\"options\":{\"promptVersion\":\"v9\"}}")
-                .when()
-                .post("/api/playlists")
-                .then()
+        Api.post("/api/playlists", "{\"prompt\":\"jazz\",\"options\":{\"promptVersion\":\"v9\"}}")
                 .statusCode(400)
                 .body("detail", Matchers.containsString("no agent prompt v9"));
         OpenAiStub.script(server, OpenAiStub.status(500));
-        JsonPath offline = post("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"offline\"}}");
+        JsonPath offline = Api.createTraced("{\"prompt\":\"jazz\",\"options\":{\"planner\":\"offline\"}}");
         assertEquals("offline", offline.getString("planner"));
         assertEquals(
                 0, server.findAll(postRequestedFor(urlEqualTo(OpenAiStub.PATH))).size(), "offline never calls the LLM");
@@ -203,7 +185,7 @@ class LlmPlannerTest extends LlmTestSupport {
     @Test
     void theApiKeyNeverReachesTheLogs() throws Exception {
         OpenAiStub.script(server, OpenAiStub.status(401));
-        post("{\"prompt\":\"" + PROMPT + "\"}");
+        Api.createTraced("{\"prompt\":\"" + PROMPT + "\"}");
         Path log = Path.of("target", "llm-test.log");
         assertTrue(Files.exists(log));
         String text = Files.readString(log);

@@ -2,7 +2,6 @@ package dev.segue.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +13,6 @@ import dev.segue.search.Candidate;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,17 +56,6 @@ abstract class LlmTestSupport {
             }
         }
         return out;
-    }
-
-    static JsonPath post(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/playlists?trace=true")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
     }
 
     List<JsonNode> sentRequests() throws Exception {

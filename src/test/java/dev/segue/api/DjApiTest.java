@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -35,45 +34,14 @@ class DjApiTest {
     @TestHTTPResource("/")
     URL base;
 
-    static String open(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/dj/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    static JsonPath next(String id) {
-        return given().when()
-                .get("/api/dj/sessions/" + id + "/next")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    static String request(String id, String text) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("text", text))
-                .when()
-                .post("/api/dj/sessions/" + id + "/requests")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("interpretation");
-    }
-
     @Test
     void twentySegmentsNeverRepeatATrackOrAnIntro() {
-        String id = open("{\"prompt\":\"chill electronic\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"chill electronic\",\"minutes\":600}");
         List<String> played = new ArrayList<>();
         List<String> artists = new ArrayList<>();
         Set<String> intros = new HashSet<>();
         for (int i = 1; i <= 20; i++) {
-            JsonPath s = next(id);
+            JsonPath s = Api.next(id);
             assertEquals(i, s.getInt("segment"));
             List<String> ids = s.getList("tracks.id");
             assertTrue(ids.size() >= 2 && ids.size() <= 4, "2–4 tracks per segment, got " + ids.size());
@@ -96,36 +64,35 @@ class DjApiTest {
 
     @Test
     void requestsShowInTheVeryNextSegmentAndExclusionsStick() {
-        String id = open("{\"prompt\":\"calm piano\",\"minutes\":120}");
-        double calm = next(id).getDouble("energy");
+        String id = Api.openSession("{\"prompt\":\"calm piano\",\"minutes\":120}");
+        double calm = Api.next(id).getDouble("energy");
 
-        assertTrue(request(id, "more energy").contains("raising the energy"));
-        double energetic = next(id).getDouble("energy");
+        assertTrue(Api.request(id, "more energy").contains("raising the energy"));
+        double energetic = Api.next(id).getDouble("energy");
         assertTrue(energetic >= calm + 0.1, "energy " + calm + " -> " + energetic);
 
-        assertTrue(request(id, "no more piano").contains("piano"));
+        assertTrue(Api.request(id, "no more piano").contains("piano"));
         for (int i = 0; i < 5; i++) {
-            List<Map<String, Object>> tracks = next(id).getList("tracks");
+            List<Map<String, Object>> tracks = Api.next(id).getList("tracks");
             for (Map<String, Object> t : tracks) {
-                assertFalse(PlaylistApiTest.tags(t).contains("piano"), "piano after \"no more piano\": " + t);
+                assertFalse(Api.tags(t).contains("piano"), "piano after \"no more piano\": " + t);
             }
         }
         given().when().get("/api/dj/sessions/" + id).then().statusCode(200).body("excludeTags", hasItem("piano"));
 
-        assertTrue(request(id, "play Jahzzar").contains("Jahzzar"));
-        assertEquals("Jahzzar", next(id).getString("tracks[0].artist"));
+        assertTrue(Api.request(id, "play Jahzzar").contains("Jahzzar"));
+        assertEquals("Jahzzar", Api.next(id).getString("tracks[0].artist"));
 
-        assertTrue(request(id, "play some jazz").contains("jazz"));
-        List<Map<String, Object>> jazz = next(id).getList("tracks");
+        assertTrue(Api.request(id, "play some jazz").contains("jazz"));
+        List<Map<String, Object>> jazz = Api.next(id).getList("tracks");
         assertEvery(
                 jazz,
-                t -> PlaylistApiTest.tags(t).stream()
-                        .anyMatch(List.of("jazz", "acidjazz", "jazzfusion", "swing")::contains),
+                t -> Api.tags(t).stream().anyMatch(List.of("jazz", "acidjazz", "jazzfusion", "swing")::contains),
                 "every track after \"play some jazz\" is jazz");
 
-        JsonPath before = next(id);
-        assertTrue(request(id, "switch it up").contains("switching"));
-        JsonPath after = next(id);
+        JsonPath before = Api.next(id);
+        assertTrue(Api.request(id, "switch it up").contains("switching"));
+        JsonPath after = Api.next(id);
         Set<String> previousGenres = new HashSet<>(
                 before.getList("tracks[" + (before.getList("tracks").size() - 1) + "].genres"));
         List<String> firstGenres = after.getList("tracks[0].genres");
@@ -134,35 +101,19 @@ class DjApiTest {
 
     @Test
     void feedbackIsAcceptedAndValidated() {
-        String id = open("{\"prompt\":\"rock\"}");
-        String track = next(id).getString("tracks[0].id");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("trackId", track, "type", "skip"))
-                .when()
-                .post("/api/dj/sessions/" + id + "/feedback")
-                .then()
+        String id = Api.openSession("{\"prompt\":\"rock\"}");
+        String track = Api.next(id).getString("tracks[0].id");
+        Api.post("/api/dj/sessions/" + id + "/feedback", Map.of("trackId", track, "type", "skip"))
                 .statusCode(202);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("trackId", track, "type", "like"))
-                .when()
-                .post("/api/dj/sessions/" + id + "/feedback")
-                .then()
+        Api.post("/api/dj/sessions/" + id + "/feedback", Map.of("trackId", track, "type", "like"))
                 .statusCode(202);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("trackId", track, "type", "love"))
-                .when()
-                .post("/api/dj/sessions/" + id + "/feedback")
-                .then()
+        Api.post("/api/dj/sessions/" + id + "/feedback", Map.of("trackId", track, "type", "love"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("like, skip"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("trackId", "jamendo:0", "type", "like"))
-                .when()
-                .post("/api/dj/sessions/" + id + "/feedback")
-                .then()
+        Api.post("/api/dj/sessions/" + id + "/feedback", Map.of("trackId", "jamendo:0", "type", "like"))
                 .statusCode(400);
-        assertFalse(next(id).getList("tracks.id").contains(track));
+        assertFalse(Api.next(id).getList("tracks.id").contains(track));
     }
 
     @Test
@@ -171,45 +122,18 @@ class DjApiTest {
                 List.of("/api/dj/sessions/nope", "/api/dj/sessions/nope/next", "/api/dj/sessions/nope/events")) {
             given().when().get(path).then().statusCode(404).contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON)
-                .body(Map.of("text", "jazz"))
-                .when()
-                .post("/api/dj/sessions/nope/requests")
-                .then()
-                .statusCode(404);
+        Api.post("/api/dj/sessions/nope/requests", Map.of("text", "jazz")).statusCode(404);
         given().when().delete("/api/dj/sessions/nope").then().statusCode(404);
-        given().contentType(ContentType.JSON)
-                .body("{\"minutes\":1}")
-                .when()
-                .post("/api/dj/sessions")
-                .then()
+        Api.post("/api/dj/sessions", "{\"minutes\":1}")
                 .statusCode(400)
                 .body("detail", containsString("minutes must be between 5 and 600"));
-        given().contentType(ContentType.JSON)
-                .body("{\"minutes\":\"ten\"}")
-                .when()
-                .post("/api/dj/sessions")
-                .then()
-                .statusCode(400);
-        given().contentType(ContentType.JSON)
-                .body("{\"vibe\":\"x\"}")
-                .when()
-                .post("/api/dj/sessions")
-                .then()
+        Api.post("/api/dj/sessions", "{\"minutes\":\"ten\"}").statusCode(400);
+        Api.post("/api/dj/sessions", "{\"vibe\":\"x\"}")
                 .statusCode(400)
                 .body("detail", containsString("unknown field"));
-        String id = open("{}");
-        given().contentType(ContentType.JSON)
-                .body("{\"text\":\"  \"}")
-                .when()
-                .post("/api/dj/sessions/" + id + "/requests")
-                .then()
-                .statusCode(400);
-        given().contentType(ContentType.JSON)
-                .body("{\"text\":")
-                .when()
-                .post("/api/dj/sessions/" + id + "/requests")
-                .then()
+        String id = Api.openSession("{}");
+        Api.post("/api/dj/sessions/" + id + "/requests", "{\"text\":\"  \"}").statusCode(400);
+        Api.post("/api/dj/sessions/" + id + "/requests", "{\"text\":")
                 .statusCode(400)
                 .body("detail", containsString("malformed JSON"));
         given().when().delete("/api/dj/sessions/" + id).then().statusCode(204);
@@ -218,7 +142,7 @@ class DjApiTest {
 
     @Test
     void serverSentEventsDeliverSegmentsAndResumeByLastEventId() throws Exception {
-        String id = open("{\"prompt\":\"ambient\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"ambient\",\"minutes\":600}");
         List<Integer> first = events(id, null, 3);
         assertEquals(List.of(1, 2, 3), first);
         List<Integer> resumed = events(id, "2", 2);

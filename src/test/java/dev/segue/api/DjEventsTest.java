@@ -45,7 +45,7 @@ class DjEventsTest {
 
     @Test
     void heartbeatsAreCommentsBetweenSegments() throws Exception {
-        String id = DjApiTest.open("{\"prompt\":\"ambient\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"ambient\",\"minutes\":600}");
         List<Sse> read = read(id, "", 2, s -> s.comment() != null);
         assertEquals(
                 List.of("heartbeat", "heartbeat"),
@@ -55,7 +55,7 @@ class DjEventsTest {
 
     @Test
     void theEndEventEndsTheStream() throws Exception {
-        String id = DjApiTest.open("{\"prompt\":\"rock\",\"minutes\":5}");
+        String id = Api.openSession("{\"prompt\":\"rock\",\"minutes\":5}");
         List<Sse> events = read(id, "", Integer.MAX_VALUE, s -> true).stream()
                 .filter(s -> s.comment() == null)
                 .toList();
@@ -76,11 +76,11 @@ class DjEventsTest {
 
     @Test
     void closingASessionEndsItsStream() throws Exception {
-        String id = DjApiTest.open("{\"prompt\":\"jazz\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"jazz\",\"minutes\":600}");
         CompletableFuture<List<Sse>> listening = CompletableFuture.supplyAsync(
                 () -> readUnchecked(id, "?lastEventId=1000", 1, s -> "end".equals(s.name())));
         // The listener claims more segments than there are: it hears the new ones, then the end.
-        DjApiTest.next(id);
+        Api.next(id);
         Thread.sleep(500);
         given().when().delete("/api/dj/sessions/" + id).then().statusCode(204);
         List<Sse> read = listening.get();
@@ -90,14 +90,14 @@ class DjEventsTest {
 
     @Test
     void resumingByQueryParameterLosesAndRepeatsNothing() throws Exception {
-        String id = DjApiTest.open("{\"prompt\":\"ambient\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"ambient\",\"minutes\":600}");
         assertEquals(List.of("1", "2", "3"), ids(read(id, "", 3, Sse::isSegment)));
         assertEquals(List.of("3", "4"), ids(read(id, "?lastEventId=2", 2, Sse::isSegment)));
     }
 
     @Test
     void listenersOfOneSessionHearTheSameSegments() throws Exception {
-        String id = DjApiTest.open("{\"prompt\":\"chill electronic\",\"minutes\":600}");
+        String id = Api.openSession("{\"prompt\":\"chill electronic\",\"minutes\":600}");
         CompletableFuture<List<Sse>> first =
                 CompletableFuture.supplyAsync(() -> readUnchecked(id, "", 4, Sse::isSegment));
         CompletableFuture<List<Sse>> second =

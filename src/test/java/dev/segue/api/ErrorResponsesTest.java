@@ -45,11 +45,7 @@ class ErrorResponsesTest {
                 "null body                   | null                                               | prompt"
             })
     void badPlaylistRequests(String name, String body, String detail) {
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/playlists")
-                .then()
+        Api.post("/api/playlists", body)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -59,11 +55,7 @@ class ErrorResponsesTest {
 
     @Test
     void overLongPromptNamesTheLimit() {
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"" + "a".repeat(2001) + "\"}")
-                .when()
-                .post("/api/playlists")
-                .then()
+        Api.post("/api/playlists", "{\"prompt\":\"" + "a".repeat(2001) + "\"}")
                 .statusCode(400)
                 .body("detail", containsString("the limit is 2000"))
                 .body("errors[0].field", equalTo("prompt"));
@@ -83,11 +75,7 @@ class ErrorResponsesTest {
 
     @Test
     void oversizeBodyIs413() {
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"" + "a".repeat(70_000) + "\"}")
-                .when()
-                .post("/api/playlists")
-                .then()
+        Api.post("/api/playlists", "{\"prompt\":\"" + "a".repeat(70_000) + "\"}")
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("limit"));
@@ -96,13 +84,7 @@ class ErrorResponsesTest {
     @Test
     void deepJsonIsRejected() {
         String deep = "{\"prompt\":\"jazz\",\"options\":" + "[".repeat(500) + "]".repeat(500) + "}";
-        given().contentType(ContentType.JSON)
-                .body(deep)
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
+        Api.post("/api/playlists", deep).statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -116,11 +98,7 @@ class ErrorResponsesTest {
         given().when().get("/api/tracks/jamendo:0").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().when().put("/api/playlists").then().statusCode(405).contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"x\"}")
-                .when()
-                .post("/api/playlists/nope/refine")
-                .then()
+        Api.post("/api/playlists/nope/refine", "{\"prompt\":\"x\"}")
                 .statusCode(404)
                 .body("detail", notNullValue());
     }
@@ -140,18 +118,9 @@ class ErrorResponsesTest {
         given().when().get("/api/tracks/search?q=jazz&limit=x").then().statusCode(400);
         given().when().get("/api/tracks/search").then().statusCode(400).body("detail", containsString("give q"));
         given().when().get("/api/tracks/search?q=jazz&yearFrom=abc").then().statusCode(400);
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"jazz\"}")
-                .when()
-                .post("/api/playlists?trace=maybe")
-                .then()
+        Api.post("/api/playlists?trace=maybe", "{\"prompt\":\"jazz\"}")
                 .statusCode(400)
                 .body("detail", containsString("trace"));
-        given().contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/playlists/x/refine")
-                .then()
-                .statusCode(400);
+        Api.post("/api/playlists/x/refine", "{}").statusCode(400);
     }
 }

@@ -202,23 +202,10 @@ class HostileInputTest {
 
     @Test
     void aThousandHostileRequestsGetFourHundredsNeverFiveHundreds() {
-        Map<String, Object> created = given().contentType("application/json")
-                .body("{\"prompt\":\"calm piano\"}")
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getMap("");
+        Map<String, Object> created = Api.create("{\"prompt\":\"calm piano\"}").getMap("");
         playlistId = created.get("id").toString();
         trackId = given().get("/api/playlists/" + playlistId).jsonPath().getString("tracks[0].id");
-        djId = given().contentType("application/json")
-                .body("{}")
-                .post("/api/dj/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        djId = Api.openSession("{}");
 
         Map<Integer, Integer> statuses = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -239,10 +226,6 @@ class HostileInputTest {
         assertTrue(
                 statuses.keySet().stream().anyMatch(s -> s >= 400), "the generator must produce errors: " + statuses);
         assertEquals(200, given().get("/q/health/ready").statusCode(), "still healthy afterwards");
-        given().contentType("application/json")
-                .body("{\"prompt\":\"calm piano\"}")
-                .post("/api/playlists")
-                .then()
-                .statusCode(201);
+        Api.create("{\"prompt\":\"calm piano\"}");
     }
 }

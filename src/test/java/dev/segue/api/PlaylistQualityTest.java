@@ -1,12 +1,10 @@
 package dev.segue.api;
 
 import static dev.segue.Quantifiers.assertEvery;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,20 +73,13 @@ class PlaylistQualityTest {
     @ParameterizedTest(name = "{0} (ranker {1})")
     @MethodSource("casesByRanker")
     void tracksAnswerThePrompt(Case c, String ranker) {
-        List<Map<String, Object>> tracks = given().contentType(ContentType.JSON)
-                .body(Map.of("prompt", c.prompt(), "options", Map.of("ranker", ranker)))
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
+        List<Map<String, Object>> tracks = Api.create(Map.of("prompt", c.prompt(), "options", Map.of("ranker", ranker)))
                 .getList("tracks");
         assertEquals(20, tracks.size(), c.prompt());
         int fitting = 0;
         Map<String, Integer> perArtist = new HashMap<>();
         for (Map<String, Object> t : tracks) {
-            Set<String> tags = new HashSet<>(PlaylistApiTest.tags(t));
+            Set<String> tags = new HashSet<>(Api.tags(t));
             if (c.groups().stream().allMatch(g -> g.stream().anyMatch(tags::contains))) {
                 fitting++;
             }
@@ -106,18 +97,12 @@ class PlaylistQualityTest {
 
     @Test
     void exclusionsHoldEvenWhenTheyCutDeep() {
-        List<Map<String, Object>> tracks = given().contentType(ContentType.JSON)
-                .body(Map.of("prompt", "calm instrumental music, no piano, nothing sad"))
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
+        List<Map<String, Object>> tracks = Api.create(
+                        Map.of("prompt", "calm instrumental music, no piano, nothing sad"))
                 .getList("tracks");
         assertEquals(20, tracks.size());
         for (Map<String, Object> t : tracks) {
-            List<String> tags = PlaylistApiTest.tags(t);
+            List<String> tags = Api.tags(t);
             assertTrue(
                     tags.stream().noneMatch(List.of("piano", "electricpiano", "voice", "sad")::contains),
                     tags.toString());

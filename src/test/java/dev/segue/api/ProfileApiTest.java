@@ -35,32 +35,19 @@ class ProfileApiTest {
             events.add(Map.of("trackId", id, "type", "like"));
             events.add(Map.of("trackId", id, "type", "play", "at", "2026-11-23T20:00:00Z"));
         }
-        given().contentType("application/json")
-                .body(events)
-                .post("/api/users/" + user + "/events")
-                .then()
-                .statusCode(202)
-                .body("accepted", equalTo(events.size()));
+        Api.post("/api/users/" + user + "/events", events).statusCode(202).body("accepted", equalTo(events.size()));
     }
 
     private static JsonPath playlist(String prompt, String user) {
         String body = user == null
                 ? "{\"prompt\":\"" + prompt + "\"}"
                 : "{\"prompt\":\"" + prompt + "\",\"userId\":\"" + user + "\"}";
-        return given().contentType("application/json")
-                .body(body)
-                .post("/api/playlists?trace=true")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        return Api.createTraced(body);
     }
 
     private static long tagged(JsonPath p, String tag) {
         List<Map<String, Object>> tracks = p.getList("tracks");
-        return tracks.stream()
-                .filter(t -> PlaylistApiTest.tags(t).contains(tag))
-                .count();
+        return tracks.stream().filter(t -> Api.tags(t).contains(tag)).count();
     }
 
     @Test
@@ -83,7 +70,7 @@ class ProfileApiTest {
                 "jazz " + tagged(anonymous, "jazz") + " -> " + tagged(forJazz, "jazz"));
         assertTrue(tagged(forMetal, "metal") > tagged(anonymous, "metal"));
         assertNotEquals(forJazz.getList("tracks.id"), forMetal.getList("tracks.id"));
-        assertTrue(forJazz.getList("notes").toString().contains("personalised from your listening history"));
+        Api.assertNoted(forJazz, "personalised from your listening history");
         List<String> steps = forJazz.getList("trace.steps.detail");
         assertTrue(
                 steps.stream().anyMatch(d -> d != null && d.contains("without listening history")), steps.toString());
@@ -125,34 +112,25 @@ class ProfileApiTest {
         String u = user("regular");
         like(u, "reggae", 10);
         JsonPath mine = playlist("my usual morning vibe", u);
-        assertTrue(
-                mine.getList("notes").toString().contains("seeded from"),
-                mine.getList("notes").toString());
+        Api.assertNoted(mine, "seeded from");
         assertTrue(tagged(mine, "reggae") >= 3, "reggae tracks: " + tagged(mine, "reggae"));
         JsonPath nobody = playlist("more of what I liked yesterday", user("new"));
-        assertTrue(
-                nobody.getList("notes").toString().contains("no listening history"),
-                nobody.getList("notes").toString());
+        Api.assertNoted(nobody, "no listening history");
     }
 
     @Test
     void badEventsAreRejectedWithReasonsAndNothingIsRecorded() {
         String u = user("careless");
-        given().contentType("application/json")
-                .body("[{\"trackId\":\"jamendo:214\",\"type\":\"love\"},{\"trackId\":\"nope\",\"type\":\"play\"},"
-                        + "{\"trackId\":\"jamendo:214\",\"type\":\"play\",\"at\":\"yesterday\"}]")
-                .post("/api/users/" + u + "/events")
-                .then()
+        Api.post(
+                        "/api/users/" + u + "/events",
+                        "[{\"trackId\":\"jamendo:214\",\"type\":\"love\"},{\"trackId\":\"nope\",\"type\":\"play\"},"
+                                + "{\"trackId\":\"jamendo:214\",\"type\":\"play\",\"at\":\"yesterday\"}]")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.size()", equalTo(3))
                 .body("detail", containsString("nothing was recorded"));
         given().get("/api/users/" + u + "/profile").then().body("events.size()", equalTo(0));
-        given().contentType("application/json")
-                .body("[]")
-                .post("/api/users/" + u + "/events")
-                .then()
-                .statusCode(400);
+        Api.post("/api/users/" + u + "/events", "[]").statusCode(400);
         given().contentType("application/json")
                 .body("{}")
                 .put("/api/users/" + u + "/opt-out")

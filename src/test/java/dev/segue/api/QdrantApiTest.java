@@ -61,14 +61,7 @@ class QdrantApiTest {
         assertTrue(queries.stream().anyMatch(q -> q.getUsing().equals("tags")), "a vector search");
         assertTrue(queries.stream().anyMatch(q -> q.getUsing().equals("names")), "a BM25 name search");
 
-        JsonPath p = given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"upbeat pop\",\"length\":5}")
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath p = Api.create("{\"prompt\":\"upbeat pop\",\"length\":5}");
         assertFalse(p.getList("tracks").isEmpty());
     }
 
@@ -113,12 +106,7 @@ class QdrantApiTest {
         }
         Thread.sleep(2100); // the circuit breaker's delay
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().contentType(ContentType.JSON)
-                .body("{\"prompt\":\"upbeat pop\",\"length\":5}")
-                .when()
-                .post("/api/playlists")
-                .then()
-                .statusCode(201);
+        Api.create("{\"prompt\":\"upbeat pop\",\"length\":5}");
     }
 
     @SuppressWarnings("unchecked")

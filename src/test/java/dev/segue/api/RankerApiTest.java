@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +16,11 @@ class RankerApiTest {
 
     @Test
     void autoUsesTheTransformerAndTheTraceNamesIt() {
-        JsonPath p = PlaylistApiTest.create(
+        JsonPath p = Api.create(
                 "{\"prompt\":\"calm piano music to help me focus while studying\",\"options\":{\"ranker\":\"auto\"}}");
         assertTrue(p.getString("ranker").startsWith("transformer:segue-ranker-"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
-        JsonPath traced = RestAssured.given()
-                .contentType("application/json")
-                .body("{\"prompt\":\"sad jazz\"}")
-                .when()
-                .post("/api/playlists?trace=true")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath traced = Api.createTraced("{\"prompt\":\"sad jazz\"}");
         List<Map<String, Object>> steps = traced.getList("trace.steps");
         Map<String, Object> note = steps.stream()
                 .filter(s -> "ranker".equals(s.get("name")))
@@ -43,27 +34,17 @@ class RankerApiTest {
 
     @Test
     void noneKeepsTheFoundationScorerAcrossVersions() {
-        JsonPath p =
-                PlaylistApiTest.create("{\"prompt\":\"epic orchestral soundtrack\",\"options\":{\"ranker\":\"none\"}}");
+        JsonPath p = Api.create("{\"prompt\":\"epic orchestral soundtrack\",\"options\":{\"ranker\":\"none\"}}");
         assertEquals("baseline", p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
-        JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "more upbeat");
+        JsonPath refined = Api.refine(p.getString("id"), "more upbeat");
         assertEquals("baseline", refined.getString("ranker"));
     }
 
     @Test
     void seedTracksBecomeTheRankersContext() {
-        String seed = PlaylistApiTest.create("{\"prompt\":\"acoustic folk\",\"length\":5}")
-                .getString("tracks[0].id");
-        JsonPath p = RestAssured.given()
-                .contentType("application/json")
-                .body("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}")
-                .when()
-                .post("/api/playlists?trace=true")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        String seed = Api.create("{\"prompt\":\"acoustic folk\",\"length\":5}").getString("tracks[0].id");
+        JsonPath p = Api.createTraced("{\"prompt\":\"acoustic folk\",\"seedTrackIds\":[\"" + seed + "\"]}");
         assertTrue(p.getString("ranker").startsWith("transformer:"), p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
         List<Map<String, Object>> steps = p.getList("trace.steps");
@@ -73,7 +54,7 @@ class RankerApiTest {
                 .orElseThrow();
         assertTrue(note.get("detail").toString().contains("(1 context tracks)"), note.toString());
         // The model was trained on first requests only: refined versions are ranked by the foundation scorer.
-        JsonPath refined = PlaylistApiTest.refine(p.getString("id"), "calmer");
+        JsonPath refined = Api.refine(p.getString("id"), "calmer");
         assertEquals("baseline", refined.getString("ranker"));
     }
 }

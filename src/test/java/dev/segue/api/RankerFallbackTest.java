@@ -23,7 +23,7 @@ class RankerFallbackTest {
 
     @Test
     void playlistsUseTheFoundationScorer() {
-        JsonPath p = PlaylistApiTest.create("{\"prompt\":\"happy summer pop\"}");
+        JsonPath p = Api.create("{\"prompt\":\"happy summer pop\"}");
         assertEquals("baseline", p.getString("ranker"));
         assertEquals(20, p.getList("tracks").size());
     }

@@ -13,32 +13,12 @@ class UserDataTest {
     @Test
     void deletingAListenerRemovesTheirDataOnly() {
         String user = "listener-" + System.nanoTime();
-        String mine = given().contentType("application/json")
-                .body("{\"prompt\":\"jazz\",\"userId\":\"" + user + "\"}")
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().contentType("application/json")
-                .body("{\"prompt\":\"no piano\"}")
-                .post("/api/playlists/" + mine + "/refine")
-                .then()
-                .statusCode(200);
-        String theirs = given().contentType("application/json")
-                .body("{\"prompt\":\"jazz\",\"userId\":\"someone-else\"}")
-                .post("/api/playlists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String session = given().contentType("application/json")
-                .body("{\"userId\":\"" + user + "\"}")
-                .post("/api/dj/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String mine =
+                Api.create("{\"prompt\":\"jazz\",\"userId\":\"" + user + "\"}").getString("id");
+        Api.refine(mine, "no piano");
+        String theirs =
+                Api.create("{\"prompt\":\"jazz\",\"userId\":\"someone-else\"}").getString("id");
+        String session = Api.openSession("{\"userId\":\"" + user + "\"}");
 
         given().delete("/api/users/" + user)
                 .then()

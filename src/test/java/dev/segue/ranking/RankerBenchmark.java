@@ -46,7 +46,12 @@ class RankerBenchmark {
     static final TagGroup PIANO = new TagGroup("piano", List.of("piano"), "tag", 1.2, true);
     static final TagGroup CALM = new TagGroup("calm", List.of("calm", "relaxing", "soft"), "synonym", 1.0, true);
 
-    private record Timing(int candidates, int context, double p50, double p90, double p99, double mean) {}
+    private record Timing(int candidates, int context, double p50, double p90, double p99, double mean) {
+        /** The timing in a pattern that takes its values in order: candidates, context, then the times. */
+        String formatted(String pattern) {
+            return String.format(Locale.ROOT, pattern, candidates, context, p50, p90, p99, mean);
+        }
+    }
 
     private final Random random = new Random(42);
 
@@ -149,25 +154,9 @@ class RankerBenchmark {
                 "|---:|---:|---:|---:|---:|---:|"));
         List<String> json = new ArrayList<>();
         for (Timing t : timings) {
-            md.add(String.format(
-                    Locale.ROOT,
-                    "| %d | %d | %.2f | %.2f | %.2f | %.2f |",
-                    t.candidates(),
-                    t.context(),
-                    t.p50(),
-                    t.p90(),
-                    t.p99(),
-                    t.mean()));
-            json.add(String.format(
-                    Locale.ROOT,
-                    "{\"candidates\": %d, \"context\": %d, \"p50_ms\": %.3f, \"p90_ms\": %.3f, \"p99_ms\": %.3f,"
-                            + " \"mean_ms\": %.3f}",
-                    t.candidates(),
-                    t.context(),
-                    t.p50(),
-                    t.p90(),
-                    t.p99(),
-                    t.mean()));
+            md.add(t.formatted("| %d | %d | %.2f | %.2f | %.2f | %.2f |"));
+            json.add(t.formatted("{\"candidates\": %d, \"context\": %d, \"p50_ms\": %.3f, \"p90_ms\": %.3f,"
+                    + " \"p99_ms\": %.3f, \"mean_ms\": %.3f}"));
         }
         md.add("");
         Files.createDirectories(out);

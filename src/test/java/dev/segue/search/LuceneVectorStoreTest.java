@@ -85,17 +85,7 @@ class LuceneVectorStoreTest {
     @Test
     void filtersAreAndOfAnyOfGroupsWithExclusionsYearsAndExplicit() throws Exception {
         try (LuceneVectorStore store = built()) {
-            SearchFilter filter = new SearchFilter(
-                    List.of(Set.of("jazz", "folk"), Set.of("piano")),
-                    Set.of("sad"),
-                    Set.of(),
-                    Set.of("artist 3"),
-                    1970,
-                    2000,
-                    null,
-                    true,
-                    null,
-                    Set.of("t20"));
+            SearchFilter filter = SampleFilters.complex();
             List<Hit> hits = store.nearest(vectors.get(0), filter, 400);
             assertFalse(hits.isEmpty());
             Map<String, Track> byId = new HashMap<>();

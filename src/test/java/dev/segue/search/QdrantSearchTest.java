@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.catalog.ProgressBar;
-import dev.segue.catalog.Track;
 import dev.segue.embedding.Vectors;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.QueryPoints;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +29,7 @@ class QdrantSearchTest extends QdrantStoreFixture {
             lucene.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
             List<SearchFilter> filters = new ArrayList<>(List.of(
                     SearchFilter.NONE,
-                    complexFilter(),
+                    SampleFilters.complex(),
                     new SearchFilter(
                             null,
                             Set.of("sad", "piano"),
@@ -55,17 +53,7 @@ class QdrantSearchTest extends QdrantStoreFixture {
                             store.nearest(vectors.get(q), filter, 20),
                             1e-5);
                 }
-                // Everything the filter allows, nothing else: the translation agrees with Filters.allows.
-                Set<String> allowed = tracks.stream()
-                        .filter(t -> Filters.allows(filter, t))
-                        .map(Track::id)
-                        .collect(Collectors.toSet());
-                assertEquals(
-                        allowed,
-                        store.nearest(vectors.get(1), filter, 400).stream()
-                                .map(Hit::trackId)
-                                .collect(Collectors.toSet()),
-                        filter.toString());
+                assertFindsWhatTheFilterAllows(store, tracks, vectors.get(1), filter);
                 for (String text : List.of("blue horizon", "song 7", "Blue song 14 artist", "artist")) {
                     assertSameRanking(lucene.lexical(text, filter, 30), store.lexical(text, filter, 30), 1e-4);
                 }
@@ -78,7 +66,7 @@ class QdrantSearchTest extends QdrantStoreFixture {
     void filtersAreSentAsMustAndMustNotConditions() {
         store.replaceAll(tracks, vectors, "fp-1", ProgressBar.SILENT);
         fake.clearRequests();
-        store.nearest(vectors.get(0), complexFilter(), 7);
+        store.nearest(vectors.get(0), SampleFilters.complex(), 7);
         QueryPoints query = fake.requests(QueryPoints.class).get(0);
         assertEquals("tags", query.getUsing());
         assertEquals(7, query.getLimit());

@@ -90,18 +90,16 @@ abstract class QdrantStoreFixture {
         fake.close();
     }
 
-    static SearchFilter complexFilter() {
-        return new SearchFilter(
-                List.of(Set.of("jazz", "folk"), Set.of("piano")),
-                Set.of("sad"),
-                Set.of(),
-                Set.of("artist 3"),
-                1970,
-                2000,
-                null,
-                true,
-                null,
-                Set.of("t20"));
+    /** The store finds everything the filter allows and nothing else: its translation agrees with Filters.allows. */
+    static void assertFindsWhatTheFilterAllows(
+            QdrantVectorStore store, List<Track> tracks, float[] query, SearchFilter filter) {
+        Set<String> allowed = tracks.stream()
+                .filter(t -> Filters.allows(filter, t))
+                .map(Track::id)
+                .collect(Collectors.toSet());
+        Set<String> found =
+                store.nearest(query, filter, 400).stream().map(Hit::trackId).collect(Collectors.toSet());
+        assertEquals(allowed, found, filter.toString());
     }
 
     static SearchFilter randomFilter(Random r) {

@@ -32,7 +32,8 @@ public @interface Between {
 
     Class<? extends Payload>[] payload() default {};
 
-    final class ForNumber implements ConstraintValidator<Between, Integer> {
+    /** Both validators check the same range; they differ only in how the integer arrives. */
+    abstract class InRange<T> implements ConstraintValidator<Between, T> {
 
         private Between range;
 
@@ -41,25 +42,21 @@ public @interface Between {
             this.range = range;
         }
 
-        @Override
-        public boolean isValid(Integer value, ConstraintValidatorContext context) {
-            return value == null || within(range, value, context);
-        }
-
-        static boolean within(Between range, int value, ConstraintValidatorContext context) {
+        boolean within(int value, ConstraintValidatorContext context) {
             Report.parameter(context, "got", value);
             return value >= range.min() && value <= range.max();
         }
     }
 
-    final class ForText implements ConstraintValidator<Between, String> {
-
-        private Between range;
+    final class ForNumber extends InRange<Integer> {
 
         @Override
-        public void initialize(Between range) {
-            this.range = range;
+        public boolean isValid(Integer value, ConstraintValidatorContext context) {
+            return value == null || within(value, context);
         }
+    }
+
+    final class ForText extends InRange<String> {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -67,7 +64,7 @@ public @interface Between {
                 return true;
             }
             try {
-                return ForNumber.within(range, Integer.parseInt(value.trim()), context);
+                return within(Integer.parseInt(value.trim()), context);
             } catch (NumberFormatException e) {
                 Report.parameter(context, "got", Snippet.of(value));
                 return Report.violation(context, "{segue.integer}");
