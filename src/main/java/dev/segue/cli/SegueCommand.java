@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "segue",
         mixinStandardHelpOptions = true,
+        versionProvider = SegueVersion.class,
         description = "Prompt in, playlist out. With no command, serves on http://localhost:8080.",
         subcommands = {ServeCommand.class, IngestCommand.class, ExportTrainingDataCommand.class})
 public class SegueCommand implements Runnable {
