@@ -8,8 +8,9 @@ class SegueVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version =
-                ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class).orElse("dev");
+        String version = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.version", String.class)
+                .orElse("dev");
         return new String[] {"segue " + version};
     }
 }
