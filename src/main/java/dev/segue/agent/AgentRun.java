@@ -36,8 +36,12 @@ final class AgentRun {
     }
 
     synchronized void returned(Collection<Candidate> candidates) {
+        int before = returned.size();
         for (Candidate c : candidates) {
             returned.merge(c.track().id(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+        }
+        if (returned.size() > before) {
+            trace.progress("tracks", Map.of("found", returned.size()));
         }
     }
 

@@ -45,19 +45,26 @@ class AgentServices {
             BaselineScorer scorer,
             TransformerRanker ranker,
             TextEmbedder embedder,
-            LlmStats stats) {
+            LlmStats stats,
+            LlmHealth health) {
         this.settings = config.llm();
         this.tools = tools;
         this.scorer = scorer;
         this.ranker = ranker;
         this.embedder = embedder;
-        this.client = new LlmClient(settings, settings.baseUrl().orElseThrow(), call -> {
-            stats.call(call);
-            AgentRun run = CURRENT.get();
-            if (run != null) {
-                run.llmCall(call);
-            }
-        });
+        this.client = new LlmClient(
+                settings,
+                settings.baseUrl().orElseThrow(),
+                () -> {
+                    AgentRun run = CURRENT.get();
+                    return call -> {
+                        stats.call(call);
+                        if (run != null) {
+                            run.llmCall(call);
+                        }
+                    };
+                },
+                health);
     }
 
     /** provider:model, as the start-up log and /api/system show it. */

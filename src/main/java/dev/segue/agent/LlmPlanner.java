@@ -104,6 +104,7 @@ public class LlmPlanner implements Planner {
     @Override
     public Plan plan(PlanRequest request, Trace trace) {
         stats.request();
+        trace.progress("planning", Map.of("planner", name(), "model", model()));
         long start = System.nanoTime();
         try {
             return requestGuard.call(() -> runAgent(request, trace), Plan.class);
@@ -123,6 +124,7 @@ public class LlmPlanner implements Planner {
                 "LLM planner failed after %.0f ms (%s); falling back to the offline planner",
                 Trace.millisSince(start), why);
         trace.note("llm fallback", Trace.millisSince(start), why);
+        trace.progress("fallback", Map.of("planner", "offline", "reason", why));
         stats.fallback();
         Thread.interrupted(); // a timed-out run leaves the interrupt flag set; the offline planner must not see it
         return offline.plan(request, trace)

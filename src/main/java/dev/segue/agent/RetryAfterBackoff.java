@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter, except when the provider said how long to wait (Retry-After): then that,
+ * Exponential backoff with full jitter, except when the provider said how long to wait (Retry-After and its cousins, see {@link RetryHints}): then that,
  * capped, so a rate-limited provider is not hammered and a request is not held hostage by a long header.
  */
 final class RetryAfterBackoff implements CustomBackoffStrategy {
@@ -23,8 +23,7 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     public long nextDelayInMillis(Throwable failure) {
         attempt++;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ProviderHttpClient.ProviderHttpException http
-                    && http.retryAfter().isPresent()) {
+            if (t instanceof ProviderHttpException http && http.retryAfter().isPresent()) {
                 return Math.min(
                         capMillis, http.retryAfter().map(Duration::toMillis).orElse(0L));
             }

@@ -8,6 +8,8 @@ import dev.segue.api.validation.Snippet;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.playlist.PlaylistSpec;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,8 +17,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +39,11 @@ public class PlaylistResource {
     private static final int MAX_ID = 100;
 
     private final PlaylistService playlists;
+    private final PlaylistEvents events;
 
-    PlaylistResource(PlaylistService playlists) {
+    PlaylistResource(PlaylistService playlists, PlaylistEvents events) {
         this.playlists = playlists;
+        this.events = events;
     }
 
     @POST
@@ -46,8 +54,34 @@ public class PlaylistResource {
     public Response create(
             @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
             @RestQuery @Flag(name = "trace") String trace) {
+        Playlist playlist = playlists.create(command(body), Params.flag(trace));
+        return Response.created(URI.create("/api/playlists/" + playlist.id()))
+                .entity(playlist)
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // validation may read the catalog; the work itself runs on a worker thread
+    @Operation(
+            summary = "Make a playlist from a prompt, watching the planner work (Accept: text/event-stream)",
+            description = "Server-Sent Events: planning, llm (each LLM call), tool (each tool call with its result"
+                    + " count), tracks (tracks found so far), fallback (why the offline planner answers), then playlist"
+                    + " (the same JSON as without a stream) or problem (the problem body)")
+    public Multi<OutboundSseEvent> createWatched(
+            @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
+            @RestQuery @Flag(name = "trace") String trace,
+            @Context Sse sse,
+            @Context UriInfo uri) {
+        PlaylistService.CreateCommand command = command(body);
+        boolean withTrace = Params.flag(trace);
+        return events.stream(sse, uri, () -> playlists.create(command, withTrace));
+    }
+
+    /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
+    private static PlaylistService.CreateCommand command(PlaylistRequest body) {
         PlaylistRequest.Options options = body.options();
-        // What the caller set, kept beside every version: nothing removed and no conversation yet.
         PlaylistSpec spec = new PlaylistSpec(
                 body.length(),
                 body.durationMinutes(),
@@ -60,11 +94,7 @@ public class PlaylistResource {
                 options == null ? null : options.promptVersion(),
                 Set.of(),
                 List.of());
-        Playlist playlist =
-                playlists.create(new PlaylistService.CreateCommand(body.prompt().strip(), spec), Params.flag(trace));
-        return Response.created(URI.create("/api/playlists/" + playlist.id()))
-                .entity(playlist)
-                .build();
+        return new PlaylistService.CreateCommand(body.prompt().strip(), spec);
     }
 
     @GET
@@ -96,7 +126,28 @@ public class PlaylistResource {
             @RestQuery @Flag(name = "trace") String trace) {
         return playlists
                 .refine(checkedId(id), body.prompt().strip(), Params.flag(trace))
-                .orElseThrow(() -> ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\""));
+                .orElseThrow(() -> unknown(id));
+    }
+
+    @POST
+    @Path("{id}/refine")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // looks the playlist up before the stream starts, so an unknown id is a plain 404
+    @Operation(
+            summary = "Refine a playlist, watching the planner work (Accept: text/event-stream; events as for create)")
+    public Multi<OutboundSseEvent> refineWatched(
+            @RestPath String id,
+            @RequiredBody(message = "{segue.playlist.body}") @Valid RefineRequest body,
+            @RestQuery @Flag(name = "trace") String trace,
+            @Context Sse sse,
+            @Context UriInfo uri) {
+        String playlistId = checkedId(id);
+        playlists.find(playlistId, null, false).orElseThrow(() -> unknown(id));
+        String change = body.prompt().strip();
+        boolean withTrace = Params.flag(trace);
+        return events.stream(
+                sse, uri, () -> playlists.refine(playlistId, change, withTrace).orElseThrow(() -> unknown(id)));
     }
 
     @DELETE
@@ -112,6 +163,10 @@ public class PlaylistResource {
                 throw ApiException.notFound("track \"" + Snippet.of(trackId) + "\" is not in version " + track.version()
                         + " of this playlist");
         };
+    }
+
+    private static ApiException unknown(String id) {
+        return ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\"");
     }
 
     private static String checkedId(String id) {

@@ -139,6 +139,20 @@ public class ProblemMappers {
         return problem(status, detail, List.of(), uri);
     }
 
+    /**
+     * The problem a request that failed after its answer began (an event stream) reports in its last event: what the
+     * mappers here would have answered.
+     */
+    Response internalOrMapped(RuntimeException e, UriInfo uri) {
+        return switch (e) {
+            case ApiException api -> api(api, uri);
+            case PromptRefused refused -> refused(refused, uri);
+            case PlaylistRepository.VersionConflict conflict -> conflict(conflict, uri);
+            case VectorStoreUnavailable unavailable -> unavailable(unavailable, uri);
+            default -> internal(e, uri);
+        };
+    }
+
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
         VectorStoreUnavailable unavailable = VectorStoreUnavailable.in(e); // wrapped by a planner or a future

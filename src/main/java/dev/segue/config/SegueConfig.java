@@ -168,8 +168,25 @@ public interface SegueConfig {
         @WithDefault("0.2")
         double temperature();
 
-        /** Per LLM call (HTTP read timeout and fault-tolerance timeout). */
-        @WithDefault("30s")
+        /**
+         * Ask for a streamed answer (the default): only a stream tells a slow provider from a dead one. Off for servers
+         * that mishandle streaming; a server that refuses to stream is also asked without, from then on.
+         */
+        @WithDefault("true")
+        boolean stream();
+
+        /**
+         * The first byte of an answer must arrive within this, or the provider is taken for dead (no retry; the offline
+         * planner answers). A cold local model that reads a long prompt on a CPU may need more (say 60s).
+         */
+        @WithDefault("10s")
+        Duration firstTokenTimeout();
+
+        /**
+         * One LLM call, while its answer streams (also the fault-tolerance timeout per call). Sized for a 7B model on a
+         * CPU: a final answer of ~800 tokens at ~7 tokens/s.
+         */
+        @WithDefault("120s")
         Duration callTimeout();
 
         /** Tool calls one request may make before the agent is stopped. */
@@ -188,8 +205,11 @@ public interface SegueConfig {
         @WithDefault("3")
         int maxInvalidToolCalls();
 
-        /** The whole LLM planning of one request; past it the offline planner answers. */
-        @WithDefault("60s")
+        /**
+         * The whole LLM planning of one request; past it the offline planner answers. Sized for a 7B model on a CPU: a
+         * few tool calls (each reads ~1.5k tokens of results) and the final answer.
+         */
+        @WithDefault("180s")
         Duration requestTimeout();
 
         /** Retries per LLM call on 429, 5xx, timeouts and connection errors. */

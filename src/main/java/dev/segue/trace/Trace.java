@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * What one request did: every tool call (name, arguments, result count, time) and every step of the flow with its
- * time. Returned with a playlist on request and read by the evals; tools may be called from other threads.
+ * time. Returned with a playlist on request and read by the evals; tools may be called from other threads. A trace
+ * created while someone listens ({@link Progress}) tells them each tool call and LLM call as it happens.
  */
 @JsonIgnoreProperties(value = "totalMs", allowGetters = true)
 public final class Trace {
@@ -33,7 +35,11 @@ public final class Trace {
     /** The trace of the tool running on this thread, so a part deep inside a tool can say its answer was degraded. */
     private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
 
-    public Trace() {}
+    private final Progress.Listener progress;
+
+    public Trace() {
+        this.progress = Progress.current();
+    }
 
     /** A stored trace, read back. */
     @JsonCreator
@@ -41,6 +47,7 @@ public final class Trace {
             @JsonProperty("toolCalls") List<ToolCall> toolCalls,
             @JsonProperty("steps") List<Step> steps,
             @JsonProperty("llmCalls") List<LlmCall> llmCalls) {
+        this.progress = Progress.NONE;
         if (llmCalls != null) {
             this.llmCalls.addAll(llmCalls);
         }
@@ -59,10 +66,10 @@ public final class Trace {
         CURRENT.set(this);
         try {
             List<T> result = call.get();
-            toolCalls.add(new ToolCall(name, arguments, result.size(), millisSince(start), null));
+            toolCalled(new ToolCall(name, arguments, result.size(), millisSince(start), null));
             return result;
         } catch (RuntimeException e) {
-            toolCalls.add(new ToolCall(name, arguments, 0, millisSince(start), e.getMessage()));
+            toolCalled(new ToolCall(name, arguments, 0, millisSince(start), e.getMessage()));
             throw e;
         } finally {
             if (outer == null) {
@@ -71,6 +78,24 @@ public final class Trace {
                 CURRENT.set(outer);
             }
         }
+    }
+
+    private void toolCalled(ToolCall call) {
+        toolCalls.add(call);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", call.name());
+        data.put("arguments", call.arguments());
+        data.put("results", call.resultCount());
+        data.put("ms", call.ms());
+        if (call.error() != null) {
+            data.put("error", call.error());
+        }
+        progress.on(new Progress.Event("tool", data));
+    }
+
+    /** Tells whoever listens to this request's progress (nobody, mostly) what just happened. */
+    public void progress(String name, Map<String, Object> data) {
+        progress.on(new Progress.Event(name, data));
     }
 
     /** Notes on the running tool's trace (if any) that its answer is degraded, e.g. served by a fallback. */
@@ -97,7 +122,17 @@ public final class Trace {
 
     public void llmCall(
             String model, double ms, Integer inputTokens, Integer outputTokens, String finishReason, String error) {
-        llmCalls.add(new LlmCall(model, ms, inputTokens, outputTokens, finishReason, error));
+        LlmCall call = new LlmCall(model, ms, inputTokens, outputTokens, finishReason, error);
+        llmCalls.add(call);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("call", llmCalls.size());
+        data.put("ms", ms);
+        data.put("inputTokens", inputTokens);
+        data.put("outputTokens", outputTokens);
+        data.put("finishReason", finishReason);
+        data.put("error", error);
+        data.values().removeIf(v -> v == null);
+        progress.on(new Progress.Event("llm", data));
     }
 
     public void note(String name, double ms, String detail) {
