@@ -5,11 +5,18 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** An OpenAI-compatible endpoint for tests: a WireMock server that the service is configured to call. */
+/** The LLM provider for tests: a WireMock server that the service is configured to call. */
 public class WireMockLlm implements QuarkusTestResourceLifecycleManager {
 
     static final String API_KEY = "sk-test-key-that-must-never-be-logged";
     private WireMockServer server;
+    private String basePath = "/v1";
+
+    /** "base-path": where the API lives on the server (/v1 for OpenAI and Anthropic, /v1beta for Gemini). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        basePath = initArgs.getOrDefault("base-path", basePath);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -17,7 +24,7 @@ public class WireMockLlm implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of(
                 "segue.llm.base-url",
-                "http://localhost:" + server.port() + "/v1",
+                "http://localhost:" + server.port() + basePath,
                 "segue.llm.api-key",
                 API_KEY,
                 "segue.llm.model",
