@@ -39,6 +39,11 @@ final class AnswerDeadlines {
 
     private AnswerDeadlines() {}
 
+    /** The first-token deadline passed with nothing from the provider, not even its headers. */
+    static Missed nothingWithin(Duration firstByte) {
+        return new Missed("the provider sent nothing within " + seconds(firstByte), true);
+    }
+
     static InputStream watch(InputStream body, Duration firstByte, Duration whole) {
         return new Watched(body, firstByte, whole);
     }
@@ -58,7 +63,7 @@ final class AnswerDeadlines {
             this.firstByteTimer = TIMER.schedule(
                     () -> {
                         if (!started) {
-                            miss(new Missed("the provider sent nothing within " + seconds(firstByte), true));
+                            miss(nothingWithin(firstByte));
                         }
                     },
                     Math.max(0, firstByte.toMillis()),

@@ -106,14 +106,16 @@ final class LlmFailures {
     /** Why the LLM path failed, in words for a note. */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AnswerDeadlines.Missed missed) {
+                return missed.getMessage(); // which deadline says more than the timeout that carries it
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof QuotaPaused || t instanceof ProviderMisconfigured) {
                 return t.getMessage();
             }
             if (t instanceof CircuitBreakerOpenException) {
                 return "the provider failed repeatedly and its circuit breaker is open";
-            }
-            if (t instanceof AnswerDeadlines.Missed missed) {
-                return missed.getMessage();
             }
             if (t instanceof ProviderHttpException http) {
                 return describe(http);

@@ -94,6 +94,9 @@ final class ProviderHttpClient implements HttpClient {
                 }
                 new StreamedAnswer(shape, errors, request.url(), opened, listener).deliver(body, parser);
             }
+        } catch (HttpTimeoutException e) {
+            // not even the headers came within the first-token deadline
+            listener.onError(new TimeoutException(AnswerDeadlines.nothingWithin(firstByte)));
         } catch (IOException | InterruptedException e) {
             listener.onError(failure(e));
         } catch (RuntimeException e) {

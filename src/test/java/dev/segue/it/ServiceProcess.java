@@ -109,9 +109,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> post(String path, String body, Duration timeout) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .timeout(Duration.ofSeconds(30))
+                        .timeout(timeout)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
