@@ -66,6 +66,62 @@ async function api(method, path, body) {
   return data;
 }
 
+/**
+ * A POST that asks for Server-Sent Events: each progress event goes to onProgress as it arrives, the playlist event
+ * is the answer (the same JSON as without a stream), a problem event fails like a problem body does. An answer that
+ * is not a stream (a request refused before any work, say) is read as the plain API answers.
+ */
+async function watch(path, body, onProgress) {
+  let res;
+  try {
+    res = await fetch(path, { method: 'POST', body: JSON.stringify(body),
+      headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' } });
+  } catch {
+    throw new ApiError({ title: 'Segue could not be reached', detail: 'Check that the service is running, then try again.' }, 0);
+  }
+  const type = res.headers.get('content-type') || '';
+  if (!res.ok || !type.includes('text/event-stream')) {
+    const data = type.includes('json') ? await res.json().catch(() => null) : null;
+    if (res.ok && data) return data;
+    throw new ApiError(data && typeof data === 'object' ? data
+      : { title: res.statusText || 'Error', detail: `The server answered ${res.status}.` }, res.status);
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const event = sseEvent(buffer.slice(0, end));
+      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+      if (!event) continue;
+      const data = JSON.parse(event.data);
+      if (event.name === 'playlist') return data;
+      if (event.name === 'problem') throw new ApiError(data, data.status || 500);
+      onProgress(event.name, data);
+    }
+  }
+  throw new ApiError({ title: 'The answer was cut off',
+    detail: 'The connection closed before the playlist came. Try again.' }, 0);
+}
+
+/** One event of a stream: its name and its data lines joined; null for a comment (the server's heartbeat). */
+function sseEvent(block) {
+  let name = 'message';
+  const data = [];
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon === 0) continue;
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') name = value;
+    else if (field === 'data') data.push(value);
+  }
+  return data.length ? { name, data: data.join('\n') } : null;
+}
+
 function showError(error, box = $('error')) {
   const p = error instanceof ApiError ? error.problem : { title: 'Something went wrong', detail: String(error) };
   // Field errors that only repeat the detail would be noise.
@@ -118,13 +174,37 @@ const traces = new Map();    // version -> trace
 
 const playlistControls = () => [$('make'), $('refine-btn'), ...document.querySelectorAll('#tracks button')];
 
+/** What the planners report while a listener waits, in words: one line per event. */
+function progressLine(name, d) {
+  switch (name) {
+    case 'planning': return `Planning with the LLM${d.model ? ` (${d.model})` : ''}…`;
+    case 'llm': return d.error ? `LLM call ${d.call} failed: ${d.error}` : `LLM call ${d.call} answered in ${ms(d.ms)}`;
+    case 'tool': return d.error ? `Tool ${d.name} failed: ${d.error}`
+      : `Tool ${d.name}: ${d.results} ${d.results === 1 ? 'result' : 'results'}`;
+    case 'tracks': return `${d.found} tracks found so far`;
+    case 'fallback': return `Falling back to the offline planner: ${d.reason}`;
+    default: return null;
+  }
+}
+
+/** A fresh progress list for a request; the lines stay after the answer, until the next request. */
+function progressList() {
+  const list = $('progress');
+  list.replaceChildren();
+  list.hidden = false;
+  return (name, data) => {
+    const line = progressLine(name, data);
+    if (line) list.append(el('li', { class: `progress-${name}`, text: line }));
+  };
+}
+
 async function make(event) {
   event.preventDefault();
   const kind = $('size-kind').value;
   const body = { prompt: $('prompt').value };
   if ($('size').value !== '') body[kind] = Number($('size').value);
   const playlist = await busy(playlistBusy($('make'), 'Making your playlist…'),
-    () => api('POST', '/api/playlists?trace=true', body));
+    () => watch('/api/playlists?trace=true', body, progressList()));
   if (!playlist) return;
   versions = [];
   traces.clear();
@@ -137,7 +217,7 @@ async function refine(event) {
   if (!current) return;
   const text = $('refine').value;
   const playlist = await busy(playlistBusy($('refine-btn'), 'Refining…'),
-    () => api('POST', `/api/playlists/${encodeURIComponent(current.id)}/refine?trace=true`, { prompt: text }));
+    () => watch(`/api/playlists/${encodeURIComponent(current.id)}/refine?trace=true`, { prompt: text }, progressList()));
   if (!playlist) return;
   $('refine').value = '';
   show(playlist, `Refined: “${text.trim()}”`);
