@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,6 +72,20 @@ class ErrorResponsesTest {
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("detail", containsString("application/json"));
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIs415() {
+        for (String path : new String[] {"/api/playlists", "/api/playlists/p-unknown/refine"}) {
+            given().header("Content-Type", "; charset=ISO-8859-1")
+                    .body("{\"prompt\":\"calm piano\"}".getBytes(StandardCharsets.UTF_8))
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("application/json"));
+        }
     }
 
     @Test
