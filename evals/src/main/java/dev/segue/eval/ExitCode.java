@@ -11,6 +11,7 @@ public final class ExitCode {
     public static final int GATE_FAILED = 1;
     public static final int USAGE_OR_SETUP = 2;
     public static final int SKIPPED = 3;
+    public static final int REPLAY_DRIFTED = 4;
 
     private ExitCode() {}
 
@@ -39,6 +40,8 @@ public final class ExitCode {
     static String verdict(Results.Run run) {
         return switch (run.exitCode()) {
             case OK -> "PASS";
+            case REPLAY_DRIFTED ->
+                "DRIFTED: requests differ from the recording, so its answers do not apply; re-record (exit 4)";
             case SKIPPED ->
                 nothingRan(run.cases())
                         ? "SKIPPED: every case was skipped, nothing was evaluated (exit 3)"

@@ -37,7 +37,7 @@ public final class LocalService implements AutoCloseable {
 
     /**
      * What to start: the packaged jar, its data dir, the catalog, settings for the service's environment (e.g.
-     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0) and where its log goes.
+     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0; a null value removes the setting) and where its log goes.
      */
     public record Spec(Path appJar, Path dataDir, Suite.CatalogSpec catalog, Map<String, String> settings, Path log) {}
 
@@ -97,7 +97,14 @@ public final class LocalService implements AutoCloseable {
                 env.put("SEGUE_CATALOG_FORMAT", spec.catalog().format());
             }
         }
-        env.putAll(spec.settings());
+        // A null setting removes one the runner's own environment would pass on (a replay's Segue gets no API key).
+        spec.settings().forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         return builder;
     }
 
