@@ -30,7 +30,7 @@ final class PackagedService {
     static synchronized String url() throws IOException, InterruptedException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
-            warmIndex();
+            warmIndex(DATA_DIR);
             LocalService.Spec spec = new LocalService.Spec(JAR, DATA_DIR, Suite.CatalogSpec.DEMO, SETTINGS, LOG);
             url = LocalService.start(spec, Duration.ofMinutes(5), new PrintWriter(System.out, true))
                     .url();
@@ -44,9 +44,9 @@ final class PackagedService {
      * is one: that saves embedding 11,565 tracks again. The service checks the index's fingerprint and rebuilds one
      * that does not match, so a stale copy costs time, never correctness.
      */
-    private static void warmIndex() throws IOException {
+    static void warmIndex(Path dataDir) throws IOException {
         Path built = Path.of("..", "target", "test-data", "index");
-        Path index = DATA_DIR.resolve("index");
+        Path index = dataDir.resolve("index");
         if (Files.exists(index) || !Files.isRegularFile(built.resolve("manifest.json"))) {
             return;
         }
