@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses a data
@@ -43,6 +44,15 @@ public final class LocalService implements AutoCloseable {
 
     public static LocalService start(Spec spec, Duration readyWithin, PrintWriter out)
             throws IOException, InterruptedException {
+        return start(spec, readyWithin, () -> null, out);
+    }
+
+    /**
+     * {@code givesUp} says why waiting any longer is pointless (a replayed provider already knows the requests
+     * drifted, which a readiness check that asks the provider would otherwise turn into a long wait), or null.
+     */
+    public static LocalService start(Spec spec, Duration readyWithin, Supplier<String> givesUp, PrintWriter out)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(spec.appJar())) {
             throw new IOException(spec.appJar() + " is missing: build the service first (./mvnw package -DskipTests,"
                     + " or use ./evals/run)");
@@ -63,6 +73,11 @@ public final class LocalService implements AutoCloseable {
                 throw new IOException("the local Segue stopped while starting (is another Segue using "
                         + spec.dataDir() + "? then pass --target URL or --data-dir DIR). Last lines of " + spec.log()
                         + ":\n" + tail(spec.log()));
+            }
+            String pointless = givesUp.get();
+            if (pointless != null) {
+                service.close();
+                throw new IOException("the local Segue is not ready, and " + pointless + "; see " + spec.log());
             }
             if (client.get("/q/health/ready").status() == 200) {
                 out.printf("local Segue ready at %s in %.1f s%n", service.url, (System.nanoTime() - start) / 1e9);

@@ -66,7 +66,17 @@ public class SuiteEvaluation {
             Results.Run baseline = o.baseline() == null ? null : Results.read(o.baseline());
             Path outDir = o.out() != null ? o.out() : defaultOut(suite);
             Files.createDirectories(outDir);
-            Results.Run result = evaluate(suite, selected, o, baseline, outDir, provider, out);
+            Results.Run result;
+            try {
+                result = evaluate(suite, selected, o, baseline, outDir, provider, out);
+            } catch (IOException e) {
+                if (provider.startupProblem() == null) {
+                    throw e;
+                }
+                out.println("evals: " + e.getMessage());
+                out.println(ExitCode.verdict(ExitCode.REPLAY_DRIFTED, List.of()));
+                return ExitCode.REPLAY_DRIFTED;
+            }
             write(result, baseline, outDir, out);
             return result.exitCode();
         }
@@ -210,7 +220,7 @@ public class SuiteEvaluation {
         }
         LocalService.Spec spec =
                 new LocalService.Spec(serviceJar, dataDir, suite.catalog(), settings, outDir.resolve("server.log"));
-        return LocalService.start(spec, Duration.ofMinutes(10), out);
+        return LocalService.start(spec, Duration.ofMinutes(10), provider::startupProblem, out);
     }
 
     private void write(Results.Run result, Results.Run baseline, Path outDir, PrintWriter out) throws IOException {

@@ -54,6 +54,11 @@ public interface ProviderSession extends AutoCloseable {
         return null;
     }
 
+    /** Why the local Segue will not get ready as things stand (a replayed request already drifted), or null. */
+    default String startupProblem() {
+        return null;
+    }
+
     Outcome finish(String suite, List<String> variants) throws IOException;
 
     @Override

@@ -85,19 +85,21 @@ public final class RecordingProxy implements AutoCloseable {
             String path = secrets.path(asked.getRawPath(), asked.getRawQuery());
             Exchange.Request request = Exchange.Request.of(
                     exchange.getRequestMethod(), path, secrets.recordable(headers), Body.of(sent, secrets));
-            Exchange.Response response;
+            // Kept before the exchange closes: Segue has not seen the end of the answer until then, so a run that
+            // is over finds every exchange it made in the recording.
             try {
-                response = relay(exchange, upstream(exchange, asked, headers, sent), secrets);
+                keep(seq, request, relay(exchange, upstream(exchange, asked, headers, sent), secrets));
             } catch (IOException e) {
-                response = unreachable(exchange, e);
+                unreachable(exchange, seq, request, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                response = unreachable(exchange, new IOException("interrupted"));
-            }
-            synchronized (this) {
-                exchanges.add(new Exchange(seq, request, response));
+                unreachable(exchange, seq, request, new IOException("interrupted"));
             }
         }
+    }
+
+    private synchronized void keep(int seq, Exchange.Request request, Exchange.Response response) {
+        exchanges.add(new Exchange(seq, request, response));
     }
 
     private HttpResponse<InputStream> upstream(
@@ -141,9 +143,6 @@ public final class RecordingProxy implements AutoCloseable {
                 out = passOn(out, buffer, n);
             }
         }
-        if (out != null) {
-            out.close();
-        }
         return Exchange.Response.of(
                 answer.statusCode(), secrets.recordable(answer.headers().map()), Body.of(copy.toByteArray(), secrets));
     }
@@ -163,15 +162,16 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     /** A provider that cannot be reached is a 502 here, recorded as such (a replay cannot refuse a connection). */
-    private static Exchange.Response unreachable(HttpExchange exchange, IOException e) throws IOException {
+    private void unreachable(HttpExchange exchange, int seq, Exchange.Request request, IOException e)
+            throws IOException {
         String why = "segue recording proxy: the provider could not be reached: "
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String type = "text/plain; charset=utf-8";
+        keep(seq, request, Exchange.Response.of(502, Map.of("content-type", type), new Body(null, why, null)));
         byte[] body = why.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(502, body.length);
         exchange.getResponseBody().write(body);
-        return Exchange.Response.of(
-                502, Map.of("content-type", "text/plain; charset=utf-8"), new Body(null, why, null));
     }
 
     @Override

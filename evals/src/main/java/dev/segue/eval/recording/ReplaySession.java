@@ -55,6 +55,15 @@ final class ReplaySession implements ProviderSession {
     }
 
     @Override
+    public String startupProblem() {
+        List<ReplayServer.Drift> drifts = server.drifts();
+        return drifts.isEmpty()
+                ? null
+                : "its requests to the provider drifted from the recording " + dir + ": "
+                        + drifts.get(0).describe() + " (re-record with --record " + dir + ")";
+    }
+
+    @Override
     public Outcome finish(String suite, List<String> variants) {
         int total = recording.exchanges().size();
         List<ReplayServer.Drift> drifts = server.drifts();
