@@ -13,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses a data
- * dir (./data for the demo catalog) so a warm index opens in a fraction of a second instead of being rebuilt.
+ * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses its data
+ * dir from run to run, so a warm index opens in a fraction of a second instead of being rebuilt.
  */
 public final class LocalService implements AutoCloseable {
+
+    /** What H2 and Lucene say when another process holds the data dir. */
+    private static final List<String> LOCK_MESSAGES =
+            List.of("The file is locked", "Database may be already in use", "LockObtainFailedException");
 
     private final Process process;
     private final String url;
@@ -70,9 +74,7 @@ public final class LocalService implements AutoCloseable {
         long deadline = start + readyWithin.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process.isAlive()) {
-                throw new IOException("the local Segue stopped while starting (is another Segue using "
-                        + spec.dataDir() + "? then pass --target URL or --data-dir DIR). Last lines of " + spec.log()
-                        + ":\n" + tail(spec.log()));
+                throw new IOException(whyItStopped(spec));
             }
             String pointless = givesUp.get();
             if (pointless != null) {
@@ -141,6 +143,28 @@ public final class LocalService implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Why the local Segue stopped while starting, as its log says. Another Segue on the same data dir (a user's
+     * ./segue, or another run) holds its database or index lock: that gets a sentence saying what to do, not a trace.
+     */
+    static String whyItStopped(Spec spec) {
+        String log = read(spec.log());
+        if (LOCK_MESSAGES.stream().anyMatch(log::contains)) {
+            return "a Segue is already running on " + spec.dataDir() + " (its database or index is locked): pass"
+                    + " --target http://localhost:8080 (its URL) to evaluate that one, or --data-dir DIR to start"
+                    + " another on its own data dir. Log: " + spec.log();
+        }
+        return "the local Segue stopped while starting. Last lines of " + spec.log() + ":\n" + tail(spec.log());
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -54,6 +54,7 @@ public class SuiteCommand implements Callable<Integer> {
             names = "--variants",
             split = ",",
             paramLabel = "a,b",
+            hideParamSyntax = true, // "--variants=a,b", not picocli's "--variants=a,b[,a,b...]..."
             description = "run only these of the suite's variants (default: all)")
     List<String> variants;
 
@@ -95,7 +96,8 @@ public class SuiteCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "data dir of the local Segue (default ./data, or data/evals-<catalog> for another catalog)")
+            description = "data dir of the local Segue (default data/evals-<catalog>: data/evals-demo for the demo"
+                    + " catalog, apart from the ./data of a ./segue that may be running)")
     Path dataDir;
 
     @Option(

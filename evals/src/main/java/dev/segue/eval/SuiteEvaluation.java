@@ -204,19 +204,26 @@ public class SuiteEvaluation {
         }
     }
 
-    /** The demo catalog runs on $SEGUE_DATA_DIR or ./data (a warm index); another catalog on data/evals-NAME. */
+    /**
+     * The local Segue runs on its own data dir, data/evals-NAME (data/evals-demo for the demo catalog), never on the
+     * ./data of a user's ./segue: an embedded database has one user at a time. A first run starts from the index
+     * ./segue built of the demo catalog, when there is one.
+     */
     private LocalService startLocal(Suite suite, Options o, Path outDir, ProviderSession provider, PrintWriter out)
             throws IOException, InterruptedException {
         Path dataDir = o.dataDir() != null
                 ? o.dataDir()
-                : suite.catalog().isDemo()
-                        ? Path.of(System.getenv().getOrDefault("SEGUE_DATA_DIR", "data"))
-                        : Path.of("data", "evals-" + suite.catalog().name());
+                : Path.of("data", "evals-" + suite.catalog().name());
+        if (o.dataDir() == null && suite.catalog().isDemo()) {
+            Path served = Path.of(System.getenv().getOrDefault("SEGUE_DATA_DIR", "data"), "index");
+            if (IndexSeed.copyIfAbsent(served, dataDir)) {
+                out.printf("copied the demo catalog's index from %s to %s%n", served, dataDir);
+            }
+        }
         Map<String, String> settings = new HashMap<>(LocalService.UNLIMITED);
         settings.putAll(provider.serviceSettings());
         if (o.provider().prompts() != null) {
-            settings.put(
-                    "SEGUE_PROMPTS_DIR", o.provider().prompts().toAbsolutePath().toString());
+            settings.put("SEGUE_PROMPTS_DIR", o.provider().prompts().toAbsolutePath().toString());
         }
         LocalService.Spec spec =
                 new LocalService.Spec(serviceJar, dataDir, suite.catalog(), settings, outDir.resolve("server.log"));

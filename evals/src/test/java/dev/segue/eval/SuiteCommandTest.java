@@ -41,6 +41,8 @@ class SuiteCommandTest {
         }) {
             assertTrue(result.out().contains(part), part + " in\n" + result.out());
         }
+        assertTrue(result.out().contains("--variants=a,b "), result.out());
+        assertFalse(result.out().contains("[,a,b...]"), "picocli's split syntax, which reads as noise");
     }
 
     @Test
