@@ -223,7 +223,8 @@ public class SuiteEvaluation {
         Map<String, String> settings = new HashMap<>(LocalService.UNLIMITED);
         settings.putAll(provider.serviceSettings());
         if (o.provider().prompts() != null) {
-            settings.put("SEGUE_PROMPTS_DIR", o.provider().prompts().toAbsolutePath().toString());
+            settings.put(
+                    "SEGUE_PROMPTS_DIR", o.provider().prompts().toAbsolutePath().toString());
         }
         LocalService.Spec spec =
                 new LocalService.Spec(serviceJar, dataDir, suite.catalog(), settings, outDir.resolve("server.log"));
