@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses its data
@@ -41,11 +42,20 @@ public final class LocalService implements AutoCloseable {
 
     /**
      * What to start: the packaged jar, its data dir, the catalog, settings for the service's environment (e.g.
-     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0) and where its log goes.
+     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0; a null value removes the setting) and where its log goes.
      */
     public record Spec(Path appJar, Path dataDir, Suite.CatalogSpec catalog, Map<String, String> settings, Path log) {}
 
     public static LocalService start(Spec spec, Duration readyWithin, PrintWriter out)
+            throws IOException, InterruptedException {
+        return start(spec, readyWithin, () -> null, out);
+    }
+
+    /**
+     * {@code givesUp} says why waiting any longer is pointless (a replayed provider already knows the requests
+     * drifted, which a readiness check that asks the provider would otherwise turn into a long wait), or null.
+     */
+    public static LocalService start(Spec spec, Duration readyWithin, Supplier<String> givesUp, PrintWriter out)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(spec.appJar())) {
             throw new IOException(spec.appJar() + " is missing: build the service first (./mvnw package -DskipTests,"
@@ -65,6 +75,11 @@ public final class LocalService implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!service.process.isAlive()) {
                 throw new IOException(whyItStopped(spec));
+            }
+            String pointless = givesUp.get();
+            if (pointless != null) {
+                service.close();
+                throw new IOException("the local Segue is not ready, and " + pointless + "; see " + spec.log());
             }
             if (client.get("/q/health/ready").status() == 200) {
                 out.printf("local Segue ready at %s in %.1f s%n", service.url, (System.nanoTime() - start) / 1e9);
@@ -99,7 +114,14 @@ public final class LocalService implements AutoCloseable {
                 env.put("SEGUE_CATALOG_FORMAT", spec.catalog().format());
             }
         }
-        env.putAll(spec.settings());
+        // A null setting removes one the runner's own environment would pass on (a replay's Segue gets no API key).
+        spec.settings().forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         return builder;
     }
 

@@ -28,7 +28,7 @@ final class PackagedService {
     static synchronized String url() throws IOException, InterruptedException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
-            warmIndex();
+            warmIndex(DATA_DIR);
             LocalService.Spec spec = new LocalService.Spec(JAR, DATA_DIR, Suite.CatalogSpec.DEMO, SETTINGS, LOG);
             url = LocalService.start(spec, Duration.ofMinutes(5), new PrintWriter(System.out, true))
                     .url();
@@ -41,7 +41,7 @@ final class PackagedService {
      * Starts from the index the service's own tests built of the same demo catalog (../target/test-data), when there
      * is one: that saves embedding 11,565 tracks again.
      */
-    private static void warmIndex() throws IOException {
-        IndexSeed.copyIfAbsent(Path.of("..", "target", "test-data", "index"), DATA_DIR);
+    static void warmIndex(Path dataDir) throws IOException {
+        IndexSeed.copyIfAbsent(Path.of("..", "target", "test-data", "index"), dataDir);
     }
 }
