@@ -1,17 +1,14 @@
 package dev.segue.planner;
 
 import dev.segue.catalog.Catalog;
-import dev.segue.catalog.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a finished {@link Draft} into an {@link Intent}: exclusions win over wishes, a long prompt keeps only its
@@ -62,11 +59,11 @@ class IntentAssembler {
             excluded.addAll(phrases.vocalTags());
         }
         List<TagGroup> wishes = mergedGroups(d, base);
-        wishes.removeIf(g -> namesExcluded(g.phrase(), g.tags(), excluded, d.notes));
+        wishes.removeIf(g -> Removals.namesExcluded(g.phrase(), g.tags(), excluded, d.notes));
         List<TagGroup> groups = cleanedGroups(wishes, excluded, d.notes);
         Intent.Artists artists = mergedArtists(d, base);
-        List<MixIn> mixes = mergedMixIns(d, base, excluded, keys(artists.excludeArtists()));
-        String query = mergedQuery(d, base, removedWords(base, groups, excluded, artists.excludeArtists()));
+        List<MixIn> mixes = Removals.mixIns(d, base, excluded, keys(artists.excludeArtists()));
+        String query = Removals.query(d, base, groups, excluded, artists.excludeArtists());
         return new Intent(
                 new Intent.Tags(groups, List.copyOf(excluded)),
                 artists,
@@ -80,74 +77,6 @@ class IntentAssembler {
                 mergedSize(d, base),
                 mixes,
                 new Intent.Wording(query, d.unmatched, d.notes));
-    }
-
-    /** Earlier mix-ins, then new ones; a mix-in loses excluded tags, and goes when nothing of it is left. */
-    private static List<MixIn> mergedMixIns(Draft d, Intent base, Set<String> excluded, Set<String> noArtistKeys) {
-        List<MixIn> out = new ArrayList<>();
-        for (MixIn m : concat(base.mixIns(), d.mixIns)) {
-            if (m.artist() != null) {
-                if (!noArtistKeys.contains(Catalog.artistKey(m.artist()))) {
-                    out.add(m);
-                }
-                continue;
-            }
-            List<String> kept =
-                    m.tags().stream().filter(t -> !excluded.contains(t)).toList();
-            if (kept.isEmpty()) {
-                d.notes.add("dropped \"" + m.phrase() + "\": everything it matched is excluded");
-            } else if (!namesExcluded(m.phrase(), m.tags(), excluded, d.notes)) {
-                out.add(new MixIn(m.phrase(), kept, null, m.share()));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether a wish is the very thing now excluded ("jazz" after "no jazz"), though some of its related tags
-     * (swing) are not; such a wish goes, with a note. A wish with every tag excluded is left to the usual cleaning.
-     */
-    private static boolean namesExcluded(String phrase, List<String> tags, Set<String> excluded, List<String> notes) {
-        boolean named = excluded.stream()
-                .anyMatch(t -> t.equals(phrase) || Tags.words(t).equals(phrase));
-        boolean everyTag = excluded.containsAll(tags);
-        if (named && !everyTag) {
-            notes.add("dropped \"" + phrase + "\": the change excludes it");
-        }
-        return named && !everyTag;
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    /**
-     * What a refinement took out of the query: the phrases (and tag words) of wishes that are gone, the words of
-     * excluded tags, excluded artists; never a word a remaining wish still stands for.
-     */
-    private static Set<String> removedWords(
-            Intent base, List<TagGroup> kept, Set<String> excluded, List<String> excludedArtists) {
-        Set<String> stays = new HashSet<>();
-        kept.forEach(g -> {
-            stays.add(g.phrase());
-            g.tags().forEach(t -> stays.add(Tags.words(t)));
-        });
-        Set<String> removed = new HashSet<>();
-        base.include().stream().filter(g -> !stays.contains(g.phrase())).forEach(g -> {
-            removed.add(g.phrase());
-            g.tags().forEach(t -> removed.add(Tags.words(t)));
-        });
-        excluded.forEach(t -> {
-            removed.add(t);
-            removed.add(Tags.words(t));
-        });
-        removed.addAll(excludedArtists);
-        removed.removeAll(stays);
-        Set<String> lower = new HashSet<>();
-        removed.forEach(w -> lower.add(w.toLowerCase(Locale.ROOT)));
-        return lower;
     }
 
     /** The earlier groups, then the new ones; "calmer" after "energetic" drops the old energy wish. */
@@ -198,33 +127,6 @@ class IntentAssembler {
             }
         }
         return new Intent.Size(length, length != null ? null : duration);
-    }
-
-    /**
-     * The refinement's own words first (the newest wish leads the search), then the earlier query without what the
-     * refinement removed.
-     */
-    private static String mergedQuery(Draft d, Intent base, Set<String> removed) {
-        List<String> parts = new ArrayList<>(d.queryWords);
-        for (String part : base.queryText().split(",")) {
-            String left = withoutWords(part, removed);
-            if (!left.isEmpty()) {
-                parts.add(left);
-            }
-        }
-        return parts.isEmpty() ? "music" : String.join(", ", new LinkedHashSet<>(parts));
-    }
-
-    /** The words of one query part without the removed phrases, longest first ("electric piano" before "piano"). */
-    private static String withoutWords(String part, Set<String> removed) {
-        String text = " " + part.strip().replaceAll("\\s+", " ") + " ";
-        List<String> longestFirst = removed.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        for (String phrase : longestFirst) {
-            text = text.replaceAll("(?i) " + Pattern.quote(phrase) + "(?= )", "");
-        }
-        return text.strip();
     }
 
     /** Drops exclusions from the included groups; a group left with no tags is dropped, with a note. */
