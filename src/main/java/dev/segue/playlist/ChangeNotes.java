@@ -1,6 +1,7 @@
 package dev.segue.playlist;
 
 import dev.segue.catalog.Catalog;
+import dev.segue.catalog.Tags;
 import dev.segue.planner.Intent;
 import dev.segue.planner.TagGroup;
 import dev.segue.ranking.BaselineScorer;
@@ -32,6 +33,10 @@ class ChangeNotes {
         Intent is = after.intent();
         boolean vocalsNewlyOff =
                 is.preferInstrumental() && !was.preferInstrumental() || is.noVocals() && !was.noVocals();
+        // "fewer vocals" after "focus" (which already prefers instrumentals) only adds a wish to rank lower.
+        List<TagGroup> fewer = is.include().stream()
+                .filter(g -> g.weight() < 0 && !was.include().contains(g))
+                .toList();
         if (sameRequest(was, is)) {
             notes.add("could not act on " + quoted + ": nothing in it changes what the playlist asks for, in the"
                     + " terms this catalog has (tags, artists, size, energy)");
@@ -41,6 +46,10 @@ class ChangeNotes {
         } else if (vocalsNewlyOff && noneVocal(before)) {
             notes.add(quoted + " had no vocals to take out: none of the "
                     + before.tracks().size() + " tracks of version " + before.version() + " has vocals");
+        } else if (!fewer.isEmpty() && noneTagged(before, fewer)) {
+            notes.add(quoted + " had nothing to take out: none of the "
+                    + before.tracks().size() + " tracks of version " + before.version() + " is tagged "
+                    + Wording.joinOr(tagWords(fewer)));
         } else if (sameTracks(before, after)) {
             notes.add(quoted + " left the tracks as they were: they already fit it");
         }
@@ -60,6 +69,24 @@ class ChangeNotes {
         return version.tracks().stream()
                 .flatMap(t -> catalog.find(t.id()).stream())
                 .noneMatch(BaselineScorer::isVocal);
+    }
+
+    /** Whether no track of the version carries a tag of the wishes to rank lower. */
+    private static boolean noneTagged(Playlist version, List<TagGroup> fewer) {
+        return version.tracks().stream()
+                .noneMatch(t -> fewer.stream()
+                        .anyMatch(g -> g.tags().stream()
+                                .anyMatch(tag -> t.genres().contains(tag)
+                                        || t.moods().contains(tag)
+                                        || t.instruments().contains(tag))));
+    }
+
+    private static List<String> tagWords(List<TagGroup> groups) {
+        return groups.stream()
+                .flatMap(g -> g.tags().stream())
+                .map(Tags::words)
+                .distinct()
+                .toList();
     }
 
     private static boolean sameTracks(Playlist before, Playlist after) {

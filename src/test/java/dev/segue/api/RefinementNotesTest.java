@@ -90,6 +90,15 @@ class RefinementNotesTest {
         Api.assertNoted(fewerVocals, "\"fewer vocals\" had no vocals to take out: none of the 20 tracks of version 1");
         JsonPath calm = Api.refine(id, "calm");
         Api.assertNoted(calm, "could not act on \"calm\": nothing in it changes what the playlist asks for");
+        // "focus" already prefers instrumentals: "fewer vocals" only ranks voice lower, and no track has it.
+        JsonPath focus = Api.create(Map.of("prompt", "calm piano music for focus"));
+        List<Map<String, Object>> focusTracks = focus.getList("tracks");
+        assertEquals(20, focusTracks.size());
+        assertNone(focusTracks, t -> Api.tags(t).contains("voice"), "no voice track to take out");
+        JsonPath lessVoice = Api.refine(focus.getString("id"), "fewer vocals");
+        Api.assertNoted(
+                lessVoice,
+                "\"fewer vocals\" had nothing to take out: none of the 20 tracks of version 1 is tagged voice");
     }
 
     private static List<String> words(JsonPath playlist) {

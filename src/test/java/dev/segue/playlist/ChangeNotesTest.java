@@ -99,4 +99,24 @@ class ChangeNotesTest {
         List<String> next = notes.of("more jazz", second, version(3, jazzToo, tracks));
         assertTrue(next.isEmpty(), next.toString());
     }
+
+    /** "fewer vocals" after "focus", which already prefers instrumentals: only a wish to rank voice lower is new. */
+    @Test
+    void aWishToRankSomethingLowerThatNoTrackHasSaysSo() {
+        List<Track> tracks = List.of(track(1, List.of("piano")), track(2, List.of("piano")));
+        List<Track> catalog = new ArrayList<>(tracks);
+        catalog.add(track(3, List.of("pop", "voice")));
+        ChangeNotes notes = new ChangeNotes(new Catalog(catalog, null));
+        Intent focus = fewerVocals(CALM_PIANO);
+        TagGroup lessVoice = new TagGroup("vocals", List.of("voice"), "refine", -0.7, false);
+        Intent after = focus.withTags(focus.tags().withInclude(List.of(PIANO, lessVoice)));
+        List<String> said = notes.of("fewer vocals", version(1, focus, tracks), version(2, after, tracks));
+        assertEquals(
+                List.of("\"fewer vocals\" had nothing to take out: none of the 2 tracks of version 1 is tagged voice"),
+                said);
+
+        List<Track> sung = List.of(track(1, List.of("piano")), track(3, List.of("pop", "voice")));
+        List<String> acted = notes.of("fewer vocals", version(1, focus, sung), version(2, after, tracks));
+        assertTrue(acted.isEmpty(), "a voice track went: " + acted);
+    }
 }
