@@ -238,7 +238,13 @@ final class LanguageWords {
 
     /** Whether this language's own lexicon has the word, as written or inflected (the borrowed English aside). */
     boolean recognizes(String word) {
-        return ownWords.contains(word) || stemmer != null && stems.containsKey(stemmer.stem(word));
+        if (ownWords.contains(word)) {
+            return true;
+        }
+        if (english == null) { // English's inflections: "calmer" is English too, not only French
+            return word.length() >= MIN_STEMMED_LENGTH && englishStem(word).isPresent();
+        }
+        return stems.containsKey(stemmer.stem(word));
     }
 
     /** Every word this language's lexicon names: never read as a misspelling of another. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -58,6 +59,21 @@ class LanguagesTest {
         for (String check : checks.split(";")) {
             assertHolds(intent, check.trim(), prompt);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"calmer", "softer", "darker"})
+    void anEnglishInflectionIsEnglishThoughAnotherLanguageHasTheWord(String refinement) {
+        // "calmer" is also French ("to calm"): read as French, it left "energetic electronic" as energetic as before
+        Intent base = parser.parse("energetic electronic");
+        assertEquals(Language.EN, parser.parse(refinement).language(), refinement);
+        assertEquals(Language.EN, parser.refine(base, refinement).language(), refinement);
+    }
+
+    @Test
+    void calmerMakesAnEnergeticPlaylistCalm() {
+        Intent calmer = parser.refine(parser.parse("energetic electronic"), "calmer");
+        assertEquals(Energy.LOW, calmer.energy(), calmer.toString());
     }
 
     private static void assertHolds(Intent intent, String check, String prompt) {
