@@ -47,7 +47,7 @@ class IntentAssembler {
                 new Intent.Feel(d.energy, d.activity, d.noVocals, d.preferInstrumental, d.cleanOnly),
                 new Intent.Size(d.length, d.length == null ? d.durationMinutes : null),
                 d.mixIns,
-                new Intent.Wording(queryText(d, fallback), d.unmatched, d.notes));
+                new Intent.Wording(queryText(d, fallback), d.unmatched, d.notes, d.language));
     }
 
     /** A refinement applied to an earlier intent. */
@@ -76,7 +76,7 @@ class IntentAssembler {
                         base.cleanOnly() || d.cleanOnly),
                 mergedSize(d, base),
                 mixes,
-                new Intent.Wording(query, d.unmatched, d.notes));
+                new Intent.Wording(query, d.unmatched, d.notes, base.language()));
     }
 
     /** The earlier groups, then the new ones; "calmer" after "energetic" drops the old energy wish. */
