@@ -15,6 +15,10 @@ final class Wording {
         return join(items, " and ");
     }
 
+    static String joinOr(List<String> items) {
+        return join(items, " or ");
+    }
+
     static String join(List<String> items, String last) {
         if (items.size() <= 1) {
             return String.join("", items);
