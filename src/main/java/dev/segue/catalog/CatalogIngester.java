@@ -109,14 +109,17 @@ public final class CatalogIngester {
                 .with(CsvSchema.emptySchema().withHeader())
                 .readValues(reader)) {
             while (true) {
+                // The line a text editor shows for the record: where the parser stands once it has found the record's
+                // start (blank lines skipped). After reading it, the parser stands on the next line.
+                long line = rows.getCurrentLocation().getLineNr();
                 try {
                     if (!rows.hasNextValue()) {
                         break;
                     }
-                    Map<String, String> values = rows.nextValue();
-                    accept.accept(new Row(values, rows.getCurrentLocation().getLineNr()));
+                    line = rows.getCurrentLocation().getLineNr();
+                    accept.accept(new Row(rows.nextValue(), line));
                 } catch (RuntimeJsonMappingException | JsonProcessingException e) {
-                    tally.malformed(rows.getCurrentLocation().getLineNr(), "malformed CSV record");
+                    tally.malformed(line, "malformed CSV record");
                 }
             }
         }

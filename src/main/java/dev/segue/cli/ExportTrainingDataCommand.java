@@ -40,8 +40,10 @@ import picocli.CommandLine.Spec;
         description = "Write the configured catalog's vectors and features (and candidate pools) for tools/ranker.",
         footer = {
             "",
-            "The catalog is the one the service would serve: SEGUE_CATALOG_PATH and SEGUE_CATALOG_FORMAT (the demo",
-            "catalog when unset); its index is opened, or built, in SEGUE_DATA_DIR."
+            // Lines under 80 characters: picocli wraps longer ones at 80, which breaks them in two.
+            "The catalog is the one the service would serve: SEGUE_CATALOG_PATH and",
+            "SEGUE_CATALOG_FORMAT (the demo catalog when unset); its index is opened, or",
+            "built, in SEGUE_DATA_DIR."
         })
 public class ExportTrainingDataCommand implements Callable<Integer> {
 

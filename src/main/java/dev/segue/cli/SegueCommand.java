@@ -24,8 +24,11 @@ public class SegueCommand implements Runnable {
         serve.run();
     }
 
-    /** Whether these arguments start the service (no command, or serve) rather than another command or help. */
+    /**
+     * Whether these arguments start the service (no command, or serve alone) rather than another command, or help:
+     * {@code serve --help} prints help, it does not open the port and the database.
+     */
     public static boolean serves(String... args) {
-        return args.length == 0 || args[0].equals("serve");
+        return args.length == 0 || (args.length == 1 && args[0].equals("serve"));
     }
 }

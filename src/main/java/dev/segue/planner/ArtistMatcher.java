@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Reads artists in a prompt: "by X" (only X), "like X" (sounds like X), "nothing by X" (never X), in a refinement
- * "add some X" (a share of X), and a bare name where it cannot be ordinary words. A name after "by" or "like" that
- * this catalog lacks is reported instead of being read as moods or genres.
+ * "add some X" (a share of X), and a bare name where it cannot be ordinary words. The cues are the prompt language's
+ * ("wie X", "como X"). A name after a cue that is a catalog artist's misspelt ("by jahzar") is read as that artist,
+ * with a note; one this catalog lacks is reported instead of being read as moods or genres.
  */
 @ApplicationScoped
 class ArtistMatcher {
@@ -22,18 +23,6 @@ class ArtistMatcher {
     private static final int MAX_CUE_WORDS = 4;
     /** How many words of an unknown name are taken after a cue. */
     private static final int MAX_UNKNOWN_WORDS = 4;
-
-    private static final Set<String> BY_CUES = Set.of("by", "from", "play");
-    private static final Set<String> LIKE_CUES = Set.of(
-            "like",
-            "similar to",
-            "sounds like",
-            "in the style of",
-            "style of",
-            "reminds me of",
-            "artists like",
-            "fans of",
-            "inspired by");
 
     /** The words that announce a name: "by" (only this artist) or one of the "like" cues; none is zero words. */
     private record Cue(int words, boolean by) {
@@ -44,28 +33,37 @@ class ArtistMatcher {
     private record Name(String artist, int words) {}
 
     private final PhraseBook phrases;
+    private final TypoCorrector typos;
     private final Map<String, String> artistByKey;
 
-    ArtistMatcher(Catalog catalog, PhraseBook phrases) {
+    ArtistMatcher(Catalog catalog, PhraseBook phrases, TypoCorrector typos) {
         this.phrases = phrases;
+        this.typos = typos;
         this.artistByKey = catalog.artistsByKey();
     }
 
     /** Reads an artist at word i into the draft; returns how many words it took (0: no artist there). */
     int read(List<Word> words, int i, boolean negating, Modifier modifier, Draft d) {
-        Cue cue = cueAt(words, i);
+        LanguageWords lw = phrases.in(d.language);
+        Cue cue = cueAt(words, i, lw);
         int start = i + cue.words();
         if (start >= words.size()) {
             return 0;
         }
-        Name name = nameAt(words, start, cue, negating);
+        Name name = nameAt(words, start, cue, negating, lw);
         if (name != null) {
             add(name.artist(), cue, negating, modifier, d);
             return cue.words() + name.words();
         }
         String first = words.get(i).text();
         if (cue.words() > 0 && !first.equals("from") && !first.equals("play")) {
-            int unknown = unknownNameAt(words, start);
+            int unknown = unknownNameAt(words, start, lw);
+            Name misspelt = misspeltNameAt(words, start, unknown);
+            if (misspelt != null) {
+                d.notes.add("read \"" + join(words, start, misspelt.words()) + "\" as \"" + misspelt.artist() + "\"");
+                add(misspelt.artist(), cue, negating, modifier, d);
+                return cue.words() + misspelt.words();
+            }
             if (unknown > 0) {
                 // "by Taylor Swift": say so, and do not read the name's words as moods or genres ("swift" is no tempo).
                 d.notes.add("no artist called \"" + join(words, start, unknown) + "\" in this catalog");
@@ -75,18 +73,32 @@ class ArtistMatcher {
         return 0;
     }
 
-    private static Cue cueAt(List<Word> words, int i) {
+    private static Cue cueAt(List<Word> words, int i, LanguageWords lw) {
+        Set<String> by = lw.artistCues("by");
+        Set<String> like = lw.artistCues("like");
         for (int n = Math.min(MAX_CUE_WORDS, words.size() - i); n >= 1; n--) {
             String cue = join(words, i, n);
-            if (sameClause(words, i, n) && (BY_CUES.contains(cue) || LIKE_CUES.contains(cue))) {
-                return new Cue(n, BY_CUES.contains(cue));
+            if (sameClause(words, i, n) && (by.contains(cue) || like.contains(cue))) {
+                return new Cue(n, by.contains(cue));
             }
         }
         return Cue.NONE;
     }
 
+    /** "by jahzar": the longest run of the unknown words after a cue that is a catalog artist's name misspelt. */
+    private Name misspeltNameAt(List<Word> words, int start, int unknown) {
+        for (int n = unknown; n >= 1; n--) {
+            String artist =
+                    typos.artist(join(words, start, n)).map(artistByKey::get).orElse(null);
+            if (artist != null) {
+                return new Name(artist, n);
+            }
+        }
+        return null;
+    }
+
     /** The longest catalog artist named from word {@code start}, or null. */
-    private Name nameAt(List<Word> words, int start, Cue cue, boolean negating) {
+    private Name nameAt(List<Word> words, int start, Cue cue, boolean negating, LanguageWords lw) {
         for (int n = Math.min(MAX_ARTIST_WORDS, words.size() - start); n >= 1; n--) {
             if (!sameClause(words, start, n)) {
                 continue;
@@ -98,12 +110,12 @@ class ArtistMatcher {
             // Without a cue ("by", "like", "not"), a name is read as an artist only when it cannot be ordinary words:
             // several words not all in the lexicon, or a single word that is the whole prompt ("jahzzar").
             if (cue.words() == 0 && !negating) {
-                boolean alone = onlyStopwordsBesides(words, start, n);
-                if (n == 1 ? !alone : allCommon(words, start, n)) {
+                boolean alone = onlyStopwordsBesides(words, start, n, lw);
+                if (n == 1 ? !alone : allCommon(words, start, n, lw)) {
                     continue;
                 }
             }
-            if (n == 1 && phrases.knows(words.get(start).text()) && cue.words() == 0) {
+            if (n == 1 && lw.knows(words.get(start).text()) && cue.words() == 0) {
                 continue; // "no piano" means the instrument even if an artist is called Piano
             }
             return new Name(artist, n);
@@ -124,14 +136,14 @@ class ArtistMatcher {
     }
 
     /** How many words from {@code start} look like a name: up to the first word the planner knows otherwise. */
-    private int unknownNameAt(List<Word> words, int start) {
+    private static int unknownNameAt(List<Word> words, int start, LanguageWords lw) {
         int n = 0;
         while (start + n < words.size() && n < MAX_UNKNOWN_WORDS && sameClause(words, start, n + 1)) {
             String w = words.get(start + n).text();
-            if (phrases.isStopword(w)
-                    || phrases.isNegation(w)
-                    || phrases.knows(w)
-                    || phrases.stemmed(w).isPresent()
+            if (lw.isStopword(w)
+                    || lw.isNegation(w)
+                    || lw.knows(w)
+                    || lw.stemmed(w).isPresent()
                     || w.matches("\\d+")) {
                 break;
             }
@@ -140,22 +152,19 @@ class ArtistMatcher {
         return n;
     }
 
-    private boolean onlyStopwordsBesides(List<Word> words, int start, int n) {
+    private static boolean onlyStopwordsBesides(List<Word> words, int start, int n, LanguageWords lw) {
         for (int k = 0; k < words.size(); k++) {
-            if ((k < start || k >= start + n)
-                    && !phrases.isStopword(words.get(k).text())) {
+            if ((k < start || k >= start + n) && !lw.isStopword(words.get(k).text())) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean allCommon(List<Word> words, int start, int n) {
+    private static boolean allCommon(List<Word> words, int start, int n, LanguageWords lw) {
         for (int k = start; k < start + n; k++) {
             String w = words.get(k).text();
-            if (!phrases.isStopword(w)
-                    && !phrases.knows(w)
-                    && phrases.stemmed(w).isEmpty()) {
+            if (!lw.isStopword(w) && !lw.knows(w) && lw.stemmed(w).isEmpty()) {
                 return false;
             }
         }

@@ -1,8 +1,10 @@
 package dev.segue.planner;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +14,11 @@ import java.util.Set;
  */
 final class Draft {
     final boolean refining;
+    /** The language the prompt is read in. */
+    final Language language;
+    /** How the prompt spelled each of its words before accents were folded ("electronica": "electrónica"). */
+    final Map<String, String> surface = new HashMap<>();
+
     final List<TagGroup> include = new ArrayList<>();
     final Set<String> excludeTags = new LinkedHashSet<>();
     final Set<String> artists = new LinkedHashSet<>();
@@ -41,7 +48,23 @@ final class Draft {
     /** "piano or guitar": the next wish joins the previous group instead of becoming one of its own. */
     boolean orPending;
 
-    Draft(boolean refining) {
+    Draft(boolean refining, Language language) {
         this.refining = refining;
+        this.language = language;
+    }
+
+    /**
+     * A phrase as the listener wrote it, for titles and descriptions: in another language than English with its
+     * accents ("música electrónica"); English phrases stay as read.
+     */
+    String shown(String phrase) {
+        if (language == Language.EN) {
+            return phrase;
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : phrase.split(" ")) {
+            words.add(surface.getOrDefault(word, word));
+        }
+        return String.join(" ", words);
     }
 }

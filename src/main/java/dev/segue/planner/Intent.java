@@ -1,5 +1,6 @@
 package dev.segue.planner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import java.util.List;
     "wording",
     "queryText",
     "unmatched",
-    "notes"
+    "notes",
+    "language"
 })
 public record Intent(
         @JsonUnwrapped Tags tags,
@@ -114,23 +116,34 @@ public record Intent(
     }
 
     /**
-     * The prompt in words: the text searched for, words nothing could read, and notes for the listener about how
-     * it was read.
+     * The prompt in words: the text searched for, words nothing could read, notes for the listener about how it was
+     * read, and the prompt's language when it is not English (titles and descriptions are written in it; absent, as
+     * in every intent stored before languages were read, means English).
      */
-    public record Wording(String queryText, List<String> unmatched, List<String> notes) {
+    public record Wording(
+            String queryText,
+            List<String> unmatched,
+            List<String> notes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Language language) {
         public static final Wording NONE = new Wording(null, List.of(), List.of());
 
         public Wording {
             unmatched = List.copyOf(unmatched);
             notes = List.copyOf(notes);
+            language = language == Language.EN ? null : language;
+        }
+
+        /** English wording. */
+        public Wording(String queryText, List<String> unmatched, List<String> notes) {
+            this(queryText, unmatched, notes, null);
         }
 
         public Wording withQueryText(String text) {
-            return new Wording(text, unmatched, notes);
+            return new Wording(text, unmatched, notes, language);
         }
 
         public Wording withNotes(List<String> written) {
-            return new Wording(queryText, unmatched, written);
+            return new Wording(queryText, unmatched, written, language);
         }
     }
 
@@ -255,5 +268,10 @@ public record Intent(
 
     public List<String> notes() {
         return wording.notes();
+    }
+
+    /** The prompt's language (English unless another was read). */
+    public Language language() {
+        return wording.language() == null ? Language.EN : wording.language();
     }
 }

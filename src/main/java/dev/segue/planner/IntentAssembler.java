@@ -47,7 +47,7 @@ class IntentAssembler {
                 new Intent.Feel(d.energy, d.activity, d.noVocals, d.preferInstrumental, d.cleanOnly),
                 new Intent.Size(d.length, d.length == null ? d.durationMinutes : null),
                 d.mixIns,
-                new Intent.Wording(queryText(d, fallback), d.unmatched, d.notes));
+                new Intent.Wording(queryText(d, fallback), d.unmatched, d.notes, d.language));
     }
 
     /** A refinement applied to an earlier intent. */
@@ -58,12 +58,12 @@ class IntentAssembler {
         if (vocalsOff) {
             excluded.addAll(phrases.vocalTags());
         }
-        List<TagGroup> groups = cleanedGroups(mergedGroups(d, base), excluded, d.notes);
+        List<TagGroup> wishes = mergedGroups(d, base);
+        wishes.removeIf(g -> Removals.namesExcluded(g.phrase(), g.tags(), excluded, d.notes));
+        List<TagGroup> groups = cleanedGroups(wishes, excluded, d.notes);
         Intent.Artists artists = mergedArtists(d, base);
-        Set<String> noArtistKeys = keys(artists.excludeArtists());
-        List<MixIn> mixes = new ArrayList<>(base.mixIns());
-        mixes.addAll(d.mixIns);
-        mixes.removeIf(m -> m.artist() != null && noArtistKeys.contains(Catalog.artistKey(m.artist())));
+        List<MixIn> mixes = Removals.mixIns(d, base, excluded, keys(artists.excludeArtists()));
+        String query = Removals.query(d, base, groups, excluded, artists.excludeArtists());
         return new Intent(
                 new Intent.Tags(groups, List.copyOf(excluded)),
                 artists,
@@ -76,7 +76,7 @@ class IntentAssembler {
                         base.cleanOnly() || d.cleanOnly),
                 mergedSize(d, base),
                 mixes,
-                new Intent.Wording(mergedQuery(d, base), d.unmatched, d.notes));
+                new Intent.Wording(query, d.unmatched, d.notes, base.language()));
     }
 
     /** The earlier groups, then the new ones; "calmer" after "energetic" drops the old energy wish. */
@@ -127,11 +127,6 @@ class IntentAssembler {
             }
         }
         return new Intent.Size(length, length != null ? null : duration);
-    }
-
-    private static String mergedQuery(Draft d, Intent base) {
-        List<String> added = new ArrayList<>(new LinkedHashSet<>(d.queryWords));
-        return added.isEmpty() ? base.queryText() : base.queryText() + ", " + String.join(", ", added);
     }
 
     /** Drops exclusions from the included groups; a group left with no tags is dropped, with a note. */

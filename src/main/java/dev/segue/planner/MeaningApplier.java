@@ -26,18 +26,23 @@ class MeaningApplier {
         this.catalog = catalog;
     }
 
+    /**
+     * Applies what the phrase means. A word of another language is searched for by the English phrase it translates,
+     * and shown (in groups, mix-ins and so in titles) as the listener wrote it.
+     */
     void apply(String phrase, Meaning meaning, boolean negating, Modifier modifier, Draft d) {
+        String english = meaning.searchWords(phrase);
         if (negating) {
-            applyNegated(phrase, meaning, d);
+            applyNegated(english, meaning, d);
         } else if (meaning.instrumental()) {
             d.noVocals = true;
             d.preferInstrumental = true;
         } else if (meaning.clean()) {
             d.cleanOnly = true;
         } else if (modifier == Modifier.LESS) {
-            applyLess(phrase, meaning, d);
+            applyLess(d.shown(phrase), meaning, d);
         } else {
-            applyWish(phrase, meaning, modifier, d);
+            applyWish(d.shown(phrase), english, meaning, modifier, d);
         }
     }
 
@@ -72,21 +77,22 @@ class MeaningApplier {
         }
     }
 
-    private void applyWish(String phrase, Meaning meaning, Modifier modifier, Draft d) {
+    /** A wish, shown as {@code phrase} and searched for as {@code english}. */
+    private void applyWish(String phrase, String english, Meaning meaning, Modifier modifier, Draft d) {
         if (meaning.energy() != null && (d.energy == null || d.refining)) {
             d.energy = meaning.energy();
         }
         if (meaning.activity() != null && modifier == Modifier.NONE) {
-            applyActivity(phrase, meaning.activity(), d);
+            applyActivity(phrase, english, meaning.activity(), d);
         } else if (!meaning.tags().isEmpty()) {
-            addGroup(phrase, meaning, modifier, d);
+            addGroup(phrase, english, meaning, modifier, d);
         } else if (meaning.energy() != null) {
-            d.queryWords.add(phrase);
+            d.queryWords.add(english);
         }
     }
 
     /** An activity sets the energy and instrumentals unless the prompt did, and adds its tags as a soft wish. */
-    private void applyActivity(String phrase, String name, Draft d) {
+    private void applyActivity(String phrase, String english, String name, Draft d) {
         Lexicon.Activity activity = phrases.lexicon().activities().get(name);
         if (d.activity == null) {
             d.activity = name;
@@ -99,10 +105,10 @@ class MeaningApplier {
         if (!tags.isEmpty()) {
             d.include.add(new TagGroup(phrase, tags, "activity", 0.6, false));
         }
-        d.queryWords.add(phrase);
+        d.queryWords.add(english);
     }
 
-    private void addGroup(String phrase, Meaning meaning, Modifier modifier, Draft d) {
+    private void addGroup(String phrase, String english, Meaning meaning, Modifier modifier, Draft d) {
         if (modifier == Modifier.ADD) {
             d.mixIns.add(new MixIn(phrase, meaning.tags(), null, 0.3));
         } else if (d.orPending
@@ -114,9 +120,9 @@ class MeaningApplier {
         }
         d.orPending = false;
         if (modifier != Modifier.ADD) {
-            d.queryWords.add(phrase);
+            d.queryWords.add(english);
             String first = Tags.words(meaning.tags().get(0));
-            if (!first.equals(phrase) && !phrases.isTag(phrase)) {
+            if (!first.equals(english) && !phrases.isTag(english)) {
                 d.queryWords.add(first);
             }
         }

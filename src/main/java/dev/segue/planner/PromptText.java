@@ -2,11 +2,16 @@ package dev.segue.planner;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Prompt text made comparable with the lexicon: lowercase, accents folded, common spellings of genre names
@@ -47,6 +52,7 @@ final class PromptText {
         String text = Normalizer.normalize(prompt, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)
+                .replace("\u00df", "ss")
                 .replace('\u2019', '\'')
                 .replace('\u2018', '\'')
                 .replace('\u201c', '"')
@@ -55,6 +61,52 @@ final class PromptText {
             text = PATTERNS.get(i).matcher(text).replaceAll(SPELLINGS[i][1]);
         }
         return text.replaceAll("[-_/+~]+", " ").replaceAll("\\p{Cntrl}", " ");
+    }
+
+    /** A lexicon entry as prompts are compared with it: normalized, single spaces, no spaces at the ends. */
+    static String key(String phrase) {
+        return normalize(phrase).trim().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A regular expression matching any of the phrases (normalized, longest first, spaces matching any run of
+     * whitespace); one that never matches when there are none.
+     */
+    static String anyOf(Collection<String> phrases) {
+        if (phrases.isEmpty()) {
+            return "(?!)";
+        }
+        return phrases.stream()
+                .map(PromptText::key)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(p -> Pattern.quote(p).replace(" ", "\\E\\s+\\Q"))
+                .collect(Collectors.joining("|"));
+    }
+
+    /**
+     * How the prompt spells each of its words before accents are folded: the folded word mapped to the word as written
+     * (lowercase), also for the parts of an elided word ("l'électro": l, électro).
+     */
+    static Map<String, String> surface(String prompt) {
+        Map<String, String> out = new HashMap<>();
+        String lower = Normalizer.normalize(prompt, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replaceAll("[-_/+~]+", " ");
+        Matcher m = TOKEN.matcher(lower);
+        while (m.find()) {
+            String token = m.group().replaceAll("^'+|'+$", "");
+            List<String> parts = new ArrayList<>(List.of(token.split("'")));
+            parts.add(token);
+            for (String part : parts) {
+                String key = key(part);
+                if (!key.isEmpty() && !key.contains(" ")) {
+                    out.putIfAbsent(key, part);
+                }
+            }
+        }
+        return out;
     }
 
     static List<Word> words(String normalized) {

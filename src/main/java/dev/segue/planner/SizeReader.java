@@ -1,79 +1,84 @@
 package dev.segue.planner;
 
+import static dev.segue.planner.PromptText.anyOf;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a playlist's size from a prompt: a number of tracks ("12 songs", "ten calm tracks"), more tracks in a
- * refinement ("add 5 more songs"), or a duration ("an hour and a half", "90 minutes"). What it reads is blanked out of
- * the text, so the numbers are not read again as words.
+ * Reads a playlist's size from a prompt, in the prompt's language (its lexicon's {@code sizes}): a number of tracks
+ * ("12 songs", "ten calm tracks", "zwanzig Lieder"), more tracks in a refinement ("add 5 more songs"), or a duration
+ * ("an hour and a half", "90 minutes", "una hora"). What it reads is blanked out of the text, so the numbers are not
+ * read again as words.
  */
-final class SizeReader {
+@ApplicationScoped
+class SizeReader {
 
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("a", 1),
-            Map.entry("an", 1),
-            Map.entry("one", 1),
-            Map.entry("two", 2),
-            Map.entry("three", 3),
-            Map.entry("four", 4),
-            Map.entry("five", 5),
-            Map.entry("six", 6),
-            Map.entry("seven", 7),
-            Map.entry("eight", 8),
-            Map.entry("nine", 9),
-            Map.entry("ten", 10),
-            Map.entry("eleven", 11),
-            Map.entry("twelve", 12),
-            Map.entry("fifteen", 15),
-            Map.entry("twenty", 20),
-            Map.entry("thirty", 30),
-            Map.entry("forty", 40),
-            Map.entry("fifty", 50),
-            Map.entry("sixty", 60),
-            Map.entry("ninety", 90),
-            Map.entry("a dozen", 12),
-            Map.entry("dozen", 12),
-            Map.entry("a couple of", 2),
-            Map.entry("half an", 0),
-            Map.entry("half a", 0));
-    private static final String NUMBER =
-            "(\\d{1,4}(?:\\.\\d+)?|a dozen|a couple of|half an?|an?|one|two|three|four|five|six|"
-                    + "seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)";
-    private static final Pattern TRACK_COUNT = Pattern.compile("\\b(\\d{1,4}|a dozen|one|two|three|four|five|six|seven|"
-            + "eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
-            + "\\s+(?:[a-z']+\\s+){0,3}?(?:songs|tracks|tunes|pieces|bangers|jams|titles)\\b");
-    private static final Pattern MORE_TRACKS = Pattern.compile(
-            "\\b(?:add|another|plus)\\s+(\\d{1,3})\\s+(?:more\\s+)?(?:songs|tracks)\\b|\\b(\\d{1,3})\\s+more\\s+(?:songs|tracks)\\b");
-    private static final Pattern HOURS =
-            Pattern.compile("\\b" + NUMBER + "\\s*(?:hours?|hrs?|h)\\b(\\s+and\\s+a\\s+half)?");
-    private static final Pattern MINUTES = Pattern.compile("\\b(\\d{1,4})\\s*(?:minutes?|mins?|m)\\b");
+    /** The patterns of one language, and its numbers in words. */
+    private record Patterns(
+            Pattern trackCount, Pattern moreTracks, Pattern hours, Pattern minutes, Map<String, Double> numbers) {
 
-    private SizeReader() {}
+        static Patterns of(Lexicon.Sizes sizes) {
+            Map<String, Double> numbers = new HashMap<>();
+            sizes.numbers().forEach((words, n) -> numbers.put(PromptText.key(words), n));
+            Map<String, Double> amounts = new HashMap<>(numbers);
+            sizes.durationNumbers().forEach((words, n) -> amounts.put(PromptText.key(words), n));
+            String tracks = "(?:" + anyOf(sizes.tracks()) + ")";
+            String more = "(?:" + anyOf(sizes.more()) + ")";
+            // A year is no count: "songs from 2019" is an era.
+            String count = "(?!(?:19|20)\\d{2}\\b)\\d{1,4}|" + anyOf(numbers.keySet());
+            return new Patterns(
+                    Pattern.compile("\\b(" + count + ")\\s+(?:[\\p{L}']+\\s+){0,3}?" + tracks + "\\b"),
+                    Pattern.compile("\\b(?:" + anyOf(sizes.addCues()) + ")\\s+(\\d{1,3})\\s+(?:" + more + "\\s+)?"
+                            + tracks + "\\b|\\b(\\d{1,3})\\s+" + more + "\\s+" + tracks + "\\b|\\b(\\d{1,3})\\s+"
+                            + tracks + "\\s+" + more + "(?![\\p{L}])"),
+                    Pattern.compile("\\b(\\d{1,4}(?:[.,]\\d+)?|" + anyOf(amounts.keySet()) + ")\\s*(?:"
+                            + anyOf(sizes.hours()) + ")\\b(\\s+(?:" + anyOf(sizes.andAHalf()) + ")(?![\\p{L}]))?"),
+                    Pattern.compile(
+                            "\\b(\\d{1,4}|" + anyOf(numbers.keySet()) + ")\\s*(?:" + anyOf(sizes.minutes()) + ")\\b"),
+                    amounts);
+        }
+
+        /** A number in digits (a decimal with a point or a comma) or in words; null when it is neither. */
+        Double number(String text) {
+            if (text.matches("\\d+([.,]\\d+)?")) {
+                return Double.parseDouble(text.replace(',', '.'));
+            }
+            return numbers.get(text.trim().replaceAll("\\s+", " "));
+        }
+    }
+
+    private final Map<Language, Patterns> patterns = new EnumMap<>(Language.class);
+
+    SizeReader(PhraseBook phrases) {
+        for (Language language : Language.values()) {
+            patterns.put(language, Patterns.of(phrases.in(language).lexicon().sizes()));
+        }
+    }
 
     /** Reads the size into the draft; returns the text with what was read blanked out. */
-    static String read(String text, Draft d) {
-        text = readTrackCount(text, d);
-        return readDuration(text, d);
+    String read(String text, Draft d) {
+        Patterns p = patterns.get(d.language);
+        text = readTrackCount(text, d, p);
+        return readDuration(text, d, p);
     }
 
-    /** Whether the word is a number in words ("ten", "a dozen"): never a mood or a genre. */
-    static boolean isNumberWord(String word) {
-        return NUMBER_WORDS.containsKey(word);
-    }
-
-    private static String readTrackCount(String text, Draft d) {
-        Matcher more = MORE_TRACKS.matcher(text);
+    private static String readTrackCount(String text, Draft d, Patterns p) {
+        Matcher more = p.moreTracks().matcher(text);
         if (more.find()) {
-            d.lengthDelta = Integer.parseInt(more.group(1) != null ? more.group(1) : more.group(2));
+            String n = more.group(1) != null ? more.group(1) : more.group(2) != null ? more.group(2) : more.group(3);
+            d.lengthDelta = Integer.parseInt(n);
             text = PromptText.blank(text, more);
         }
-        Matcher count = TRACK_COUNT.matcher(text);
+        Matcher count = p.trackCount().matcher(text);
         if (count.find()) {
-            Integer n = number(count.group(1));
-            if (n != null && n > 0) {
-                d.length = n;
+            Double n = p.number(count.group(1));
+            if (n != null && n >= 1 && n == Math.floor(n)) {
+                d.length = n.intValue();
                 // Only the number goes: the words between it and "songs" ("30 upbeat songs") are still to be read.
                 text = text.substring(0, count.start(1))
                         + " ".repeat(count.end(1) - count.start(1))
@@ -83,36 +88,22 @@ final class SizeReader {
         return text;
     }
 
-    private static String readDuration(String text, Draft d) {
-        Matcher hours = HOURS.matcher(text);
+    private static String readDuration(String text, Draft d, Patterns p) {
+        Matcher hours = p.hours().matcher(text);
         if (hours.find()) {
-            String amount = hours.group(1);
-            double h = amount.startsWith("half")
-                    ? 0.5
-                    : number(amount) == null ? Double.parseDouble(amount) : number(amount);
+            double h = p.number(hours.group(1));
             if (hours.group(2) != null) {
                 h += 0.5;
             }
             d.durationMinutes = (int) Math.round(h * 60);
             text = PromptText.blank(text, hours);
         }
-        Matcher minutes = MINUTES.matcher(text);
+        Matcher minutes = p.minutes().matcher(text);
         if (minutes.find()) {
-            int m = Integer.parseInt(minutes.group(1));
+            int m = p.number(minutes.group(1)).intValue();
             d.durationMinutes = d.durationMinutes == null ? m : d.durationMinutes + m;
             text = PromptText.blank(text, minutes);
         }
         return text;
-    }
-
-    /** A whole number in digits or words; null for a decimal ("1.5"). */
-    private static Integer number(String text) {
-        if (text.matches("\\d+")) {
-            return Integer.parseInt(text);
-        }
-        if (text.matches("\\d+\\.\\d+")) {
-            return null;
-        }
-        return NUMBER_WORDS.get(text);
     }
 }

@@ -2,28 +2,25 @@ package dev.segue.playlist;
 
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.Track;
-import dev.segue.embedding.Vectors;
 import dev.segue.planner.Intent;
 import dev.segue.planner.MixIn;
 import dev.segue.ranking.ScoredTrack;
-import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.TrackVectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Picks and orders the playlist. Hard constraints first (exclusions, at most N per artist, no title+artist twice,
- * the track count or the duration); then tracks that meet every required wish before those that meet only some;
- * then flow: a gentle energy arc where tracks have audio features, otherwise a chain of nearest neighbours so each
- * track sounds like the one before it.
+ * Picks and orders the playlist. Hard constraints limit (exclusions, named artists, era, explicitness, at most N per
+ * artist, no title+artist twice, the track count or the duration); wishes only rank. Mix-ins take their share first,
+ * then the tracks that meet every required wish; when those run out, the closest tracks fill the size asked for
+ * (most wishes met, then best ranked) and play after the full matches. The full matches are put in flow order: a
+ * gentle energy arc where tracks have audio features, otherwise a chain of nearest neighbours.
  */
 @ApplicationScoped
 public class Assembler {
@@ -31,7 +28,11 @@ public class Assembler {
     /** How many tracks and which limits; {@code targetSeconds} set means "fill this duration" instead of a count. */
     public record Target(int tracks, Integer targetSeconds, int maxPerArtist) {}
 
-    public record Assembly(List<ScoredTrack> tracks, List<String> notes) {}
+    /** The tracks in playing order; {@code complete} is false when the hard constraints left too few. */
+    public record Assembly(List<ScoredTrack> tracks, List<String> notes, boolean complete) {}
+
+    /** The tracks a duration's share is estimated from: how long the best-ranked ones are on average. */
+    private static final int DURATION_SAMPLE = 40;
 
     private final TrackVectors vectors;
 
@@ -49,42 +50,91 @@ public class Assembler {
      */
     public Assembly assemble(
             Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, List<String> preferred) {
-        List<String> notes = new ArrayList<>();
-        Picker picker = new Picker(target, hard);
-        int wanted = target.targetSeconds() == null ? target.tracks() : Playlists.MAX_TRACKS;
         if (!preferred.isEmpty()) {
-            Map<String, ScoredTrack> byId = new HashMap<>();
-            ranked.forEach(s -> byId.put(s.track().id(), s));
-            int skipped = 0;
-            for (String id : preferred) {
-                ScoredTrack s = byId.get(id);
-                if (picker.full(wanted)) {
-                    break;
-                }
-                if (s == null || !picker.tryAdd(s, false)) {
-                    skipped++;
-                }
-            }
-            if (skipped > 0) {
-                notes.add(
-                        skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
-                                + " size) and were left out");
-            }
-            int chosen = picker.picked.size();
-            fill(intent, ranked, picker, wanted, notes);
-            if (picker.picked.size() > chosen) {
-                notes.add((picker.picked.size() - chosen)
-                        + " tracks were added from the search results to reach the size asked for");
-            }
-            shortfall(target, picker, notes);
-            return new Assembly(List.copyOf(picker.picked), notes);
+            return assemblePreferred(intent, ranked, hard, target, preferred);
+        }
+        int expected = expectedCount(target, ranked);
+        Pass pass = pass(intent, ranked, hard, target, expected);
+        if (target.targetSeconds() != null && !intent.mixIns().isEmpty() && pass.size() != expected) {
+            // How many tracks fill a duration is known only once it is filled: the mix-ins' share is of that count.
+            // Mix-ins longer or shorter than the rest change the count again, so the closer share of the two wins.
+            double share = intent.mixIns().stream().mapToDouble(MixIn::share).sum();
+            Pass again = pass(intent, ranked, hard, target, pass.size());
+            pass = Math.abs(again.share() - share) < Math.abs(pass.share() - share) ? again : pass;
+        }
+        // The close tracks were taken last: the full matches (and mix-ins) are everything before them.
+        List<ScoredTrack> picked = pass.picker().picked;
+        List<ScoredTrack> ordered = new ArrayList<>(
+                FlowOrder.order(picked.subList(0, picked.size() - pass.close().size()), vectors));
+        ordered.addAll(pass.close());
+        return new Assembly(ordered, pass.notes(), !pass.picker().shortOfTarget());
+    }
+
+    /** One way of filling the playlist: the picks, the close tracks among them, and the notes. */
+    private record Pass(Picker picker, int mixedIn, List<ScoredTrack> close, List<String> notes) {
+        int size() {
+            return picker.picked.size();
         }
 
+        double share() {
+            return size() == 0 ? 0 : mixedIn / (double) size();
+        }
+    }
+
+    /** Mix-ins (their share of {@code expected} tracks), then full matches, then the closest tracks. */
+    private static Pass pass(Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, int expected) {
+        List<String> notes = new ArrayList<>();
+        Picker picker = new Picker(target, hard);
+        mixIns(intent, ranked, picker, expected, notes);
+        int mixedIn = picker.picked.size();
+        List<ScoredTrack> close = fill(intent, ranked, picker, mixedIn, notes);
+        AssemblyNotes.shortfall(target, picker, hard).ifPresent(notes::add);
+        return new Pass(picker, mixedIn, close, notes);
+    }
+
+    private static Assembly assemblePreferred(
+            Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, List<String> preferred) {
+        List<String> notes = new ArrayList<>();
+        Picker picker = new Picker(target, hard);
+        takePreferred(ranked, picker, preferred, notes);
+        int chosen = picker.picked.size();
+        fill(intent, ranked, picker, 0, notes);
+        if (picker.picked.size() > chosen) {
+            notes.add((picker.picked.size() - chosen)
+                    + " tracks were added from the search results to reach the size asked for");
+        }
+        AssemblyNotes.shortfall(target, picker, hard).ifPresent(notes::add);
+        return new Assembly(List.copyOf(picker.picked), notes, !picker.shortOfTarget());
+    }
+
+    private static void takePreferred(
+            List<ScoredTrack> ranked, Picker picker, List<String> preferred, List<String> notes) {
+        Map<String, ScoredTrack> byId = new HashMap<>();
+        ranked.forEach(s -> byId.put(s.track().id(), s));
+        int skipped = 0;
+        for (String id : preferred) {
+            ScoredTrack s = byId.get(id);
+            if (picker.full()) {
+                break;
+            }
+            if (s == null || !picker.tryAdd(s, false)) {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            notes.add(skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
+                    + " size) and were left out");
+        }
+    }
+
+    /** Each mix-in gets about its share of the {@code expected} tracks. */
+    private static void mixIns(
+            Intent intent, List<ScoredTrack> ranked, Picker picker, int expected, List<String> notes) {
         for (MixIn mix : intent.mixIns()) {
-            int slots = Math.max(1, (int) Math.round(expectedCount(target) * mix.share()));
+            int slots = Math.max(1, (int) Math.round(expected * mix.share()));
             int got = 0;
             for (ScoredTrack s : ranked) {
-                if (got >= slots || picker.full(wanted)) {
+                if (got >= slots || picker.full()) {
                     break;
                 }
                 if (mixMatches(mix, s.track()) && picker.tryAdd(s, true)) {
@@ -95,61 +145,41 @@ public class Assembler {
                 notes.add(String.format(Locale.ROOT, "found %d of %d tracks for \"%s\"", got, slots, mix.phrase()));
             }
         }
-        fill(intent, ranked, picker, wanted, notes);
-        shortfall(target, picker, notes);
-        return new Assembly(order(picker.picked), notes);
     }
 
-    /** Tracks that meet every named wish first; partial matches only when two or more wishes were named. */
-    private static void fill(Intent intent, List<ScoredTrack> ranked, Picker picker, int wanted, List<String> notes) {
-        int before = picker.picked.size();
-        int required = intent.requiredGroups().size();
+    /**
+     * Tracks that meet every required wish first, in ranked order; then, while the size is not reached, the closest
+     * ones: most required wishes met first, best ranked first among equals. Returns the close tracks taken.
+     */
+    private static List<ScoredTrack> fill(
+            Intent intent, List<ScoredTrack> ranked, Picker picker, int mixedIn, List<String> notes) {
         for (ScoredTrack s : ranked) {
-            if (picker.full(wanted)) {
+            if (picker.full()) {
                 break;
             }
             if (s.fits()) {
                 picker.tryAdd(s, false);
             }
         }
-        int fitting = picker.picked.size() - before;
-        if (!picker.full(wanted) && required >= 2) {
-            // Partial matches (at least half of the named wishes) fill the rest, and the note says so.
-            for (ScoredTrack s : ranked) {
-                if (picker.full(wanted)) {
-                    break;
-                }
-                if (!s.fits() && 2 * (required - s.missedRequired().size()) >= required) {
-                    picker.tryAdd(s, false);
-                }
+        List<ScoredTrack> closest = ranked.stream()
+                .filter(s -> !s.fits())
+                .sorted(Comparator.comparingInt(
+                        (ScoredTrack s) -> s.missedRequired().size()))
+                .toList();
+        List<ScoredTrack> close = new ArrayList<>();
+        for (ScoredTrack s : closest) {
+            if (picker.full()) {
+                break;
+            }
+            if (picker.tryAdd(s, false)) {
+                close.add(s);
             }
         }
-        int partial = picker.picked.size() - before - fitting;
-        if (partial > 0) {
-            notes.add(String.format(
-                    Locale.ROOT,
-                    "only %d tracks match everything asked; %d more match part of it (each reason says which part)",
-                    fitting,
-                    partial));
+        if (!close.isEmpty()) {
+            List<ScoredTrack> main = picker.picked.subList(mixedIn, picker.picked.size() - close.size());
+            notes.add(AssemblyNotes.close(intent.requiredGroups(), picker.picked.size(), main, mixedIn, close));
         }
-    }
-
-    private static void shortfall(Target target, Picker picker, List<String> notes) {
-        if (target.targetSeconds() == null && picker.picked.size() < target.tracks()) {
-            notes.add(String.format(
-                    Locale.ROOT,
-                    "asked for %d tracks, but the catalog has only %d that fit (with at most %d per artist)",
-                    target.tracks(),
-                    picker.picked.size(),
-                    target.maxPerArtist()));
-        }
-        if (target.targetSeconds() != null && picker.seconds < target.targetSeconds() - tolerance(target)) {
-            notes.add(String.format(
-                    Locale.ROOT,
-                    "asked for %d minutes, but the tracks that fit add up to %d",
-                    target.targetSeconds() / 60,
-                    Math.round(picker.seconds / 60)));
-        }
+        return close;
     }
 
     private static boolean mixMatches(MixIn mix, Track track) {
@@ -159,125 +189,24 @@ public class Assembler {
         return mix.tags().stream().anyMatch(track::hasTag);
     }
 
-    private static int expectedCount(Target target) {
-        return target.targetSeconds() == null ? target.tracks() : Math.max(1, target.targetSeconds() / 240);
+    /**
+     * How many tracks the playlist will hold: the count asked, or the duration over the mean length of the
+     * best-ranked tracks, so a mix-in keeps its share when "20 tracks" becomes "30 minutes".
+     */
+    static int expectedCount(Target target, List<ScoredTrack> ranked) {
+        if (target.targetSeconds() == null) {
+            return target.tracks();
+        }
+        double mean = ranked.stream()
+                .limit(DURATION_SAMPLE)
+                .mapToDouble(s -> s.track().durationSec())
+                .filter(d -> d > 0)
+                .average()
+                .orElse(240);
+        return Math.max(1, (int) Math.round(target.targetSeconds() / mean));
     }
 
     static double tolerance(Target target) {
         return target.targetSeconds() == null ? 0 : Math.max(90, target.targetSeconds() * 0.04);
-    }
-
-    /** Picks under the hard constraints; mix-ins may come from outside the requested artists. */
-    private static final class Picker {
-        final Target target;
-        final SearchFilter hard;
-        final SearchFilter hardForMixIns;
-        final List<ScoredTrack> picked = new ArrayList<>();
-        final Set<String> ids = new HashSet<>();
-        final Set<String> titles = new HashSet<>();
-        final Map<String, Integer> perArtist = new HashMap<>();
-        double seconds;
-
-        Picker(Target target, SearchFilter hard) {
-            this.target = target;
-            this.hard = hard;
-            this.hardForMixIns = hard.withArtists(Set.of());
-        }
-
-        boolean full(int wanted) {
-            if (target.targetSeconds() != null) {
-                return seconds >= target.targetSeconds() - tolerance(target) || picked.size() >= wanted;
-            }
-            return picked.size() >= wanted;
-        }
-
-        boolean tryAdd(ScoredTrack s, boolean mixIn) {
-            Track track = s.track();
-            String artist = Catalog.artistKey(track.artist());
-            String title = artist + "|" + Catalog.artistKey(track.title());
-            if (ids.contains(track.id())
-                    || titles.contains(title)
-                    || perArtist.getOrDefault(artist, 0) >= target.maxPerArtist()
-                    || !Filters.allows(mixIn ? hardForMixIns : hard, track)) {
-                return false;
-            }
-            if (target.targetSeconds() != null
-                    && seconds + track.durationSec() > target.targetSeconds() + tolerance(target)) {
-                return false;
-            }
-            picked.add(s);
-            ids.add(track.id());
-            titles.add(title);
-            perArtist.merge(artist, 1, Integer::sum);
-            seconds += track.durationSec();
-            return true;
-        }
-    }
-
-    /** Flow order: an energy arc when most tracks have energy values, else nearest-neighbour chaining. */
-    List<ScoredTrack> order(List<ScoredTrack> picked) {
-        if (picked.size() < 3) {
-            return picked;
-        }
-        long withEnergy = picked.stream()
-                .filter(s ->
-                        s.track().features() != null && s.track().features().energy() != null)
-                .count();
-        if (withEnergy >= picked.size() * 0.8) {
-            return energyArc(picked);
-        }
-        return neighbourChain(picked);
-    }
-
-    /** Rise to a peak about two thirds in, then ease off: low-energy tracks open and close. */
-    private static List<ScoredTrack> energyArc(List<ScoredTrack> picked) {
-        List<ScoredTrack> byEnergy = new ArrayList<>(picked);
-        byEnergy.sort(Comparator.comparingDouble(ScoredTrack::score).reversed());
-        byEnergy.sort(Comparator.comparingDouble(s -> energy(s.track())));
-        List<ScoredTrack> rising = new ArrayList<>();
-        List<ScoredTrack> falling = new ArrayList<>();
-        for (int i = 0; i < byEnergy.size(); i++) {
-            (i % 3 == 2 ? falling : rising).add(byEnergy.get(i));
-        }
-        List<ScoredTrack> out = new ArrayList<>(rising);
-        for (int i = falling.size() - 1; i >= 0; i--) {
-            out.add(falling.get(i));
-        }
-        return out;
-    }
-
-    private static double energy(Track track) {
-        return track.features() == null || track.features().energy() == null
-                ? 0.5
-                : track.features().energy();
-    }
-
-    /** Start with the best-scoring track; each next track is the most similar one left (another artist if possible). */
-    private List<ScoredTrack> neighbourChain(List<ScoredTrack> picked) {
-        List<ScoredTrack> left = new ArrayList<>(picked);
-        List<ScoredTrack> out = new ArrayList<>(picked.size());
-        ScoredTrack current = left.remove(0);
-        out.add(current);
-        while (!left.isEmpty()) {
-            float[] here = vectors.of(current.track());
-            ScoredTrack best = null;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (ScoredTrack candidate : left) {
-                float[] there = vectors.of(candidate.track());
-                double value = here == null || there == null ? 0 : Vectors.dot(here, there);
-                if (candidate.track().artist().equals(current.track().artist())) {
-                    value -= 0.2; // keep the same artist from playing twice in a row when anything else is close
-                }
-                value += 0.1 * candidate.score();
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = candidate;
-                }
-            }
-            left.remove(best);
-            out.add(best);
-            current = best;
-        }
-        return out;
     }
 }

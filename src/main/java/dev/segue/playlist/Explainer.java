@@ -4,12 +4,14 @@ import dev.segue.catalog.Catalog;
 import dev.segue.catalog.Tags;
 import dev.segue.catalog.Track;
 import dev.segue.planner.Intent;
+import dev.segue.planner.Language;
 import dev.segue.planner.MixIn;
 import dev.segue.planner.TagGroup;
 import dev.segue.ranking.ScoredTrack;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 /**
  * Title, description and one reason per track, written from the evidence only: the tags a track actually carries,
  * its artist, its audio features when the catalog has them. A reason never names a fact the catalog does not hold.
+ * Titles and descriptions are written in the prompt's language ({@link Phrasing}); reasons in English.
  */
 @ApplicationScoped
 public class Explainer {
@@ -30,12 +33,18 @@ public class Explainer {
     private static final int MAX_TITLE_PHRASES = 3;
 
     private final Catalog catalog;
+    private final Map<Language, Phrasing> phrasings = new EnumMap<>(Language.class);
 
     public Explainer(Catalog catalog) {
         this.catalog = catalog;
+        for (Language language : Language.values()) {
+            phrasings.put(language, Phrasing.load(language));
+        }
     }
 
+    /** The title, in the prompt's language: who it is by, what it is, what it is for. */
     public String title(Intent intent, String prompt) {
+        Phrasing words = phrasings.get(intent.language());
         List<String> phrases = new ArrayList<>();
         intent.include().stream()
                 .filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
@@ -43,78 +52,77 @@ public class Explainer {
                 .distinct()
                 .limit(MAX_TITLE_PHRASES)
                 .forEach(phrases::add);
+        String activity = activity(intent, words);
+        String title;
+        if (!intent.artists().isEmpty()) {
+            title = words.title("byArtists", Map.of("artists", String.join(" & ", intent.artists())));
+        } else if (!phrases.isEmpty()) {
+            String wishes = words.titled(String.join(" ", phrases));
+            title = activity == null
+                    ? wishes
+                    : words.title("wishesForActivity", Map.of("wishes", wishes, "activity", activity));
+        } else if (activity != null) {
+            title = words.title("forActivity", Map.of("activity", activity));
+        } else if (!intent.similarToArtists().isEmpty()) {
+            title = words.title("likeArtists", Map.of("artists", String.join(" & ", intent.similarToArtists())));
+        } else {
+            String text = prompt.strip().replaceAll("\\s+", " ");
+            title = words.titled(text.length() > 48 ? text.substring(0, 48).replaceAll("\\s\\S*$", "") + "…" : text);
+        }
+        return title;
+    }
+
+    /** The activity as a title names it: the language's name for it, or the prompt's words ("Focus & Studying"). */
+    private static String activity(Intent intent, Phrasing words) {
         List<String> activities = intent.include().stream()
                 .filter(g -> g.kind().equals("activity"))
                 .map(TagGroup::phrase)
                 .distinct()
                 .limit(2)
                 .toList();
-        String activity = activities.isEmpty() ? null : String.join(" & ", activities);
-        String title;
-        if (!intent.artists().isEmpty()) {
-            title = "By " + String.join(" & ", intent.artists());
-        } else if (!phrases.isEmpty()) {
-            title = Wording.titleCase(String.join(" ", phrases));
-            if (activity != null) {
-                title += " for " + Wording.titleCase(activity);
-            }
-        } else if (activity != null) {
-            title = "Music for " + Wording.titleCase(activity);
-        } else if (!intent.similarToArtists().isEmpty()) {
-            title = "Like " + String.join(" & ", intent.similarToArtists());
-        } else {
-            String words = prompt.strip().replaceAll("\\s+", " ");
-            title = Wording.titleCase(
-                    words.length() > 48 ? words.substring(0, 48).replaceAll("\\s\\S*$", "") + "…" : words);
+        if (activities.isEmpty()) {
+            return null;
         }
-        return title;
+        return words.activity(intent.activity()).orElseGet(() -> words.titled(String.join(" & ", activities)));
     }
 
+    /** The description, in the prompt's language: size, wishes, activity, artists, catalog, fit, exclusions, order. */
     public String description(Intent intent, List<ScoredTrack> tracks, String catalogName) {
+        Phrasing words = phrasings.get(intent.language());
         double seconds =
                 tracks.stream().mapToDouble(s -> s.track().durationSec()).sum();
+        String count = String.valueOf(tracks.size());
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d tracks, %s", tracks.size(), Durations.human(seconds)));
+        out.append(words.description("size", Map.of("count", count, "duration", Durations.human(seconds))));
         List<String> wishes = intent.include().stream()
                 .filter(g -> g.weight() > 0 && !g.kind().equals("activity"))
-                .map(g -> "\"" + g.phrase() + "\"")
+                .map(g -> words.quoted(g.phrase()))
                 .distinct()
                 .toList();
         if (!wishes.isEmpty()) {
-            out.append(" of ").append(Wording.joinAnd(wishes));
+            out.append(words.description("wishes", Map.of("wishes", words.joinAnd(wishes))));
         }
         intent.include().stream()
                 .filter(g -> g.kind().equals("activity"))
                 .findFirst()
-                .ifPresent(g -> out.append(", for ").append(g.phrase()));
+                .ifPresent(g -> out.append(words.description(
+                        "activity",
+                        Map.of("activity", words.activity(intent.activity()).orElse(g.phrase())))));
         if (!intent.artists().isEmpty()) {
-            out.append(", by ").append(Wording.joinAnd(intent.artists()));
+            out.append(words.description("byArtists", Map.of("artists", words.joinAnd(intent.artists()))));
         }
         if (!intent.similarToArtists().isEmpty()) {
-            out.append(", in the neighbourhood of ").append(Wording.joinAnd(intent.similarToArtists()));
+            out.append(words.description("likeArtists", Map.of("artists", words.joinAnd(intent.similarToArtists()))));
         }
-        out.append(", from the ").append(catalogName).append(" catalog.");
+        out.append(words.description("catalog", Map.of("catalog", catalogName)));
         long fitting = tracks.stream().filter(ScoredTrack::fits).count();
         if (!intent.requiredGroups().isEmpty()) {
-            out.append(String.format(Locale.ROOT, " %d of %d match everything named.", fitting, tracks.size()));
+            out.append(words.description("fitting", Map.of("fitting", String.valueOf(fitting), "count", count)));
         }
-        List<String> left = new ArrayList<>();
-        if (!intent.excludeTags().isEmpty()) {
-            left.add("tracks tagged "
-                    + Wording.joinOr(
-                            intent.excludeTags().stream().map(Tags::words).toList()));
-        }
-        if (!intent.excludeArtists().isEmpty()) {
-            left.add("anything by " + Wording.joinOr(intent.excludeArtists()));
-        }
-        if (!left.isEmpty()) {
-            out.append(" Left out: ").append(String.join("; ", left)).append('.');
-        }
-        if (intent.mixIns().stream().anyMatch(m -> true)) {
-            out.append(" Mixed in: ")
-                    .append(Wording.joinAnd(
-                            intent.mixIns().stream().map(MixIn::phrase).toList()))
-                    .append('.');
+        out.append(leftOut(intent, words));
+        if (!intent.mixIns().isEmpty()) {
+            List<String> mixed = intent.mixIns().stream().map(MixIn::phrase).toList();
+            out.append(words.description("mixedIn", Map.of("phrases", words.joinAnd(mixed))));
         }
         boolean arc = tracks.stream()
                                 .filter(s -> s.track().features() != null
@@ -122,11 +130,21 @@ public class Explainer {
                                 .count()
                         >= tracks.size() * 0.8
                 && tracks.size() >= 3;
-        out.append(
-                arc
-                        ? " Ordered as an energy arc: a build, a peak, a cool-down."
-                        : " Ordered so each track sits next to the ones most like it.");
+        out.append(words.description(arc ? "arc" : "flow"));
         return out.toString();
+    }
+
+    /** " Left out: tracks tagged rock or piano; anything by X." when the prompt excluded anything. */
+    private static String leftOut(Intent intent, Phrasing words) {
+        List<String> left = new ArrayList<>();
+        if (!intent.excludeTags().isEmpty()) {
+            List<String> tags = intent.excludeTags().stream().map(Tags::words).toList();
+            left.add(words.description("leftOutTags", Map.of("tags", words.joinOr(tags))));
+        }
+        if (!intent.excludeArtists().isEmpty()) {
+            left.add(words.description("leftOutArtists", Map.of("artists", words.joinOr(intent.excludeArtists()))));
+        }
+        return left.isEmpty() ? "" : words.description("leftOut", Map.of("items", String.join("; ", left)));
     }
 
     public String reason(ScoredTrack scored, Intent intent) {

@@ -8,6 +8,7 @@ import dev.segue.planner.Selection;
 import dev.segue.profile.Personalisation;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
+import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -50,33 +51,46 @@ class VersionComposer {
         RankingPolicy.Pool pool() {
             return new RankingPolicy.Pool(spec, prompt, refined(), intent, candidates, plan.queryVector(), keep);
         }
+
+        Draft withCandidates(List<Candidate> pool) {
+            return new Draft(id, version, prompt, refinements, spec, plan, intent, pool, keep, notes, trace, taste);
+        }
     }
+
+    /** An assembly and the draft it was made from (the caller's, or one with a wider pool). */
+    private record Assembled(Draft draft, Assembler.Assembly assembly) {}
 
     private final RankingPolicy ranking;
     private final Assembler assembler;
     private final Explainer explainer;
+    private final SearchTools tools;
     private final String catalogName;
 
     VersionComposer(
-            RankingPolicy ranking, Assembler assembler, Explainer explainer, CatalogSource source, SegueConfig config) {
+            RankingPolicy ranking,
+            Assembler assembler,
+            Explainer explainer,
+            SearchTools tools,
+            CatalogSource source,
+            SegueConfig config) {
         this.ranking = ranking;
         this.assembler = assembler;
         this.explainer = explainer;
+        this.tools = tools;
         this.catalogName = config.catalog().name().orElse(source.displayName());
     }
 
-    Playlist compose(Draft draft) {
-        Trace trace = draft.trace();
-        Intent intent = draft.intent();
-        List<ScoredTrack> ranked = trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace));
-        Assembler.Target target = SizeTargets.target(intent, draft.spec());
-        Selection selection = draft.plan().selection();
+    Playlist compose(Draft requested) {
+        Trace trace = requested.trace();
+        Intent intent = requested.intent();
+        Assembler.Target target = SizeTargets.target(intent, requested.spec());
+        Selection selection = requested.plan().selection();
         List<String> preferred = selection == null
                 ? List.of()
                 : selection.tracks().stream().map(Selection.Pick::id).toList();
-        Assembler.Assembly assembly = trace.step(
-                "assemble",
-                () -> assembler.assemble(intent, ranked, draft.plan().hardFilter(), target, preferred));
+        Assembled assembled = assemble(requested, target, preferred);
+        Draft draft = assembled.draft();
+        Assembler.Assembly assembly = assembled.assembly();
         String personalised = draft.taste() == null ? null : personalisation(draft, assembly, target, preferred);
         List<PlaylistTrack> tracks = trace.step("explain", () -> explain(assembly, intent, selection));
         List<String> notes = notes(draft, personalised, assembly);
@@ -102,6 +116,45 @@ class VersionComposer {
                 notes,
                 PlaylistVersions.timestamp(),
                 trace);
+    }
+
+    /**
+     * Ranks the pool and assembles it. When the pool runs out before the size asked for, the catalog is searched
+     * again beyond it (nearest to the query, under the same hard constraints), so only the hard constraints can make
+     * a playlist short.
+     */
+    private Assembled assemble(Draft draft, Assembler.Target target, List<String> preferred) {
+        Assembler.Assembly assembly = rankAndAssemble(draft, target, preferred);
+        float[] query = draft.plan().queryVector();
+        if (assembly.complete() || query == null) {
+            return new Assembled(draft, assembly);
+        }
+        Set<String> pooled = new HashSet<>();
+        draft.candidates().forEach(c -> pooled.add(c.track().id()));
+        List<Candidate> more = draft.trace()
+                .step(
+                        "top up",
+                        () -> tools.searchByVector(
+                                query,
+                                "beyond the pool: " + draft.intent().queryText(),
+                                draft.plan().hardFilter().plusExcludedIds(pooled),
+                                SearchTools.MAX_LIMIT,
+                                draft.trace()));
+        if (more.isEmpty()) {
+            return new Assembled(draft, assembly);
+        }
+        List<Candidate> wider = new ArrayList<>(draft.candidates());
+        wider.addAll(more);
+        Draft widened = draft.withCandidates(wider);
+        return new Assembled(widened, rankAndAssemble(widened, target, preferred));
+    }
+
+    private Assembler.Assembly rankAndAssemble(Draft draft, Assembler.Target target, List<String> preferred) {
+        Trace trace = draft.trace();
+        List<ScoredTrack> ranked = trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace));
+        return trace.step(
+                "assemble",
+                () -> assembler.assemble(draft.intent(), ranked, draft.plan().hardFilter(), target, preferred));
     }
 
     /**
@@ -164,7 +217,9 @@ class VersionComposer {
         }
         notes.addAll(assembly.notes());
         notes.addAll(draft.trace().warnings());
-        if (draft.plan().selection() == null
+        // A refined version says so only when its own change left nothing named (RefinePlaylist's change notes).
+        if (!draft.refined()
+                && draft.plan().selection() == null
                 && intent.requiredGroups().isEmpty()
                 && intent.artists().isEmpty()
                 && intent.similarToArtists().isEmpty()

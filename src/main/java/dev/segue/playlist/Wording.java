@@ -3,11 +3,11 @@ package dev.segue.playlist;
 import java.util.List;
 import java.util.Set;
 
-/** How the explainer writes English: "a, b and c" lists, a capital first letter, titles in title case. */
+/**
+ * How the explainer writes: "a, b and c" lists, a capital first letter, titles in title case (English in reasons;
+ * {@link Phrasing} passes another language's words).
+ */
 final class Wording {
-
-    private static final Set<String> SMALL_WORDS =
-            Set.of("and", "or", "of", "for", "the", "a", "an", "to", "in", "with");
 
     private Wording() {}
 
@@ -19,7 +19,7 @@ final class Wording {
         return join(items, " or ");
     }
 
-    private static String join(List<String> items, String last) {
+    static String join(List<String> items, String last) {
         if (items.size() <= 1) {
             return String.join("", items);
         }
@@ -30,8 +30,8 @@ final class Wording {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** "Calm Piano for Focus & Studying": every word capitalised except small ones after the first. */
-    static String titleCase(String text) {
+    /** "Calm Piano for Focus & Studying": every word capitalised except small ones ("for") after the first. */
+    static String titleCase(String text, Set<String> smallWords) {
         StringBuilder out = new StringBuilder();
         for (String word : text.split(" ")) {
             if (word.isEmpty()) {
@@ -40,7 +40,7 @@ final class Wording {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            boolean small = SMALL_WORDS.contains(word) && out.length() > 0;
+            boolean small = smallWords.contains(word) && out.length() > 0;
             out.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return out.toString();

@@ -133,7 +133,8 @@ public class BaselineScorer {
         return 1 - Math.abs(track.features().energy() - energy.target());
     }
 
-    private static boolean isVocal(Track track) {
+    /** Whether the track has singing: low instrumentalness where the catalog measures it, else a vocal tag. */
+    public static boolean isVocal(Track track) {
         if (track.features() != null && track.features().instrumentalness() != null) {
             return track.features().instrumentalness() < 0.3;
         }

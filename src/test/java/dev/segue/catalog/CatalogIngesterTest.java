@@ -67,6 +67,16 @@ class CatalogIngesterTest {
                         1),
                 report.rejectedByReason());
         assertTrue(report.summary().contains("5 rejected"), report.summary());
+        // The line a text editor shows for each rejected row (the header is line 1).
+        assertEquals(
+                List.of(
+                        "line 42: missing track_name",
+                        "line 43: energy outside 0..1",
+                        "line 44: bad number in track_popularity",
+                        "line 45: duplicate id",
+                        "line 46: malformed CSV record"),
+                report.rejectedSamples());
+        assertTrue(report.summary().contains("first rejected: line 42: missing track_name;"), report.summary());
         Track first = catalog.find("spotify:6f807x0ima9a1j3VPbc7VN").orElseThrow();
         assertEquals(2019, first.year());
         assertEquals(List.of("pop", "edm", "dance pop", "pop edm"), first.genres());
@@ -119,6 +129,45 @@ class CatalogIngesterTest {
         assertEquals("Band", tune.artist());
         assertEquals(List.of("jazz", "swing"), tune.genres());
         assertNull(tune.year());
+    }
+
+    @Test
+    void csvRowsAreReportedAtTheLineAnEditorShowsAcrossBlankLinesAndQuotedLineBreaks() throws IOException {
+        Path csv = dir.resolve("lines.csv");
+        Files.writeString(csv, """
+                id,title,artist,duration_sec
+                a,One,Me,100
+
+                b,"Two
+                lines",Me,100
+                c,No duration,Me,
+                d,"bad"x,Me,100
+                e,Fine,Me,100
+                f,No artist,,100
+                """);
+        Catalog catalog = CatalogIngester.ingest(new CatalogSource(csv.toString(), null, Map.of()), ProgressBar.SILENT);
+        assertEquals(
+                List.of("a", "b", "e"), catalog.tracks().stream().map(Track::id).toList());
+        assertEquals(
+                List.of("line 6: missing duration", "line 7: malformed CSV record", "line 9: missing artist"),
+                catalog.report().rejectedSamples());
+    }
+
+    @Test
+    void jsonLinesRowsAreReportedAtTheirLine() throws IOException {
+        Path jsonl = dir.resolve("lines.jsonl");
+        Files.writeString(jsonl, """
+                {"id":"a","title":"One","artist":"Me","duration_sec":100}
+
+                not json
+                {"id":"b","title":"Two","duration_sec":100}
+                """);
+        Catalog catalog =
+                CatalogIngester.ingest(new CatalogSource(jsonl.toString(), null, Map.of()), ProgressBar.SILENT);
+        assertEquals(1, catalog.size());
+        assertEquals(
+                List.of("line 3: malformed JSON", "line 4: missing artist"),
+                catalog.report().rejectedSamples());
     }
 
     @Test

@@ -64,6 +64,10 @@ class IngestQdrantTest {
         assertEquals(List.of(16, 8), batches, "only the 24 tracks that were missing");
         assertEquals(40, fake.points("cli_test"));
         assertTrue(resumed.getOutput().contains("SEGUE_VECTOR_STORE=qdrant"), resumed.getOutput());
+        // Rejected rows are named by the line a text editor shows (the file's last five rows, lines 42..46).
+        assertTrue(
+                resumed.getOutput().contains("first rejected: line 42: missing track_name; line 43:"),
+                resumed.getOutput());
 
         fake.clearRequests();
         LaunchResult again = launcher.launch("ingest", "--target", "qdrant", CATALOG);

@@ -40,6 +40,26 @@ class LauncherIT {
             assertTrue(help.output().contains(verb), help.output());
         }
         assertFalse(help.output().contains("set -euo"), help.output());
+        assertTrue(help.output().endsWith("\n"), help.output());
+    }
+
+    @Test
+    void eachCommandsHelpIsCleanAndServeHelpDoesNotServe() throws Exception {
+        for (String command : List.of("serve", "ingest", "export-training-data")) {
+            Run help = segue(command, "--help");
+            assertEquals(0, help.exit(), help.output());
+            assertTrue(help.output().startsWith("Usage: segue " + command), help.output());
+            assertTrue(help.output().endsWith("\n"), help.output());
+            // Nothing but the help: no JVM warning, no log line (serve --help used to start the service).
+            assertFalse(help.output().contains("WARNING"), help.output());
+            assertFalse(help.output().contains("INFO"), help.output());
+            assertTrue(help.output().lines().allMatch(line -> line.length() <= 80), help.output());
+        }
+        Run export = segue("export-training-data", "--help");
+        assertTrue(export.output().contains("SEGUE_CATALOG_FORMAT (the demo catalog when unset)"), export.output());
+        Run version = segue("--version");
+        assertEquals(0, version.exit(), version.output());
+        assertTrue(version.output().matches("segue \\S+\n"), version.output());
     }
 
     @Test
@@ -47,6 +67,16 @@ class LauncherIT {
         Run dryRun = segue("ingest", "--dry-run", "src/test/resources/catalogs/spotify-sample.csv");
         assertEquals(0, dryRun.exit(), dryRun.output());
         assertTrue(dryRun.output().contains("40 tracks accepted, 5 rejected"), dryRun.output());
+        assertTrue(dryRun.output().contains("line 46: malformed CSV record"), dryRun.output());
+        // The README's example catalog, with its three bad rows at the lines a text editor shows.
+        Run example = segue("ingest", "--dry-run", "examples/my-tracks.csv");
+        assertEquals(0, example.exit(), example.output());
+        assertTrue(example.output().contains("37 rows read, 34 tracks accepted, 3 rejected"), example.output());
+        assertTrue(
+                example.output()
+                        .contains("first rejected: line 12: missing artist; line 24: bad number in duration_sec;"
+                                + " line 38: duplicate id"),
+                example.output());
         Run missing = segue("ingest", "no-such-file.csv");
         assertEquals(1, missing.exit(), missing.output());
         assertTrue(missing.output().contains("segue ingest: catalog file not found"), missing.output());

@@ -10,9 +10,15 @@ public final class IntentParsers {
 
     public static IntentParser forCatalog(Catalog catalog, TextEmbedder embedder) {
         PhraseBook phrases = new PhraseBook(catalog);
+        TypoCorrector typos = new TypoCorrector(phrases, catalog);
         return new IntentParser(
+                phrases,
+                new LanguageDetector(phrases),
+                new SizeReader(phrases),
                 new EraReader(catalog, phrases),
-                new PhraseReader(phrases, new ArtistMatcher(catalog, phrases), new MeaningApplier(phrases, catalog)),
+                typos,
+                new PhraseReader(
+                        phrases, new ArtistMatcher(catalog, phrases, typos), new MeaningApplier(phrases, catalog)),
                 new WordInference(phrases, embedder),
                 new IntentAssembler(phrases));
     }

@@ -1,6 +1,7 @@
 package dev.segue.playlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segue.catalog.AudioFeatures;
@@ -96,21 +97,95 @@ class AssemblerTest {
     }
 
     @Test
-    void shortfallIsReportedNotPadded() {
+    void aSoftWishIsFilledWithTheClosestTracksAfterTheMatches() {
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            tracks.add(track(i, "A" + i, "S" + i, 200, i < 12 ? List.of("piano") : List.of("rock"), null));
+            // The rock tracks rank above most piano ones: the matches still come first.
+            tracks.add(
+                    track(i, "A" + i, "S" + i, 200, i % 2 == 0 && i < 24 ? List.of("piano") : List.of("rock"), null));
         }
         Assembler.Assembly a = assembler(tracks)
                 .assemble(
                         intent(List.of(PIANO), List.of()),
                         ranked(tracks),
                         SearchFilter.NONE,
-                        new Assembler.Target(80, null, 2));
-        assertEquals(12, a.tracks().size(), "only tracks that fit the single named wish");
+                        new Assembler.Target(20, null, 2));
+        assertEquals(20, a.tracks().size(), "a single named instrument is a wish, not a limit");
+        assertTrue(a.complete());
+        assertTrue(a.tracks().subList(0, 12).stream().allMatch(ScoredTrack::fits), "the 12 piano tracks come first");
+        List<String> close =
+                a.tracks().subList(12, 20).stream().map(s -> s.track().id()).toList();
+        assertEquals(List.of("t1", "t3", "t5", "t7", "t9", "t11", "t13", "t15"), close, "then the best-ranked others");
+        assertEquals(
+                List.of("12 of 20 match everything asked; 8 are close: they sound closest but have no piano"),
+                a.notes());
+    }
+
+    @Test
+    void closeTracksMeetingMoreWishesComeFirstAndTheNoteSaysWhatTheyHave() {
+        TagGroup calm = new TagGroup("calm", List.of("calm"), "tag", 1.0, true);
+        TagGroup jazz = new TagGroup("jazz", List.of("jazz"), "tag", 1.2, true);
+        List<TagGroup> groups = List.of(calm, PIANO, jazz);
+        List<List<String>> tagsByTrack = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // 4 full matches; then, in ranked order, tracks lacking two wishes before tracks lacking only jazz.
+            tagsByTrack.add(
+                    i < 4 ? List.of("calm", "piano", "jazz") : i < 20 ? List.of("calm") : List.of("calm", "piano"));
+        }
+        List<Track> tracks = new ArrayList<>();
+        List<ScoredTrack> ranked = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Track t = track(i, "A" + i, "S" + i, 200, tagsByTrack.get(i), null);
+            tracks.add(t);
+            List<TagGroup> matched = groups.stream().filter(g -> g.matches(t)).toList();
+            List<TagGroup> missed = groups.stream().filter(g -> !g.matches(t)).toList();
+            ranked.add(new ScoredTrack(t, 1.0 - i * 0.001, 0.5, matched, missed, false));
+        }
+        Assembler.Assembly a = assembler(tracks)
+                .assemble(intent(groups, List.of()), ranked, SearchFilter.NONE, new Assembler.Target(20, null, 2));
+        assertEquals(20, a.tracks().size());
+        assertTrue(a.tracks().subList(0, 4).stream().allMatch(ScoredTrack::fits), "full matches first");
         assertTrue(
-                a.notes().stream().anyMatch(n -> n.contains("asked for 80 tracks") && n.contains("only 12")),
-                a.notes().toString());
+                a.tracks().subList(4, 14).stream()
+                        .allMatch(s -> s.missedRequired().equals(List.of(jazz))),
+                "then the ten that miss only jazz");
+        assertTrue(a.tracks().subList(14, 20).stream()
+                .allMatch(s -> s.missedRequired().size() == 2));
+        assertEquals(
+                List.of("4 of 20 match everything asked; 16 are close: 10 have calm and piano but not jazz, 6 have calm"
+                        + " but not piano or jazz"),
+                a.notes());
+    }
+
+    @Test
+    void onlyHardConstraintsMakeItShortAndTheNoteNamesThem() {
+        List<Track> tracks = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            tracks.add(track(i, "A" + i, "S" + i, 200, i < 12 ? List.of("piano") : List.of("rock"), null));
+        }
+        SearchFilter noRock = new SearchFilter(
+                List.of(), Set.of("rock"), Set.of(), Set.of(), null, null, null, false, null, Set.of());
+        Assembler.Assembly a = assembler(tracks)
+                .assemble(intent(List.of(PIANO), List.of()), ranked(tracks), noRock, new Assembler.Target(20, null, 2));
+        assertEquals(12, a.tracks().size(), "the exclusion leaves 12");
+        assertFalse(a.complete());
+        assertEquals(
+                List.of("asked for 20 tracks, but only 12 fit the hard constraints (none tagged rock)"), a.notes());
+
+        List<Track> fewArtists = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            fewArtists.add(track(i, "A" + (i % 3), "S" + i, 200, List.of("piano"), null));
+        }
+        Assembler.Assembly capped = assembler(fewArtists)
+                .assemble(
+                        intent(List.of(PIANO), List.of()),
+                        ranked(fewArtists),
+                        SearchFilter.NONE,
+                        new Assembler.Target(20, null, 2));
+        assertEquals(6, capped.tracks().size());
+        assertEquals(
+                List.of("asked for 20 tracks, but only 6 fit the hard constraints (at most 2 per artist)"),
+                capped.notes());
     }
 
     @Test
@@ -150,5 +225,21 @@ class AssemblerTest {
         int peak = energy.indexOf(energy.stream().max(Double::compare).orElseThrow());
         assertTrue(peak > 3 && peak < energy.size() - 2, "peak inside the playlist: " + energy);
         assertTrue(energy.get(0) <= energy.get(peak) && energy.get(energy.size() - 1) <= energy.get(peak));
+    }
+
+    @Test
+    void aMixInKeepsItsShareWhenTheSizeIsADuration() {
+        List<Track> tracks = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            tracks.add(track(i, "A" + i, "S" + i, 200, i >= 40 ? List.of("jazz") : List.of("piano"), null));
+        }
+        Intent intent = intent(List.of(PIANO), List.of(new MixIn("jazz", List.of("jazz"), null, 0.3)));
+        Assembler.Assembly a = assembler(tracks)
+                .assemble(intent, ranked(tracks), SearchFilter.NONE, new Assembler.Target(100, 30 * 60, 2));
+        long jazz = a.tracks().stream()
+                .filter(s -> s.track().genres().contains("jazz"))
+                .count();
+        assertEquals(9, a.tracks().size(), "30 minutes of 200-second tracks");
+        assertEquals(3, jazz, "a third of 9, as 6 of 20 would be: " + a.notes());
     }
 }

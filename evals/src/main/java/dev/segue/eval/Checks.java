@@ -40,6 +40,8 @@ public final class Checks {
                 out.add(toolCalled(wanted, playlist.path("trace").path("toolCalls")));
             }
         }
+        add(out, expect.notes(), notes -> PlanChecks.notes(notes, playlist.path("notes")));
+        add(out, expect.notInIntent(), words -> PlanChecks.notInIntent(words, playlist.path("intent")));
         add(out, expect.maxLatencyMs(), max -> maxLatency(max, latencyMs));
         add(
                 out,

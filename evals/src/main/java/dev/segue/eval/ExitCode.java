@@ -11,6 +11,7 @@ public final class ExitCode {
     public static final int GATE_FAILED = 1;
     public static final int USAGE_OR_SETUP = 2;
     public static final int SKIPPED = 3;
+    public static final int REPLAY_DRIFTED = 4;
 
     private ExitCode() {}
 
@@ -37,13 +38,19 @@ public final class ExitCode {
 
     /** The last line a run prints. */
     static String verdict(Results.Run run) {
-        return switch (run.exitCode()) {
+        return verdict(run.exitCode(), run.cases());
+    }
+
+    static String verdict(int exitCode, List<CaseRun> cases) {
+        return switch (exitCode) {
             case OK -> "PASS";
+            case REPLAY_DRIFTED ->
+                "DRIFTED: requests differ from the recording, so its answers do not apply; re-record (exit 4)";
             case SKIPPED ->
-                nothingRan(run.cases())
+                nothingRan(cases)
                         ? "SKIPPED: every case was skipped, nothing was evaluated (exit 3)"
                         : "SKIPPED (--fail-on-skip)";
-            default -> "FAIL (exit " + run.exitCode() + ")";
+            default -> "FAIL (exit " + exitCode + ")";
         };
     }
 }

@@ -36,13 +36,15 @@ public record Expect(
         Boolean knownTrackIds,
         Boolean noRepeats,
         RequestEffect requestEffect,
-        Energy energy) {
+        Energy energy,
+        Notes notes,
+        List<String> notInIntent) {
 
     /** Keys that only a DJ pull can check: they compare a segment with the session before it. */
     static final Set<String> DJ_ONLY = Set.of("no_repeats", "request_effect", "energy");
     /** Keys that need a playlist response (its status, planner, trace or total duration), which a segment is not. */
     static final Set<String> PLAYLIST_ONLY =
-            Set.of("status", "refusal_ok", "planner", "tool_called", "duration_minutes");
+            Set.of("status", "refusal_ok", "planner", "tool_called", "duration_minutes", "notes", "not_in_intent");
 
     /** Whether a refusal can pass: refusal_ok says so, or an expected status is what is checked instead. */
     boolean refusalAllowed() {
@@ -124,6 +126,32 @@ public record Expect(
 
         private static Double number(JsonNode node, String key) {
             return node.has(key) ? node.get(key).asDouble() : null;
+        }
+    }
+
+    /**
+     * The playlist's notes: one note holds every {@code include} text, and no note holds an {@code exclude} text
+     * (case-insensitive). {@code include: [paino, piano]} asks for a note such as "read 'paino' as 'piano'".
+     */
+    public record Notes(List<String> include, List<String> exclude) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Notes of(JsonNode node) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            if (!node.isObject()
+                    || keys.isEmpty()
+                    || !List.of("include", "exclude").containsAll(keys)) {
+                throw new IllegalArgumentException("notes is {include: [texts], exclude: [texts]}, got " + node);
+            }
+            return new Notes(texts(node.get("include")), texts(node.get("exclude")));
+        }
+
+        private static List<String> texts(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            return node.isArray() ? Json.strings(node) : List.of(node.asText());
         }
     }
 

@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses a data
- * dir (./data for the demo catalog) so a warm index opens in a fraction of a second instead of being rebuilt.
+ * A Segue started from the packaged jar for one eval run, on a free port, and stopped afterwards. It reuses its data
+ * dir from run to run, so a warm index opens in a fraction of a second instead of being rebuilt.
  */
 public final class LocalService implements AutoCloseable {
+
+    /** What H2 and Lucene say when another process holds the data dir. */
+    private static final List<String> LOCK_MESSAGES =
+            List.of("The file is locked", "Database may be already in use", "LockObtainFailedException");
 
     private final Process process;
     private final String url;
@@ -37,11 +42,20 @@ public final class LocalService implements AutoCloseable {
 
     /**
      * What to start: the packaged jar, its data dir, the catalog, settings for the service's environment (e.g.
-     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0) and where its log goes.
+     * SEGUE_SECURITY_REQUESTS_PER_MINUTE=0; a null value removes the setting) and where its log goes.
      */
     public record Spec(Path appJar, Path dataDir, Suite.CatalogSpec catalog, Map<String, String> settings, Path log) {}
 
     public static LocalService start(Spec spec, Duration readyWithin, PrintWriter out)
+            throws IOException, InterruptedException {
+        return start(spec, readyWithin, () -> null, out);
+    }
+
+    /**
+     * {@code givesUp} says why waiting any longer is pointless (a replayed provider already knows the requests
+     * drifted, which a readiness check that asks the provider would otherwise turn into a long wait), or null.
+     */
+    public static LocalService start(Spec spec, Duration readyWithin, Supplier<String> givesUp, PrintWriter out)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(spec.appJar())) {
             throw new IOException(spec.appJar() + " is missing: build the service first (./mvnw package -DskipTests,"
@@ -60,9 +74,12 @@ public final class LocalService implements AutoCloseable {
         long deadline = start + readyWithin.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process.isAlive()) {
-                throw new IOException("the local Segue stopped while starting (is another Segue using "
-                        + spec.dataDir() + "? then pass --target URL or --data-dir DIR). Last lines of " + spec.log()
-                        + ":\n" + tail(spec.log()));
+                throw new IOException(whyItStopped(spec));
+            }
+            String pointless = givesUp.get();
+            if (pointless != null) {
+                service.close();
+                throw new IOException("the local Segue is not ready, and " + pointless + "; see " + spec.log());
             }
             if (client.get("/q/health/ready").status() == 200) {
                 out.printf("local Segue ready at %s in %.1f s%n", service.url, (System.nanoTime() - start) / 1e9);
@@ -97,7 +114,14 @@ public final class LocalService implements AutoCloseable {
                 env.put("SEGUE_CATALOG_FORMAT", spec.catalog().format());
             }
         }
-        env.putAll(spec.settings());
+        // A null setting removes one the runner's own environment would pass on (a replay's Segue gets no API key).
+        spec.settings().forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         return builder;
     }
 
@@ -119,6 +143,28 @@ public final class LocalService implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Why the local Segue stopped while starting, as its log says. Another Segue on the same data dir (a user's
+     * ./segue, or another run) holds its database or index lock: that gets a sentence saying what to do, not a trace.
+     */
+    static String whyItStopped(Spec spec) {
+        String log = read(spec.log());
+        if (LOCK_MESSAGES.stream().anyMatch(log::contains)) {
+            return "a Segue is already running on " + spec.dataDir() + " (its database or index is locked): pass"
+                    + " --target http://localhost:8080 (its URL) to evaluate that one, or --data-dir DIR to start"
+                    + " another on its own data dir. Log: " + spec.log();
+        }
+        return "the local Segue stopped while starting. Last lines of " + spec.log() + ":\n" + tail(spec.log());
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The numbers a variant is judged by. Quality metrics are means in 0..1 (higher is better) and are compared against a
@@ -31,14 +32,37 @@ public final class Metrics {
 
     public static final Set<String> KNOWN = Set.copyOf(ALL);
 
+    /** Between a quality metric and a label in the name of the metric over that label's cases. */
+    public static final String LABEL_SEPARATOR = "@";
+
     private Metrics() {}
 
     /**
      * The metrics of one variant's runs; a metric nothing measured (no tag assertions, no judge) is left out.
      * pass_rate and check_pass_rate leave out known-issue cases; the per-turn means (tag_precision, ...) keep them,
-     * so a known bug still shows in the numbers.
+     * so a known bug still shows in the numbers. Each quality metric is also measured over the cases of each label,
+     * as {@code metric@label} (e.g. tag_precision@typo), which thresholds can gate.
      */
     public static Map<String, Double> of(List<CaseRun> runs) {
+        Map<String, Double> out = overall(runs);
+        Set<String> labels = new TreeSet<>();
+        runs.forEach(r -> labels.addAll(r.labels()));
+        for (String label : labels) {
+            Map<String, Double> own = overall(
+                    runs.stream().filter(r -> r.labels().contains(label)).toList());
+            QUALITY.stream()
+                    .filter(own::containsKey)
+                    .forEach(metric -> out.put(byLabel(metric, label), own.get(metric)));
+        }
+        return out;
+    }
+
+    /** The name of a metric measured over one label's cases. */
+    public static String byLabel(String metric, String label) {
+        return metric + LABEL_SEPARATOR + label;
+    }
+
+    private static Map<String, Double> overall(List<CaseRun> runs) {
         Map<String, Double> out = new LinkedHashMap<>();
         List<CaseRun> ran = runs.stream().filter(r -> r.status() != Status.SKIP).toList();
         out.put("cases", (double) ran.size());

@@ -54,6 +54,7 @@ public class SuiteCommand implements Callable<Integer> {
             names = "--variants",
             split = ",",
             paramLabel = "a,b",
+            hideParamSyntax = true, // "--variants=a,b", not picocli's "--variants=a,b[,a,b...]..."
             description = "run only these of the suite's variants (default: all)")
     List<String> variants;
 
@@ -73,10 +74,10 @@ public class SuiteCommand implements Callable<Integer> {
     @Option(
             names = "--concurrency",
             paramLabel = "N",
-            defaultValue = "4",
             converter = AtLeastOne.class,
-            description = "cases in flight at once (default ${DEFAULT-VALUE})")
-    int concurrency;
+            description = "cases in flight at once (default 4; 1 with --record, so a recording follows the suite's"
+                    + " order)")
+    Integer concurrency;
 
     @Option(
             names = "--repeats",
@@ -95,7 +96,8 @@ public class SuiteCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "data dir of the local Segue (default ./data, or data/evals-<catalog> for another catalog)")
+            description = "data dir of the local Segue (default data/evals-<catalog>: data/evals-demo for the demo"
+                    + " catalog, apart from the ./data of a ./segue that may be running)")
     Path dataDir;
 
     @Option(
@@ -105,6 +107,27 @@ public class SuiteCommand implements Callable<Integer> {
             converter = AtLeastOne.class,
             description = "seconds to wait for one request (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
+
+    @Option(
+            names = "--record",
+            paramLabel = "DIR",
+            description = "record every exchange between the local Segue and its LLM provider (SEGUE_LLM_BASE_URL,"
+                    + " ...) into DIR: requests without keys, responses, in order (evals/recordings/README.md)")
+    Path record;
+
+    @Option(
+            names = "--replay",
+            paramLabel = "DIR",
+            description = "answer the local Segue from the recording in DIR instead of a provider (default variants:"
+                    + " the recorded ones); exit 4 when its requests are not the recorded ones")
+    Path replay;
+
+    @Option(
+            names = "--prompts",
+            paramLabel = "DIR",
+            description = "the prompt files the local Segue reads (default: prompts/ in the working directory, else"
+                    + " the copies in its jar)")
+    Path prompts;
 
     @Option(
             names = "--fail-on-skip",
@@ -136,6 +159,7 @@ public class SuiteCommand implements Callable<Integer> {
         if (!Files.isRegularFile(suite)) {
             throw new ParameterException(spec.commandLine(), "no suite file at " + suite);
         }
+        checkLocalOnly();
         List<String> names = variants == null
                 ? null
                 : variants.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -145,12 +169,13 @@ public class SuiteCommand implements Callable<Integer> {
                 names,
                 baseline,
                 tolerance,
-                concurrency,
+                concurrency != null ? concurrency : record != null ? 1 : 4,
                 repeats,
                 out,
                 dataDir,
                 timeoutSeconds,
-                failOnSkip);
+                failOnSkip,
+                new SuiteEvaluation.Provider(record, replay, prompts));
         PrintWriter err = spec.commandLine().getErr();
         try {
             return evaluation.run(options, spec.commandLine().getOut());
@@ -161,6 +186,18 @@ public class SuiteCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("evals: interrupted");
             return ExitCode.USAGE_OR_SETUP;
+        }
+    }
+
+    /** Recording, replaying and prompt files set up the Segue the runner starts, so they cannot go with --target. */
+    private void checkLocalOnly() {
+        if (record != null && replay != null) {
+            throw new ParameterException(spec.commandLine(), "--record and --replay exclude each other");
+        }
+        String local = record != null ? "--record" : replay != null ? "--replay" : prompts != null ? "--prompts" : null;
+        if (local != null && target != null) {
+            throw new ParameterException(
+                    spec.commandLine(), local + " sets up the Segue the runner starts, so it cannot go with --target");
         }
     }
 

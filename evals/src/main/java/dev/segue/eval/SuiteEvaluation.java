@@ -1,6 +1,7 @@
 package dev.segue.eval;
 
 import dev.segue.eval.Results.CaseRun;
+import dev.segue.eval.recording.ProviderSession;
 import dev.segue.eval.report.ConsoleReport;
 import dev.segue.eval.report.HtmlReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of a suite: against the given target or a local Segue it starts, then gates, results.json, report.html and
@@ -34,7 +37,11 @@ public class SuiteEvaluation {
             Path out,
             Path dataDir,
             int timeoutSeconds,
-            boolean failOnSkip) {}
+            boolean failOnSkip,
+            Provider provider) {}
+
+    /** How the local Segue meets its LLM provider and its prompts: --record DIR, --replay DIR, --prompts DIR. */
+    public record Provider(Path record, Path replay, Path prompts) {}
 
     private record Ran(String target, List<EvalRunner.VariantRun> runs) {}
 
@@ -50,24 +57,57 @@ public class SuiteEvaluation {
 
     public int run(Options o, PrintWriter out) throws IOException, InterruptedException {
         Suite suite = SuiteLoader.load(o.suite());
-        List<Suite.Variant> selected = EvalRunner.select(suite, o.variants()); // a wrong name fails before anything
-        Results.Run baseline = o.baseline() == null ? null : Results.read(o.baseline());
-        Path outDir = o.out() != null ? o.out() : defaultOut(suite);
-        Files.createDirectories(outDir);
+        try (ProviderSession provider = open(o.provider(), suite)) {
+            List<String> names = o.variants() != null ? o.variants() : provider.defaultVariants();
+            List<Suite.Variant> selected = EvalRunner.select(suite, names); // a wrong name fails before anything
+            if (provider != ProviderSession.NONE) {
+                requireLocal(selected);
+            }
+            Results.Run baseline = o.baseline() == null ? null : Results.read(o.baseline());
+            Path outDir = o.out() != null ? o.out() : defaultOut(suite);
+            Files.createDirectories(outDir);
+            Results.Run result;
+            try {
+                result = evaluate(suite, selected, o, baseline, outDir, provider, out);
+            } catch (IOException e) {
+                if (provider.startupProblem() == null) {
+                    throw e;
+                }
+                out.println("evals: " + e.getMessage());
+                out.println(ExitCode.verdict(ExitCode.REPLAY_DRIFTED, List.of()));
+                return ExitCode.REPLAY_DRIFTED;
+            }
+            write(result, baseline, outDir, out);
+            return result.exitCode();
+        }
+    }
+
+    private Results.Run evaluate(
+            Suite suite,
+            List<Suite.Variant> selected,
+            Options o,
+            Results.Run baseline,
+            Path outDir,
+            ProviderSession provider,
+            PrintWriter out)
+            throws IOException, InterruptedException {
         Judge judge = judges.configured().orElse(null);
         List<String> notes = judgeNotes(suite, judge);
         long start = System.nanoTime();
         String startedAt = OffsetDateTime.now().toString();
-        Ran ran = runVariants(suite, selected, o, outDir, judge, out);
+        Ran ran = runVariants(suite, selected, o, outDir, judge, provider, out);
+        ProviderSession.Outcome exchanges = provider.finish(
+                suite.name(), selected.stream().map(Suite.Variant::name).toList());
 
         double tolerance = o.tolerance() != null ? o.tolerance() : suite.tolerance();
         List<Results.Variant> variants = new ArrayList<>();
         for (EvalRunner.VariantRun run : ran.runs()) {
             variants.add(Gates.judge(suite, run, baseline, tolerance, notes));
         }
+        notes.addAll(0, exchanges.notes()); // first: a drifted replay makes the rest moot
         List<CaseRun> cases =
                 ran.runs().stream().flatMap(r -> r.runs().stream()).toList();
-        Results.Run result = new Results.Run(
+        return new Results.Run(
                 suite.name(),
                 o.suite().toString(),
                 suite.description(),
@@ -80,9 +120,30 @@ public class SuiteEvaluation {
                 variants,
                 cases,
                 List.copyOf(notes),
-                ExitCode.of(variants, cases, o.failOnSkip()));
-        write(result, baseline, outDir, out);
-        return result.exitCode();
+                exchanges.drifted() ? ExitCode.REPLAY_DRIFTED : ExitCode.of(variants, cases, o.failOnSkip()));
+    }
+
+    /** The runner's environment is the local Segue's: its SEGUE_LLM_* settings name the provider to record. */
+    private static ProviderSession open(Provider p, Suite suite) throws IOException {
+        ProviderSession session = p.record() != null
+                ? ProviderSession.record(p.record(), System.getenv())
+                : p.replay() != null ? ProviderSession.replay(p.replay(), System.getenv()) : ProviderSession.NONE;
+        String refusal = session.refusal(suite.name());
+        if (refusal != null) {
+            session.close();
+            throw new SuiteLoader.SuiteException(refusal);
+        }
+        return session;
+    }
+
+    /** A variant with its own target talks to another Segue, whose provider a recording or replay cannot see. */
+    private static void requireLocal(List<Suite.Variant> selected) {
+        for (Suite.Variant v : selected) {
+            if (v.target() != null) {
+                throw new SuiteLoader.SuiteException("variant " + v.name() + " runs against " + v.target()
+                        + "; --record and --replay work on the Segue the runner starts (pick other --variants)");
+            }
+        }
     }
 
     private static Path defaultOut(Suite suite) {
@@ -105,7 +166,13 @@ public class SuiteEvaluation {
     }
 
     private Ran runVariants(
-            Suite suite, List<Suite.Variant> selected, Options o, Path outDir, Judge judge, PrintWriter out)
+            Suite suite,
+            List<Suite.Variant> selected,
+            Options o,
+            Path outDir,
+            Judge judge,
+            ProviderSession provider,
+            PrintWriter out)
             throws IOException, InterruptedException {
         Suite.CatalogSpec catalog = suite.catalog();
         if (o.target() == null && !catalog.isDemo() && !Files.isRegularFile(catalog.path())) {
@@ -116,15 +183,16 @@ public class SuiteEvaluation {
                             .map(v -> new EvalRunner.VariantRun(v, null, why, List.of()))
                             .toList());
         }
-        LocalService local = o.target() == null ? startLocal(suite, o, outDir, out) : null;
+        LocalService local = o.target() == null ? startLocal(suite, o, outDir, provider, out) : null;
         try {
             String target = local == null ? o.target() : local.url();
             ServiceClient.Reply health = new ServiceClient(target, Duration.ofSeconds(10)).get("/api/catalog");
             if (!health.ok()) {
                 throw new IOException("no Segue answers at " + target + " (" + health.detail() + ")");
             }
+            List<String> names = selected.stream().map(Suite.Variant::name).toList();
             EvalRunner.Settings settings = new EvalRunner.Settings(
-                    o.variants(), o.concurrency(), o.repeats(), Duration.ofSeconds(o.timeoutSeconds()));
+                    names, o.concurrency(), o.repeats(), Duration.ofSeconds(o.timeoutSeconds()));
             out.printf(
                     "running suite %s: %d cases x %d variant(s) x %d repeat(s) against %s%n",
                     suite.name(), suite.cases().size(), selected.size(), o.repeats(), target);
@@ -136,17 +204,31 @@ public class SuiteEvaluation {
         }
     }
 
-    /** The demo catalog runs on $SEGUE_DATA_DIR or ./data (a warm index); another catalog on data/evals-NAME. */
-    private LocalService startLocal(Suite suite, Options o, Path outDir, PrintWriter out)
+    /**
+     * The local Segue runs on its own data dir, data/evals-NAME (data/evals-demo for the demo catalog), never on the
+     * ./data of a user's ./segue: an embedded database has one user at a time. A first run starts from the index
+     * ./segue built of the demo catalog, when there is one.
+     */
+    private LocalService startLocal(Suite suite, Options o, Path outDir, ProviderSession provider, PrintWriter out)
             throws IOException, InterruptedException {
         Path dataDir = o.dataDir() != null
                 ? o.dataDir()
-                : suite.catalog().isDemo()
-                        ? Path.of(System.getenv().getOrDefault("SEGUE_DATA_DIR", "data"))
-                        : Path.of("data", "evals-" + suite.catalog().name());
-        LocalService.Spec spec = new LocalService.Spec(
-                serviceJar, dataDir, suite.catalog(), LocalService.UNLIMITED, outDir.resolve("server.log"));
-        return LocalService.start(spec, Duration.ofMinutes(10), out);
+                : Path.of("data", "evals-" + suite.catalog().name());
+        if (o.dataDir() == null && suite.catalog().isDemo()) {
+            Path served = Path.of(System.getenv().getOrDefault("SEGUE_DATA_DIR", "data"), "index");
+            if (IndexSeed.copyIfAbsent(served, dataDir)) {
+                out.printf("copied the demo catalog's index from %s to %s%n", served, dataDir);
+            }
+        }
+        Map<String, String> settings = new HashMap<>(LocalService.UNLIMITED);
+        settings.putAll(provider.serviceSettings());
+        if (o.provider().prompts() != null) {
+            settings.put(
+                    "SEGUE_PROMPTS_DIR", o.provider().prompts().toAbsolutePath().toString());
+        }
+        LocalService.Spec spec =
+                new LocalService.Spec(serviceJar, dataDir, suite.catalog(), settings, outDir.resolve("server.log"));
+        return LocalService.start(spec, Duration.ofMinutes(10), provider::startupProblem, out);
     }
 
     private void write(Results.Run result, Results.Run baseline, Path outDir, PrintWriter out) throws IOException {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,6 +98,8 @@ public final class SuiteLoader {
         }
         Map<String, Threshold> thresholds = thresholds(root.get("thresholds"), where);
         thresholds.putIfAbsent("pass_rate", DEFAULT_PASS_RATE);
+        checkLabels(thresholds, cases, where);
+        variants.forEach(v -> checkLabels(v.thresholds(), cases, where + " variant \"" + v.name() + "\""));
         double tolerance = root.path("tolerance").asDouble(0.02);
         return new Suite(
                 name,
@@ -213,14 +216,32 @@ public final class SuiteLoader {
         }
         node.properties().forEach(e -> {
             Matcher m = THRESHOLD.matcher(e.getValue().asText());
-            if (!m.matches() || !Metrics.KNOWN.contains(e.getKey())) {
+            String[] metricAndLabel = e.getKey().split(Metrics.LABEL_SEPARATOR, 2);
+            boolean known = metricAndLabel.length == 1
+                    ? Metrics.KNOWN.contains(e.getKey())
+                    : Metrics.QUALITY.contains(metricAndLabel[0]) && !metricAndLabel[1].isBlank();
+            if (!m.matches() || !known) {
                 throw new SuiteException(where + ": threshold " + e.getKey() + ": " + e.getValue()
                         + " should read \"<metric>: \\\">= 0.9\\\"\" or \"<= 800\" with a metric among "
-                        + Metrics.KNOWN);
+                        + Metrics.KNOWN + ", or \"<metric>@<label>\" with a quality metric "
+                        + Metrics.QUALITY);
             }
             out.put(e.getKey(), new Threshold(e.getKey(), m.group(1).equals(">="), Double.parseDouble(m.group(2))));
         });
         return out;
+    }
+
+    /** A threshold over one label's cases names a label some case has: a typo would gate nothing. */
+    private static void checkLabels(Map<String, Threshold> thresholds, List<Suite.Case> cases, String where) {
+        Set<String> labels = new HashSet<>();
+        cases.forEach(c -> labels.addAll(c.labels()));
+        for (String metric : thresholds.keySet()) {
+            String[] metricAndLabel = metric.split(Metrics.LABEL_SEPARATOR, 2);
+            if (metricAndLabel.length == 2 && !labels.contains(metricAndLabel[1])) {
+                throw new SuiteException(where + ": threshold " + metric + ": no case has the label \""
+                        + metricAndLabel[1] + "\" (labels: " + new TreeSet<>(labels) + ")");
+            }
+        }
     }
 
     private static Suite.CatalogSpec catalog(JsonNode node, Function<String, String> env, String where) {

@@ -26,6 +26,9 @@ class ChecksTest {
 
     private static final JsonNode PLAYLIST = json("""
             {"planner": "offline", "totalDurationSec": 1500,
+             "notes": ["read 'paino' as 'piano'", "kept 3 of 20 tracks from version 1"],
+             "intent": {"queryText": "calm, jazz", "include": [{"phrase": "calm", "tags": ["calm", "relaxing"]}],
+               "mixIns": [{"phrase": "some swing", "tags": ["swing"]}], "excludeTags": ["piano", "electricpiano"]},
              "tracks": [
                {"position": 1, "id": "a", "title": "One", "artist": "Jahzzar", "year": 1985,
                 "genres": ["jazz"], "moods": ["calm"], "instruments": ["piano"]},
@@ -82,6 +85,27 @@ class ChecksTest {
         expect("planner: llm", "planner!");
         expect("max_latency_ms: 200", "max_latency_ms");
         expect("max_latency_ms: 100", "max_latency_ms!");
+    }
+
+    @Test
+    void notesNeedOneNoteWithEveryIncludedTextAndNoneWithAnExcludedOne() throws IOException {
+        expect("notes: {include: [PAINO, piano]}", "notes");
+        expect("notes: {include: [paino, jazz]}", "notes!"); // in no single note together
+        expect("notes: {include: [kept], exclude: [named no]}", "notes");
+        expect("notes: {exclude: [version 1]}", "notes!");
+        Check failed = check("notes: {include: [vocal]}").get("notes!");
+        assertTrue(failed.detail().contains("no note has all of [vocal]"), failed.detail());
+        assertTrue(failed.detail().contains("kept 3 of 20 tracks"), "the notes are shown: " + failed.detail());
+    }
+
+    @Test
+    void notInIntentLooksAtTheWishesAndTheQueryNotTheExclusions() throws IOException {
+        expect("not_in_intent: [piano, electricpiano]", "not_in_intent"); // excluded is not wished
+        expect("not_in_intent: [Jazz]", "not_in_intent!"); // a word of the query
+        expect("not_in_intent: [relaxing]", "not_in_intent!"); // a tag of an included wish
+        expect("not_in_intent: [swing]", "not_in_intent!"); // a mix-in's tag
+        expect("not_in_intent: [some]", "not_in_intent!"); // a word of a mix-in's phrase
+        expect("not_in_intent: [cal]", "not_in_intent"); // words, not parts of words
     }
 
     @Test

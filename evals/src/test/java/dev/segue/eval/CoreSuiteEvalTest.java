@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The CI gate: suites/core.yaml and dj.yaml run through the command line against the packaged service (offline) and
- * every threshold must hold. Reports land in target/evals/ci-core/ and ci-dj/. Two more runs prove the gate bites: a
- * deliberately broken variant fails it, and so does a deliberately broken DJ expectation. One more shows that the
- * report escapes what prompts hold.
+ * The CI gate: suites/core.yaml, dj.yaml and words.yaml run through the command line against the packaged service
+ * (offline) and every threshold must hold. Reports land in target/evals/ci-core/, ci-dj/ and ci-words/. Three more runs
+ * prove the gate bites: a deliberately broken variant fails it, and so do a deliberately broken DJ expectation and a
+ * broken label threshold. One more shows that the report escapes what prompts hold.
  */
 @QuarkusTest
 class CoreSuiteEvalTest {
@@ -50,6 +50,38 @@ class CoreSuiteEvalTest {
         // A target without the DJ API skips every case: the gate needs them run.
         assertTrue(o.results().cases().size() >= 9, "dj runs at least 9 cases");
         assertTrue(o.results().cases().stream().noneMatch(c -> c.status() == Results.Status.SKIP), o.console());
+    }
+
+    @Test
+    void theWordsSuiteHoldsItsThresholdsForEveryCategory() throws Exception {
+        Outcome o = run("suites/words.yaml", "target/evals/ci-words");
+        assertEquals(ExitCode.OK, o.exit(), o.console());
+        assertTrue(o.results().cases().size() >= 60, "words runs at least 60 cases");
+        Results.Variant offline = o.results().variants().get(0);
+        for (String category : List.of("combo", "typo", "language", "exclusion", "era", "refinement")) {
+            String metric = Metrics.byLabel("tag_precision", category);
+            assertTrue(offline.metrics().containsKey(metric), metric + " measured: " + offline.metrics());
+            assertTrue(
+                    offline.gates().stream().anyMatch(g -> g.metric().equals(metric) && g.passed()),
+                    metric + " gated: " + offline.gates());
+        }
+    }
+
+    @Test
+    void aDeliberatelyBrokenLabelThresholdFailsTheRun() throws Exception {
+        Outcome o = run("src/test/resources/suites/broken-words.yaml", "target/evals/ci-broken-words");
+        assertEquals(ExitCode.GATE_FAILED, o.exit(), o.console());
+        List<String> failedGates = o.results().variants().get(0).gates().stream()
+                .filter(g -> !g.passed())
+                .map(Results.Gate::metric)
+                .toList();
+        assertEquals(List.of("tag_precision@wrong"), failedGates, o.console());
+        List<String> failedCases = o.results().cases().stream()
+                .filter(c -> c.status() == Results.Status.FAIL)
+                .map(Results.CaseRun::caseId)
+                .toList();
+        assertEquals(List.of("piano-wished"), failedCases, o.console());
+        assertTrue(o.console().contains("piano-wished: not_in_intent: still planned: [piano]"), o.console());
     }
 
     @Test

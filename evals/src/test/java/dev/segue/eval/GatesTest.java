@@ -14,6 +14,7 @@ import dev.segue.eval.Results.Turn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ class GatesTest {
             new Suite.Variant("offline", "", JsonNodeFactory.instance.objectNode(), null, null, Map.of());
 
     private static CaseRun caseRun(String id, double precision, String knownIssue) {
+        return caseRun(id, precision, knownIssue, List.of());
+    }
+
+    private static CaseRun caseRun(String id, double precision, String knownIssue, List<String> labels) {
         boolean pass = precision >= 0.8;
         Turn turn = new Turn(
                 0,
@@ -40,8 +45,7 @@ class GatesTest {
                 null,
                 List.of(Check.of("tags", pass, "", precision)),
                 Map.of("tag_precision", precision));
-        return new CaseRun(
-                id, "offline", 0, pass ? Status.PASS : Status.FAIL, null, knownIssue, List.of(), List.of(turn));
+        return new CaseRun(id, "offline", 0, pass ? Status.PASS : Status.FAIL, null, knownIssue, labels, List.of(turn));
     }
 
     private static Suite suite(Map<String, Threshold> thresholds) {
@@ -56,6 +60,34 @@ class GatesTest {
         assertEquals(1.0, metrics.get("pass_rate"));
         assertEquals(0.55, metrics.get("tag_precision"), 1e-9);
         assertEquals(1.0, metrics.get("known_issues"));
+    }
+
+    @Test
+    void eachLabelHasItsOwnMetricsAndThresholdsGateThem() {
+        List<CaseRun> runs = List.of(
+                caseRun("a", 1.0, null, List.of("typo")),
+                caseRun("b", 0.2, "item 2", List.of("typo", "language")),
+                caseRun("c", 0.9, null, List.of("language")));
+        Map<String, Double> metrics = Metrics.of(runs);
+        assertEquals(0.6, metrics.get("tag_precision@typo"), 1e-9); // the known issue is in the mean
+        assertEquals(1.0, metrics.get("pass_rate@typo")); // and out of the pass rate
+        assertEquals(0.55, metrics.get("tag_precision@language"), 1e-9);
+        assertEquals(0.7, metrics.get("tag_precision"), 1e-9);
+
+        EvalRunner.VariantRun run = new EvalRunner.VariantRun(VARIANT, "http://x", null, runs);
+        Results.Variant judged = Gates.judge(
+                suite(Map.of(
+                        "tag_precision@typo",
+                        new Threshold("tag_precision@typo", true, 0.6),
+                        "tag_precision@language",
+                        new Threshold("tag_precision@language", true, 0.6))),
+                run,
+                null,
+                0.02,
+                new ArrayList<>());
+        Map<String, Boolean> passed = new HashMap<>();
+        judged.gates().forEach(g -> passed.put(g.metric(), g.passed()));
+        assertEquals(Map.of("tag_precision@typo", true, "tag_precision@language", false), passed);
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.segue.eval;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The packaged service (../target/quarkus-app, built by the root build, which runs first), started once for every gate
@@ -16,7 +14,7 @@ import java.util.stream.Stream;
 final class PackagedService {
 
     static final Path JAR = Path.of("..", "target", "quarkus-app", "quarkus-run.jar");
-    private static final Path DATA_DIR = Path.of("target", "gate-data");
+    static final Path DATA_DIR = Path.of("target", "gate-data");
     private static final Path LOG = Path.of("target", "gate-service.log");
     // The service's %test settings: DJ segments planned at once, no rate limit for a runner sending 4 requests at a
     // time.
@@ -30,7 +28,7 @@ final class PackagedService {
     static synchronized String url() throws IOException, InterruptedException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
-            warmIndex();
+            warmIndex(DATA_DIR);
             LocalService.Spec spec = new LocalService.Spec(JAR, DATA_DIR, Suite.CatalogSpec.DEMO, SETTINGS, LOG);
             url = LocalService.start(spec, Duration.ofMinutes(5), new PrintWriter(System.out, true))
                     .url();
@@ -41,24 +39,9 @@ final class PackagedService {
 
     /**
      * Starts from the index the service's own tests built of the same demo catalog (../target/test-data), when there
-     * is one: that saves embedding 11,565 tracks again. The service checks the index's fingerprint and rebuilds one
-     * that does not match, so a stale copy costs time, never correctness.
+     * is one: that saves embedding 11,565 tracks again.
      */
-    private static void warmIndex() throws IOException {
-        Path built = Path.of("..", "target", "test-data", "index");
-        Path index = DATA_DIR.resolve("index");
-        if (Files.exists(index) || !Files.isRegularFile(built.resolve("manifest.json"))) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(built)) {
-            for (Path from : files.toList()) {
-                Path to = index.resolve(built.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+    static void warmIndex(Path dataDir) throws IOException {
+        IndexSeed.copyIfAbsent(Path.of("..", "target", "test-data", "index"), dataDir);
     }
 }

@@ -28,10 +28,21 @@ class SuiteCommandTest {
         CommandLineRun result = run("--help");
         assertEquals(ExitCode.OK, result.exit());
         for (String part : new String[] {
-            "--target", "--variants", "--baseline", "--fail-on-skip", "make-playlists-suite", "personalisation", "Exit"
+            "--target",
+            "--variants",
+            "--baseline",
+            "--fail-on-skip",
+            "--record",
+            "--replay",
+            "--prompts",
+            "make-playlists-suite",
+            "personalisation",
+            "Exit"
         }) {
             assertTrue(result.out().contains(part), part + " in\n" + result.out());
         }
+        assertTrue(result.out().contains("--variants=a,b "), result.out());
+        assertFalse(result.out().contains("[,a,b...]"), "picocli's split syntax, which reads as noise");
     }
 
     @Test
@@ -61,6 +72,23 @@ class SuiteCommandTest {
         CommandLineRun variant = run("suites/core.yaml", "--variants", "offline,nope");
         assertEquals(ExitCode.USAGE_OR_SETUP, variant.exit());
         assertTrue(variant.err().contains("has no variant \"nope\""), variant.err());
+    }
+
+    @Test
+    void recordingAndReplayingMistakesExitTwoBeforeAnythingStarts() {
+        String agent = "suites/agent.yaml";
+        String target = "http://localhost:1";
+        refused("exclude each other", agent, "--record", "target/r", "--replay", "recordings/agent");
+        refused("cannot go with --target", agent, "--replay", "recordings/agent", "--target", target);
+        refused("cannot go with --target", agent, "--prompts", "../prompts", "--target", target);
+        refused("target/no-such-recording is not a recording", agent, "--replay", "target/no-such-recording");
+        refused("is a recording of suite agent, not core", "suites/core.yaml", "--replay", "recordings/agent");
+    }
+
+    private void refused(String why, String... args) {
+        CommandLineRun result = run(args);
+        assertEquals(ExitCode.USAGE_OR_SETUP, result.exit(), String.join(" ", args) + "\n" + result.console());
+        assertTrue(result.err().contains(why), result.console());
     }
 
     @Test

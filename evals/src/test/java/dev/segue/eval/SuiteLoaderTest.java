@@ -98,7 +98,7 @@ class SuiteLoaderTest {
     }
 
     @Test
-    void mistakesAreErrorsThatSayWhere() {
+    void mistakesAreErrorsThatSayWhere() throws IOException {
         String typo =
                 assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 cases:
@@ -118,6 +118,27 @@ class SuiteLoaderTest {
                 cases: [{prompt: x}]
                 """)).getMessage();
         assertTrue(threshold.contains("tag_precision"), threshold);
+        String unknownLabel =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+                thresholds: {tag_precision@typos: ">= 0.5"}
+                cases: [{prompt: x, labels: [typo]}]
+                """)).getMessage();
+        assertTrue(unknownLabel.contains("no case has the label \"typos\" (labels: [typo])"), unknownLabel);
+        String latencyByLabel =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+                thresholds: {latency_p95_ms@typo: "<= 100"}
+                cases: [{prompt: x, labels: [typo]}]
+                """)).getMessage();
+        assertTrue(latencyByLabel.contains("with a quality metric"), latencyByLabel);
+        assertEquals(0.5, load("""
+                        thresholds: {tag_precision@typo: ">= 0.5"}
+                        cases: [{prompt: x, labels: [typo]}]
+                        """).thresholds().get("tag_precision@typo").value());
+        String notes =
+                assertThrows(SuiteLoader.SuiteException.class, () -> load("""
+                cases: [{prompt: x, expect: {notes: {contains: [x]}}}]
+                """)).getMessage();
+        assertTrue(notes.contains("notes is {include: [texts], exclude: [texts]}"), notes);
         String duplicate =
                 assertThrows(SuiteLoader.SuiteException.class, () -> load("""
                 cases: [{id: a, prompt: x}, {id: a, prompt: y}]
@@ -194,6 +215,6 @@ class SuiteLoaderTest {
                 suites++;
             }
         }
-        assertTrue(suites >= 4, "core, dj, playlists and robustness: " + suites);
+        assertTrue(suites >= 6, "core, dj, playlists, robustness, words and words-spotify: " + suites);
     }
 }

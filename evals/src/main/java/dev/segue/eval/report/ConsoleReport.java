@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The table printed at the end of a run: one row per variant, then what failed and what was skipped. */
 public final class ConsoleReport {
@@ -20,6 +22,7 @@ public final class ConsoleReport {
 
     public static void print(Results.Run run, PrintWriter out) {
         table(run, out);
+        byLabel(run, out);
         for (Results.Variant v : run.variants()) {
             if (v.skipped() != null) {
                 out.println("  " + v.name() + ": skipped (" + v.skipped() + ")");
@@ -72,6 +75,45 @@ public final class ConsoleReport {
             }
             out.println(row);
         }
+    }
+
+    /**
+     * Per label and variant that ran: its cases passed out of those run (known issues included, so a fix shows), and
+     * tag_precision over them; "!" marks a failed gate on the label.
+     */
+    private static void byLabel(Results.Run run, PrintWriter out) {
+        List<Results.Variant> ran =
+                run.variants().stream().filter(v -> v.skipped() == null).toList();
+        Set<String> labels = new TreeSet<>();
+        run.cases().forEach(c -> labels.addAll(c.labels()));
+        if (ran.isEmpty() || labels.isEmpty()) {
+            return;
+        }
+        int width = Math.max(5, labels.stream().mapToInt(String::length).max().orElse(5));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", "label"));
+        ran.forEach(v -> header.append(String.format(Locale.ROOT, "  %-18s", v.name())));
+        out.println();
+        out.println("by label: cases passed / run (known issues included) · tag_precision (! a failed gate)");
+        out.println(header.toString().stripTrailing());
+        for (String label : labels) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", label));
+            ran.forEach(v -> row.append(String.format(Locale.ROOT, "  %-18s", labelCell(run, v, label))));
+            out.println(row.toString().stripTrailing());
+        }
+    }
+
+    private static String labelCell(Results.Run run, Results.Variant v, String label) {
+        List<CaseRun> cases = run.cases().stream()
+                .filter(c -> c.variant().equals(v.name()) && c.labels().contains(label) && c.status() != Status.SKIP)
+                .toList();
+        long passed = cases.stream().filter(c -> c.status() == Status.PASS).count();
+        String metric = Metrics.byLabel("tag_precision", label);
+        Double precision = v.metrics().get(metric);
+        boolean failed =
+                v.gates().stream().anyMatch(g -> g.metric().endsWith(Metrics.LABEL_SEPARATOR + label) && !g.passed());
+        return passed + "/" + cases.size()
+                + (precision == null ? "" : " · " + Format.metric("tag_precision", precision))
+                + (failed ? "!" : "");
     }
 
     private static void failedCases(Results.Run run, PrintWriter out) {

@@ -174,9 +174,11 @@ public class HtmlReport {
                         .toList();
                 long passed =
                         runs.stream().filter(c -> c.status() == Status.PASS).count();
+                Double precision = v.metrics().get(Metrics.byLabel("tag_precision", label));
                 cells.add(new Cell(
                         "num " + (runs.isEmpty() ? "" : passed == runs.size() ? "ok" : "bad"),
-                        runs.isEmpty() ? "–" : passed + "/" + runs.size()));
+                        (runs.isEmpty() ? "–" : passed + "/" + runs.size())
+                                + (precision == null ? "" : " · " + Format.metric("tag_precision", precision))));
             }
             rows.add(new LabelRow(label, cells));
         }

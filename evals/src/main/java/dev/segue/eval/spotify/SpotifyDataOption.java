@@ -9,8 +9,8 @@ final class SpotifyDataOption {
     @Option(
             names = "--data",
             paramLabel = "DIR",
-            description = "the spotify-30k-songs folder (default $SEGUE_SHARED_DATA/spotify-30k-songs, else"
-                    + " ../shared/data/spotify-30k-songs)")
+            description = "the spotify-30k-songs folder (default: the one in $SEGUE_SHARED_DATA, else in"
+                    + " ../shared/data)")
     Path dir;
 
     /** The songs in the folder given, else in the default one. */

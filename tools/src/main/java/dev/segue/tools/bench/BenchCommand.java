@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "A phase with 0 rounds / 0 requests is skipped.",
-            "Exit codes: 0 ok, 1 some request failed (reports still written), 2 bad options / service not up."
+            "Exit codes: 0 ok, 1 some request failed (reports still written),",
+            "2 bad options or service not up."
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -53,6 +53,15 @@ final class DjApi implements AutoCloseable {
         return response.body();
     }
 
+    /** Plans the next segment at once and returns it; an answer other than 200 is an error with its body. */
+    String nextSegment(String session) throws IOException, InterruptedException {
+        HttpResponse<String> response = next(session);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /next answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** Plans the next segment at once (the call the bench times). */
     HttpResponse<String> next(String session) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(sessionPath(session) + "/next"))

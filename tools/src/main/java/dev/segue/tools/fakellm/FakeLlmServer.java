@@ -1,6 +1,7 @@
 package dev.segue.tools.fakellm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.segue.tools.common.Json;
@@ -8,10 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The JDK's HTTP server answering {@code POST /v1/chat/completions} with {@link ChatCompletions}. */
+/**
+ * The JDK's HTTP server answering {@code POST /v1/chat/completions} with {@link ChatCompletions}, as one JSON body or,
+ * when the request asks for a stream, as server-sent chunks.
+ */
 public final class FakeLlmServer implements AutoCloseable {
 
     /** Enough for the bench's 8 workers plus the service's retries, with room to spare. */
@@ -49,7 +54,12 @@ public final class FakeLlmServer implements AutoCloseable {
                 send(exchange, 400, "{\"error\":{\"message\":\"the body is not a JSON object\"}}");
                 return;
             }
-            send(exchange, 200, Json.write(ChatCompletions.answer(request)));
+            ObjectNode answer = ChatCompletions.answer(request);
+            if (request.path("stream").asBoolean(false)) {
+                stream(exchange, CompletionChunks.of(answer));
+            } else {
+                send(exchange, 200, Json.write(answer));
+            }
         }
     }
 
@@ -59,6 +69,18 @@ public final class FakeLlmServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private static void stream(HttpExchange exchange, List<ObjectNode> chunks) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (ObjectNode chunk : chunks) {
+                out.write(("data: " + Json.write(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  SEGUE_SECURITY_REQUESTS_PER_MINUTE=0 ./segue",
             "A soak is the same with a long --duration (e.g. 1800)."
         },
-        footer = {"", "Exit codes: 0 no errors, 1 some request failed (report still written), 2 bad options."})
+        footer = {"", "Exit codes: 0 no errors, 1 some request failed (report still written),", "2 bad options."})
 public final class LoadTestCommand implements Callable<Integer> {
 
     /** How long after the deadline the last requests (30 s timeout each) may take before the run gives up on them. */

@@ -40,6 +40,35 @@ class DjClientCommandTest {
         assertEquals(0, command.bench);
         assertEquals(null, command.request);
         assertEquals(Path.of("target/bench"), command.out);
+        assertEquals(DjClientCommand.Pace.NOW, command.pace);
+    }
+
+    @Test
+    void pullsSegmentsAtOnceByDefaultAndSendsTheRequestAfterTheSecond() throws IOException {
+        try (LocalServer service = djService()) {
+            LocalServer.Run run =
+                    LocalServer.run("dj-client", "--url", service.url(), "--segments", "3", "--request", "more energy");
+
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().toList();
+            assertEquals("session " + SESSION + " — vibe: late night chill electronic", lines.get(0));
+            assertTrue(lines.get(1).startsWith("#1  energy 0.353 — You asked for \"play Noblemo\"."), lines.get(1));
+            assertEquals("    Traces — Esther Garcia", lines.get(2));
+            assertEquals("  >> request \"more energy\": a contrast in the next segment", lines.get(9));
+            assertEquals(14, lines.size(), run.out());
+            assertEquals(3, calls.stream().filter(c -> c.endsWith("/next ")).count(), calls.toString());
+            assertTrue(calls.stream().noneMatch(c -> c.contains("/events")), "no waiting on the live stream");
+            assertEquals("DELETE /api/dj/sessions/" + SESSION + " ", calls.get(calls.size() - 1));
+        }
+    }
+
+    @Test
+    void aPaceThatIsNeitherNowNorLiveIsABadOption() {
+        LocalServer.Run run = LocalServer.run("dj-client", "--pace", "fast");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--pace"), run.err());
+        assertTrue(run.err().contains("expected now or live, got 'fast'"), run.err());
     }
 
     @Test
@@ -54,7 +83,9 @@ class DjClientCommandTest {
                     "--segments",
                     "3",
                     "--request",
-                    "switch it up");
+                    "switch it up",
+                    "--pace",
+                    "live");
 
             assertEquals(0, run.exitCode(), run.err());
             List<String> lines = run.out().lines().toList();
@@ -66,6 +97,7 @@ class DjClientCommandTest {
             assertEquals("POST /api/dj/sessions {\"prompt\":\"rainy day jazz\",\"minutes\":600}", calls.get(0));
             assertTrue(calls.contains("POST /api/dj/sessions/" + SESSION + "/requests {\"text\":\"switch it up\"}"));
             assertEquals("DELETE /api/dj/sessions/" + SESSION + " ", calls.get(calls.size() - 1));
+            assertTrue(run.err().contains("listening live"), run.err());
         }
     }
 
