@@ -80,6 +80,12 @@ class TypoCorrector {
         return closest(name, SpellIndex.ARTIST).map(s -> s.string);
     }
 
+    /** Whether the word is one edit or two (by its length) from an English music word: "saxophon", "paino". */
+    boolean nearEnglishMusicWord(String w) {
+        return w.length() >= MIN_LENGTH
+                && closest(w, SpellIndex.field(Language.EN)).isPresent();
+    }
+
     private boolean isCandidate(String w, LanguageWords lw) {
         return w.length() >= MIN_LENGTH
                 && w.chars().allMatch(Character::isLetter)

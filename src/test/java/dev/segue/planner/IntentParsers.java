@@ -13,7 +13,7 @@ public final class IntentParsers {
         TypoCorrector typos = new TypoCorrector(phrases, catalog);
         return new IntentParser(
                 phrases,
-                new LanguageDetector(phrases),
+                new LanguageDetector(phrases, typos),
                 new SizeReader(phrases),
                 new EraReader(catalog, phrases),
                 typos,

@@ -70,6 +70,14 @@ class LanguagesTest {
         assertEquals(Language.EN, parser.refine(base, refinement).language(), refinement);
     }
 
+    @ParameterizedTest
+    @CsvSource({"no saxophon", "sin saxofón", "ohne Saxophon", "pas de saxophone"})
+    void aMisspeltEnglishMusicWordCountsForEnglish(String refinement) {
+        // "saxophon" is German: "no saxophon" read as German asked for more saxophone ("no" is no German negation)
+        Intent refined = parser.refine(parser.parse("jazz for a dinner party"), refinement);
+        assertTrue(refined.excludeTags().contains("saxophone"), refinement + " read as " + refined);
+    }
+
     @Test
     void calmerMakesAnEnergeticPlaylistCalm() {
         Intent calmer = parser.refine(parser.parse("energetic electronic"), "calmer");
