@@ -47,12 +47,16 @@ final class PlanChecks {
 
     /**
      * None of {@code words} is among the intent's wishes (the phrases and tags it includes and mixes in) or the words of
-     * its query: what a refinement removed or replaced is gone from the plan, not only from the tracks.
+     * its query: what a refinement removed or replaced is gone from the plan, not only from the tracks. A group with a
+     * negative weight ("fewer vocals") ranks its tags down: it is no wish for them.
      */
     static Check notInIntent(List<String> words, JsonNode intent) {
         Set<String> planned = new LinkedHashSet<>(words(intent.path("queryText").asText()));
         for (String wishes : List.of("include", "mixIns")) {
             for (JsonNode wish : intent.path(wishes)) {
+                if (wish.path("weight").asDouble(1) < 0) {
+                    continue;
+                }
                 planned.addAll(words(wish.path("phrase").asText()));
                 wish.path("tags").forEach(t -> planned.add(key(t.asText())));
             }

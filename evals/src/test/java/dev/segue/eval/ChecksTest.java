@@ -27,7 +27,8 @@ class ChecksTest {
     private static final JsonNode PLAYLIST = json("""
             {"planner": "offline", "totalDurationSec": 1500,
              "notes": ["read 'paino' as 'piano'", "kept 3 of 20 tracks from version 1"],
-             "intent": {"queryText": "calm, jazz", "include": [{"phrase": "calm", "tags": ["calm", "relaxing"]}],
+             "intent": {"queryText": "calm, jazz", "include": [{"phrase": "calm", "tags": ["calm", "relaxing"]},
+                 {"phrase": "fewer vocals", "tags": ["voice"], "weight": -0.7}],
                "mixIns": [{"phrase": "some swing", "tags": ["swing"]}], "excludeTags": ["piano", "electricpiano"]},
              "tracks": [
                {"position": 1, "id": "a", "title": "One", "artist": "Jahzzar", "year": 1985,
@@ -106,6 +107,7 @@ class ChecksTest {
         expect("not_in_intent: [swing]", "not_in_intent!"); // a mix-in's tag
         expect("not_in_intent: [some]", "not_in_intent!"); // a word of a mix-in's phrase
         expect("not_in_intent: [cal]", "not_in_intent"); // words, not parts of words
+        expect("not_in_intent: [voice]", "not_in_intent"); // ranked down ("fewer vocals"), not wished
     }
 
     @Test
