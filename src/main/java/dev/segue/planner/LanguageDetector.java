@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * Which language a prompt is in, by its words: each word a language's own lexicon recognizes (a music word as written
  * or inflected, an article, a preposition, a negation, a number) scores for that language, split evenly among the
- * languages that all recognize it ("jazz" and "piano" tell little, "ohne" and "zum" tell German). A misspelling of
- * an English music word counts for English too, at half weight: "no saxophon" is an English typo, not German. The best score
- * wins (an elided article counts with the word it is attached to, "d'ambient"); a tie keeps the fallback: English for
- * a new prompt, the playlist's language for a refinement. A prompt that reads the same in Spanish and Portuguese
- * ("piano suave para dormir") is Spanish: it means the same in both, only the title's words differ.
+ * languages that all recognize it ("jazz" and "piano" tell little, "ohne" and "zum" tell German). A misspelling of an
+ * English music word counts for English too, at half weight: "no saxophon" is an English typo, not German. The best
+ * score wins (an elided article counts with the word it is attached to, "d'ambient"); a tie keeps the fallback:
+ * English for a new prompt, the playlist's language for a refinement. A prompt that reads the same in Spanish and
+ * Portuguese ("piano suave para dormir") is Spanish: it means the same in both, only the title's words differ.
  */
 @ApplicationScoped
 class LanguageDetector {
