@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,13 @@ final class Consumers {
     static final String MPV = "mpv";
     static final String VLC = "cvlc";
     static final String XMLLINT = "xmllint";
+    static final String NODE = "node";
+    static final String NPM = "npm";
+
+    /** video.js's m3u8-parser, pinned by its lock file; installed under target/ from the npm registry. */
+    private static final Path M3U8_CHECK_SOURCE = Path.of("src", "test", "node", "m3u8-check");
+
+    private static final Path M3U8_CHECK = Path.of("target", "m3u8-check").toAbsolutePath();
 
     private Consumers() {}
 
@@ -37,7 +45,7 @@ final class Consumers {
 
     static String missing(String... programs) {
         return "export consumer test skipped: it needs " + String.join(", ", programs)
-                + " (apt-get install sox mpv vlc-bin vlc-plugin-base libxml2-utils; .ci/run installs them)";
+                + " (apt-get install sox mpv vlc-bin vlc-plugin-base libxml2-utils nodejs npm; .ci/run installs them)";
     }
 
     /** Runs a program to its end (at most a minute) and answers its exit code and everything it printed. */
@@ -71,6 +79,19 @@ final class Consumers {
                 "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp/segue-vlc-home"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /** The m3u8-check script with its locked dependencies installed, or why it could not be installed. */
+    static Result installM3u8Check() throws IOException, InterruptedException {
+        Files.createDirectories(M3U8_CHECK);
+        for (String file : List.of("package.json", "package-lock.json", "parse.mjs")) {
+            Files.copy(M3U8_CHECK_SOURCE.resolve(file), M3U8_CHECK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return run(List.of(NPM, "ci", "--no-audit", "--no-fund", "--prefix", M3U8_CHECK.toString()));
+    }
+
+    static Path m3u8CheckScript() {
+        return M3U8_CHECK.resolve("parse.mjs");
     }
 
     record Result(int exitCode, String output) {}

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exports opened by the programs people use, from Debian's packages: xmllint parses the XSPF, mpv plays the M3U8
- * and VLC both, each entry a real WAV file of the test catalog. No XSPF schema is packaged by Debian or npm, so the
+ * and VLC both, each entry a real WAV file of the test catalog; video.js's m3u8-parser (npm) reads the M3U8. No XSPF schema is packaged by Debian or npm, so the
  * XSPF check is well-formedness plus its structure by XPath.
  */
 @QuarkusTest
@@ -79,6 +80,36 @@ class RealConsumersTest {
         int count = playlist.getList("tracks").size();
         assertEquals(count, entries.size(), played.output());
         assertEquals("SEGUE-ENTRY " + count + " " + audioOf(playlist, 0), entries.get(0));
+    }
+
+    @Test
+    void aMaintainedM3u8ParserReadsEveryEntry() throws Exception {
+        assumeTrue(
+                Consumers.installed(Consumers.NODE, Consumers.NPM), Consumers.missing(Consumers.NODE, Consumers.NPM));
+        Consumers.Result install = Consumers.installM3u8Check();
+        assumeTrue(
+                install.exitCode() == 0,
+                "export consumer test skipped: npm could not install m3u8-parser (no registry?): " + install.output());
+        JsonPath playlist = playlist();
+        Path file = exported(playlist, "m3u8");
+        Consumers.Result parsed = Consumers.run(
+                List.of(Consumers.NODE, Consumers.m3u8CheckScript().toString(), file.toString()));
+        assertEquals(0, parsed.exitCode(), parsed.output());
+        JsonPath entries = new JsonPath(parsed.output());
+        List<String> ids = playlist.getList("tracks.id");
+        assertEquals(
+                ids.stream()
+                        .map(id ->
+                                PlayerCatalog.DIR.resolve(id + ".wav").toUri().toString())
+                        .toList(),
+                entries.getList("uri"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            names.add(playlist.getString("tracks[" + i + "].artist") + " - "
+                    + playlist.getString("tracks[" + i + "].title"));
+        }
+        assertEquals(names, entries.getList("title"));
+        assertEquals(1, entries.getInt("[0].duration"));
     }
 
     @ParameterizedTest(name = "{0}")
