@@ -45,7 +45,8 @@ final class Consumers {
 
     static String missing(String... programs) {
         return "export consumer test skipped: it needs " + String.join(", ", programs)
-                + " (apt-get install sox mpv vlc-bin vlc-plugin-base libxml2-utils nodejs npm; .ci/run installs them)";
+                + " (apt-get install sox mpv vlc-bin vlc-plugin-base libxml2-utils, which .ci/run installs; Node.js"
+                + " with npm for the M3U8 parser)";
     }
 
     /** Runs a program to its end (at most a minute) and answers its exit code and everything it printed. */
