@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -152,8 +153,11 @@ public class PlaylistResource {
             @RestPath String id,
             @RestQuery @Between(name = "version", min = 1) String version,
             @Context HttpHeaders headers) {
+        // The caller's preference order; "audio/*" is an M3U8. Only an export type selects this method.
         ExportFormat chosen = headers.getAcceptableMediaTypes().stream()
-                .flatMap(type -> ExportFormat.forMediaType(type.getType() + "/" + type.getSubtype()).stream())
+                .filter(accepted -> !accepted.isWildcardType())
+                .flatMap(accepted -> Arrays.stream(ExportFormat.values())
+                        .filter(f -> accepted.isCompatible(MediaType.valueOf(f.mediaType()))))
                 .findFirst()
                 .orElseThrow();
         return exported(version(id, version, false), chosen).build();

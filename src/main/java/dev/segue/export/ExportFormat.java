@@ -29,10 +29,4 @@ public enum ExportFormat {
     public static Optional<ExportFormat> named(String name) {
         return Arrays.stream(values()).filter(f -> f.extension.equals(name)).findFirst();
     }
-
-    public static Optional<ExportFormat> forMediaType(String mediaType) {
-        return Arrays.stream(values())
-                .filter(f -> f.mediaType.equalsIgnoreCase(mediaType))
-                .findFirst();
-    }
 }
