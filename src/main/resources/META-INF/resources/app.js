@@ -248,6 +248,11 @@ function show(playlist, change) {
     fmtTotal(playlist.totalDurationSec), `planner: ${playlist.planner}`].join(' · ');
   $('pl-desc').textContent = playlist.description || '';
   $('pl-notes').replaceChildren(...(playlist.notes || []).map((n) => el('li', { text: n })));
+  for (const format of ['m3u8', 'xspf', 'jspf']) {
+    const link = $(`dl-${format}`);
+    link.href = `/api/playlists/${encodeURIComponent(playlist.id)}/export?format=${format}&version=${playlist.version}`;
+    link.setAttribute('aria-label', `Download version ${playlist.version} as ${format.toUpperCase()}`);
+  }
   $('tracks').replaceChildren(...playlist.tracks.map(trackItem));
   $('versions').replaceChildren(...versions.map((v) => el('li', {
     value: v.version, 'aria-current': v.version === playlist.version ? 'true' : null,

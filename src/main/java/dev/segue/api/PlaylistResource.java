@@ -2,9 +2,12 @@ package dev.segue.api;
 
 import dev.segue.api.validation.Between;
 import dev.segue.api.validation.Flag;
+import dev.segue.api.validation.OneOf;
 import dev.segue.api.validation.Params;
 import dev.segue.api.validation.RequiredBody;
 import dev.segue.api.validation.Snippet;
+import dev.segue.export.ExportFormat;
+import dev.segue.export.PlaylistExporter;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.playlist.PlaylistSpec;
@@ -18,12 +21,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,13 +42,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PlaylistResource {
 
     private static final int MAX_ID = 100;
+    private static final String EXPORT_M3U8 = "audio/x-mpegurl";
+    private static final String EXPORT_XSPF = "application/xspf+xml";
+    private static final String EXPORT_JSPF = "application/jspf+json";
 
     private final PlaylistService playlists;
     private final PlaylistEvents events;
+    private final PlaylistExporter exporter;
 
-    PlaylistResource(PlaylistService playlists, PlaylistEvents events) {
+    PlaylistResource(PlaylistService playlists, PlaylistEvents events, PlaylistExporter exporter) {
         this.playlists = playlists;
         this.events = events;
+        this.exporter = exporter;
     }
 
     @POST
@@ -104,9 +114,65 @@ public class PlaylistResource {
             @RestPath String id,
             @RestQuery @Between(name = "version", min = 1) String version,
             @RestQuery @Flag(name = "trace") String trace) {
+        return version(id, version, Params.flag(trace));
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces({EXPORT_M3U8, EXPORT_XSPF, EXPORT_JSPF})
+    @Operation(
+            summary = "Download a playlist for a player: ?format=m3u8|xspf|jspf, the latest version or ?version=n",
+            description = "Locations are the catalog's audio_url (or location) column where it has one, else the"
+                    + " track URL")
+    public Response export(
+            @RestPath String id,
+            @RestQuery
+                    @OneOf(
+                            name = "format",
+                            value = {"m3u8", "xspf", "jspf"},
+                            required = true)
+                    String format,
+            @RestQuery @Between(name = "version", min = 1) String version) {
+        ExportFormat chosen = ExportFormat.named(format).orElseThrow();
+        Playlist playlist = version(id, version, false);
+        return exported(playlist, chosen)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"segue-" + playlist.id() + "-v" + playlist.version() + "."
+                                + chosen.extension() + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces({EXPORT_M3U8, EXPORT_XSPF, EXPORT_JSPF})
+    @Operation(
+            summary = "Read a playlist as M3U8, XSPF or JSPF (Accept: audio/x-mpegurl, application/xspf+xml,"
+                    + " application/jspf+json), the latest version or ?version=n")
+    public Response getExported(
+            @RestPath String id,
+            @RestQuery @Between(name = "version", min = 1) String version,
+            @Context HttpHeaders headers) {
+        // The caller's preference order; "audio/*" is an M3U8. Only an export type selects this method.
+        ExportFormat chosen = headers.getAcceptableMediaTypes().stream()
+                .filter(accepted -> !accepted.isWildcardType())
+                .flatMap(accepted -> Arrays.stream(ExportFormat.values())
+                        .filter(f -> accepted.isCompatible(MediaType.valueOf(f.mediaType()))))
+                .findFirst()
+                .orElseThrow();
+        return exported(version(id, version, false), chosen).build();
+    }
+
+    private Response.ResponseBuilder exported(Playlist playlist, ExportFormat format) {
+        String type = format == ExportFormat.M3U8 ? format.mediaType() + ";charset=UTF-8" : format.mediaType();
+        return Response.ok(exporter.export(playlist, format), type);
+    }
+
+    /** The latest version, or the one asked for; a 404 names what is missing. */
+    private Playlist version(String id, String version, boolean withTrace) {
         Integer v = Params.integer(version);
         return playlists
-                .find(checkedId(id), v, Params.flag(trace))
+                .find(checkedId(id), v, withTrace)
                 .orElseThrow(() -> ApiException.notFound(
                         v == null
                                 ? "no playlist with id \"" + Snippet.of(id) + "\""

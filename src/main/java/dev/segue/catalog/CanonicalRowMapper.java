@@ -25,6 +25,26 @@ final class CanonicalRowMapper implements RowMapper {
         return url;
     }
 
+    /**
+     * Where the audio is: {@code audio_url} must be an http(s) or file URL; {@code location}, a name other catalogs
+     * use for other things too, counts only when it is one.
+     */
+    private String audioUrl(Row row) {
+        String audio = row.text(col("audio_url"));
+        if (audio != null) {
+            if (!playable(audio)) {
+                throw new RowRejectedException("audio_url is not an http(s) or file URL");
+            }
+            return audio;
+        }
+        String location = row.text(col("location"));
+        return location != null && playable(location) ? location : null;
+    }
+
+    private static boolean playable(String url) {
+        return url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:/");
+    }
+
     @Override
     public Track map(Row row) {
         String id = row.required(col("id"));
@@ -57,6 +77,7 @@ final class CanonicalRowMapper implements RowMapper {
                 row.text(col("license")),
                 httpUrl(row.text(col("url"))),
                 features.isEmpty() ? null : features,
-                row.bool(col("explicit")));
+                row.bool(col("explicit")),
+                audioUrl(row));
     }
 }

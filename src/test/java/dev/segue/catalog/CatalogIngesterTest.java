@@ -132,6 +132,26 @@ class CatalogIngesterTest {
     }
 
     @Test
+    void audioUrlOrALocationThatIsAUrlSaysWhereTheAudioIs() throws IOException {
+        Path csv = dir.resolve("audio.csv");
+        Files.writeString(csv, """
+                id,title,artist,duration_sec,audio_url,location
+                a,One,Me,100,file:///music/one.flac,
+                b,Two,Me,100,,https://example.org/two.mp3
+                c,Three,Me,100,,Berlin
+                d,Four,Me,100,ftp://example.org/four.mp3,
+                """);
+        Catalog catalog = CatalogIngester.ingest(new CatalogSource(csv.toString(), null, Map.of()), ProgressBar.SILENT);
+        assertEquals("file:///music/one.flac", catalog.find("a").orElseThrow().audioUrl());
+        assertEquals(
+                "https://example.org/two.mp3", catalog.find("b").orElseThrow().audioUrl());
+        assertNull(catalog.find("c").orElseThrow().audioUrl(), "a location that is no URL is some other fact");
+        assertEquals(
+                Map.of("audio_url is not an http(s) or file URL", 1),
+                catalog.report().rejectedByReason());
+    }
+
+    @Test
     void csvRowsAreReportedAtTheLineAnEditorShowsAcrossBlankLinesAndQuotedLineBreaks() throws IOException {
         Path csv = dir.resolve("lines.csv");
         Files.writeString(csv, """

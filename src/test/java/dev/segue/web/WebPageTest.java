@@ -119,6 +119,8 @@ class WebPageTest {
         List<String> v2 = trackIds();
         assertNotEquals(v1, v2, "refining changed the list");
         assertEquals(2, driver.findElements(By.cssSelector("#versions li")).size());
+        String download = byId("dl-xspf").getDomProperty("href");
+        assertTrue(download.endsWith("/export?format=xspf&version=2"), "downloads follow the version: " + download);
         assertTrue(
                 byId("versions").getText().contains("Refined: “add some jazz”"),
                 byId("versions").getText());

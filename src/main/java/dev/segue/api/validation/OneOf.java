@@ -1,6 +1,7 @@
 package dev.segue.api.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
@@ -15,7 +16,7 @@ import java.util.List;
 /** One of a few words (a planner, a ranker, a kind of feedback); absent is fine unless required. */
 @Documented
 @Constraint(validatedBy = OneOf.Validator.class)
-@Target(FIELD)
+@Target({FIELD, PARAMETER})
 @Retention(RUNTIME)
 public @interface OneOf {
 
