@@ -1,12 +1,14 @@
 package dev.segue.agent;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.segue.config.SegueConfig;
@@ -16,6 +18,7 @@ import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.SearchTools;
 import jakarta.enterprise.context.Dependent;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,7 +99,7 @@ class AgentServices {
                 .maxSequentialToolsInvocations(settings.maxToolCalls() + settings.maxInvalidToolCalls() + 2)
                 .chatRequestTransformer(chatRequest -> {
                     run.checkTokenBudget();
-                    return chatRequest;
+                    return inToolOrder(chatRequest);
                 })
                 .toolArgumentsErrorHandler((error, context) -> {
                     LlmFailures.rethrowIfStopped(error);
@@ -122,11 +125,32 @@ class AgentServices {
         };
     }
 
+    /**
+     * The tools in {@link AgentTools#NAMES}' order. LangChain4j lists them in reflection order, which the JVM does not
+     * keep stable from one run to the next; a stable request is what a recording, a replay or a provider's prompt
+     * cache can match.
+     */
+    static ChatRequest inToolOrder(ChatRequest request) {
+        List<ToolSpecification> tools = request.toolSpecifications();
+        if (tools == null || tools.size() < 2) {
+            return request;
+        }
+        List<ToolSpecification> ordered = tools.stream()
+                .sorted(Comparator.comparingInt(t -> AgentTools.position(t.name())))
+                .toList();
+        return request.toBuilder()
+                .parameters(request.parameters()
+                        .overrideWith(ChatRequestParameters.builder()
+                                .toolSpecifications(ordered)
+                                .build()))
+                .build();
+    }
+
     private static ToolExecutionResultMessage unknownTool(ToolExecutionRequest call, AgentRun run) {
         run.invalidToolCall();
         return ToolExecutionResultMessage.from(
                 call,
-                "error: there is no tool named \"" + ModelText.clip(call.name(), 60)
-                        + "\"; the tools are search_tracks, list_tags, similar_tracks, tracks_by_artist and rank_candidates");
+                "error: there is no tool named \"" + ModelText.clip(call.name(), 60) + "\"; the tools are "
+                        + AgentTools.listed());
     }
 }

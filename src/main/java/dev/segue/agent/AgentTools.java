@@ -32,6 +32,10 @@ public final class AgentTools {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 50;
 
+    /** The tools, in the order the model is shown them. */
+    static final List<String> NAMES =
+            List.of("search_tracks", "list_tags", "similar_tracks", "tracks_by_artist", "rank_candidates");
+
     /** A track as the model sees it: catalog facts only. */
     public record ToolTrack(
             String id,
@@ -65,6 +69,17 @@ public final class AgentTools {
         for (TagCategory c : TagCategory.values()) {
             vocabulary.addAll(tools.catalog().vocabulary(c).keySet());
         }
+    }
+
+    /** Where the tool stands in {@link #NAMES}; a name it does not hold comes last. */
+    static int position(String name) {
+        int at = NAMES.indexOf(name);
+        return at < 0 ? NAMES.size() : at;
+    }
+
+    /** "search_tracks, list_tags, … and rank_candidates". */
+    static String listed() {
+        return String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " and " + NAMES.get(NAMES.size() - 1);
     }
 
     @Tool(
