@@ -24,6 +24,7 @@ public class DiversityMetrics {
     private final Catalog catalog;
     private final TrackVectors vectors;
     private volatile Optional<PopularityScale> scale;
+    private volatile int artists = -1;
 
     public DiversityMetrics(Catalog catalog, TrackVectors vectors) {
         this.catalog = catalog;
@@ -53,10 +54,14 @@ public class DiversityMetrics {
     /** Over every artist of the catalog, so an artist never shown counts as zero exposure. */
     private double artistGini(List<Track> shown) {
         Map<String, Integer> perArtist = new HashMap<>();
-        catalog.artistsByKey().keySet().forEach(artist -> perArtist.put(artist, 0));
         shown.forEach(t -> perArtist.merge(Catalog.artistKey(t.artist()), 1, Integer::sum));
-        return Exposure.gini(
-                perArtist.values().stream().mapToInt(Integer::intValue).toArray());
+        // Shown tracks are catalog tracks, so their artists are among the catalog's; the others are zeros.
+        int[] counts = new int[Math.max(catalogArtists(), perArtist.size())];
+        int i = 0;
+        for (int count : perArtist.values()) {
+            counts[i++] = count;
+        }
+        return Exposure.gini(counts);
     }
 
     /** Null when no shown track has a popularity. */
@@ -119,6 +124,14 @@ public class DiversityMetrics {
             counts[i] /= total;
         }
         return counts;
+    }
+
+    /** Counted once: the catalog does not change while the service runs. */
+    private int catalogArtists() {
+        if (artists < 0) {
+            artists = catalog.artistsByKey().size();
+        }
+        return artists;
     }
 
     /** Computed once: the catalog does not change while the service runs. */
