@@ -61,6 +61,17 @@ class DiversityKnobTest {
     }
 
     @Test
+    void aRefinementKeepsTheKnob() {
+        String id = traced(0.75, Map.of()).getString("id");
+        JsonPath refined = Api.post("/api/playlists/" + id + "/refine?trace=true", Map.of("prompt", "more upbeat"))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(2, refined.getInt("version"));
+        assertTrue(stepNames(refined).contains("diversity"), stepNames(refined).toString());
+    }
+
+    @Test
     void theDiversityObjectComesOnlyWithTheTrace() {
         JsonPath plain = Api.create(Map.of("prompt", PROMPT));
         assertNull(plain.get("diversity"));
