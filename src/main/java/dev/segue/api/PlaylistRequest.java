@@ -7,6 +7,7 @@ import static dev.segue.playlist.Playlists.MIN_MINUTES;
 import static dev.segue.playlist.Playlists.MIN_TRACKS;
 
 import dev.segue.api.validation.Between;
+import dev.segue.api.validation.Fraction;
 import dev.segue.api.validation.Names;
 import dev.segue.api.validation.OneOf;
 import dev.segue.api.validation.PlannerConfigured;
@@ -36,7 +37,10 @@ public record PlaylistRequest(
         @UserId String userId,
         @Valid Options options) {
 
-    /** planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt. */
+    /**
+     * planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt; diversity: 0..1,
+     * how much variety is worth against relevance among the tracks that meet every wish (0, the default, is none).
+     */
     public record Options(
             @OneOf(
                     name = "options.planner",
@@ -49,5 +53,7 @@ public record PlaylistRequest(
                     value = {"auto", "none"})
             String ranker,
 
-            @PromptVersion String promptVersion) {}
+            @PromptVersion String promptVersion,
+
+            @Fraction(name = "options.diversity") Double diversity) {}
 }

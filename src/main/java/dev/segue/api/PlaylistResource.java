@@ -103,7 +103,8 @@ public class PlaylistResource {
                 options == null || options.ranker() == null ? "auto" : options.ranker(),
                 options == null ? null : options.promptVersion(),
                 Set.of(),
-                List.of());
+                List.of(),
+                options == null ? null : options.diversity());
         return new PlaylistService.CreateCommand(body.prompt().strip(), spec);
     }
 

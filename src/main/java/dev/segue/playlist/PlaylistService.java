@@ -1,6 +1,8 @@
 package dev.segue.playlist;
 
+import dev.segue.diversity.DiversityMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,12 +37,19 @@ public class PlaylistService {
     private final RefinePlaylist refining;
     private final RemoveTrack removing;
     private final PlaylistVersions versions;
+    private final DiversityMetrics diversity;
 
-    PlaylistService(CreatePlaylist creating, RefinePlaylist refining, RemoveTrack removing, PlaylistVersions versions) {
+    PlaylistService(
+            CreatePlaylist creating,
+            RefinePlaylist refining,
+            RemoveTrack removing,
+            PlaylistVersions versions,
+            DiversityMetrics diversity) {
         this.creating = creating;
         this.refining = refining;
         this.removing = removing;
         this.versions = versions;
+        this.diversity = diversity;
     }
 
     /** Version 1, stored; with its trace when asked. */
@@ -72,7 +81,10 @@ public class PlaylistService {
         return versions.deleteAllOf(userId);
     }
 
-    private static Playlist traced(Playlist playlist, boolean withTrace) {
-        return withTrace ? playlist : playlist.withoutTrace();
+    /** With its trace, also how varied it is (the eval runner reads both); without, neither. */
+    private Playlist traced(Playlist playlist, boolean withTrace) {
+        return withTrace
+                ? playlist.withDiversity(diversity.measure(List.of(playlist.trackIds()), List.of()))
+                : playlist.withoutTrace();
     }
 }

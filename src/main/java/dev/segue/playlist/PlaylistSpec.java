@@ -1,5 +1,6 @@
 package dev.segue.playlist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.segue.planner.PlanRequest;
 import dev.segue.planner.Turn;
 import java.util.LinkedHashSet;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * The request-level settings a playlist keeps across versions (stored beside each version): what the caller set
  * explicitly (planner and ranker are the requested options), the tracks the listener removed, which never come
- * back, and the LLM conversation a refinement continues.
+ * back, and the LLM conversation a refinement continues. {@code diversity} (0..1, null = 0) is the knob that trades
+ * relevance for variety among the tracks that meet every wish ({@link Diversifier}); rows stored without it read as 0.
  */
 public record PlaylistSpec(
         Integer length,
@@ -22,7 +24,8 @@ public record PlaylistSpec(
         String ranker,
         String promptVersion,
         Set<String> removedTrackIds,
-        List<Turn> conversation) {
+        List<Turn> conversation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double diversity) {
 
     public PlaylistSpec {
         excludeArtists = excludeArtists == null ? List.of() : List.copyOf(excludeArtists);
@@ -54,7 +57,8 @@ public record PlaylistSpec(
                 ranker,
                 promptVersion,
                 removed,
-                turns);
+                turns,
+                diversity);
     }
 
     PlanRequest.Target target() {

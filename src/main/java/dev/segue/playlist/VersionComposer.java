@@ -62,6 +62,7 @@ class VersionComposer {
 
     private final RankingPolicy ranking;
     private final Assembler assembler;
+    private final Diversifier diversifier;
     private final Explainer explainer;
     private final SearchTools tools;
     private final String catalogName;
@@ -69,12 +70,14 @@ class VersionComposer {
     VersionComposer(
             RankingPolicy ranking,
             Assembler assembler,
+            Diversifier diversifier,
             Explainer explainer,
             SearchTools tools,
             CatalogSource source,
             SegueConfig config) {
         this.ranking = ranking;
         this.assembler = assembler;
+        this.diversifier = diversifier;
         this.explainer = explainer;
         this.tools = tools;
         this.catalogName = config.catalog().name().orElse(source.displayName());
@@ -151,7 +154,11 @@ class VersionComposer {
 
     private Assembler.Assembly rankAndAssemble(Draft draft, Assembler.Target target, List<String> preferred) {
         Trace trace = draft.trace();
-        List<ScoredTrack> ranked = trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace));
+        List<ScoredTrack> ranked = diversifier.apply(
+                trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace)),
+                draft.spec().diversity(),
+                target,
+                trace);
         return trace.step(
                 "assemble",
                 () -> assembler.assemble(draft.intent(), ranked, draft.plan().hardFilter(), target, preferred));
@@ -168,7 +175,11 @@ class VersionComposer {
         assembler
                 .assemble(
                         draft.intent(),
-                        ranking.rank(draft.pool(), null, new Trace()),
+                        diversifier.apply(
+                                ranking.rank(draft.pool(), null, new Trace()),
+                                draft.spec().diversity(),
+                                target,
+                                new Trace()),
                         draft.plan().hardFilter(),
                         target,
                         preferred)

@@ -27,8 +27,22 @@ public final class EvalRunner {
     /** How to run: which variants (null = all of the suite's), how many requests at once, how many repeats. */
     public record Settings(List<String> variants, int concurrency, int repeats, Duration timeout) {}
 
-    /** A variant as it was run: skipped (with why) or not, and its case runs. */
-    public record VariantRun(Suite.Variant variant, String target, String skipped, List<CaseRun> runs) {}
+    /**
+     * A variant as it was run: skipped (with why) or not, its case runs, and the size of the catalog its target
+     * serves (null when unknown).
+     */
+    public record VariantRun(
+            Suite.Variant variant,
+            String target,
+            String skipped,
+            List<CaseRun> runs,
+            ExposureMetrics.CatalogSize catalog) {
+
+        /** A run whose catalog size is unknown: no exposure metrics. */
+        public VariantRun(Suite.Variant variant, String target, String skipped, List<CaseRun> runs) {
+            this(variant, target, skipped, runs, null);
+        }
+    }
 
     private record Task(int variant, Suite.Case c, int repeat) {}
 
@@ -93,7 +107,7 @@ public final class EvalRunner {
             List<CaseRun> runs = byVariant.get(v);
             runs.sort(Comparator.comparingInt(CaseRun::repeat)); // stable: suite order within a repeat
             VariantRun p = probed.get(v);
-            out.add(new VariantRun(p.variant(), p.target(), p.skipped(), List.copyOf(runs)));
+            out.add(new VariantRun(p.variant(), p.target(), p.skipped(), List.copyOf(runs), p.catalog()));
         }
         return out;
     }
@@ -107,7 +121,8 @@ public final class EvalRunner {
             if (skipped != null) {
                 log.printf("variant %s: skipped (%s)%n", v.name(), skipped);
             }
-            probed.add(new VariantRun(v, target, skipped, List.of()));
+            probed.add(new VariantRun(
+                    v, target, skipped, List.of(), ExposureMetrics.CatalogSize.of(client.get("/api/catalog"))));
         }
         return probed;
     }

@@ -21,7 +21,7 @@ public final class Gates {
             return new Results.Variant(
                     v.name(), v.description(), v.options(), run.target(), run.skipped(), Map.of(), List.of());
         }
-        Map<String, Double> metrics = Metrics.of(run.runs());
+        Map<String, Double> metrics = Metrics.of(run.runs(), run.catalog());
         fallbackNote(v, run, notes);
         List<Gate> gates = new ArrayList<>();
         Map<String, Threshold> thresholds = new LinkedHashMap<>(suite.thresholds());

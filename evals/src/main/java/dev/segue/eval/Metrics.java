@@ -22,13 +22,21 @@ public final class Metrics {
             List.of("tag_precision", "r_precision", "ndcg_at_10", "recall_at_50", "recall", "rubric_score");
     /** Higher is better, 0..1: compared against a baseline. In the order reports show them. */
     public static final List<String> QUALITY = concat(List.of("pass_rate", "check_pass_rate"), PER_TURN);
+    /**
+     * How varied the playlists are (docs/diversity.md): per-turn means of what the service measured of each playlist,
+     * then exposure over all the variant's playlists. Neither better nor worse: shown, gated only by thresholds.
+     */
+    private static final List<String> DIVERSITY_PER_TURN =
+            List.of("intra_list_diversity", "long_tail_share", "popularity_calibration");
+
+    public static final List<String> DIVERSITY = concat(DIVERSITY_PER_TURN, List.of("artist_gini", "catalog_coverage"));
     /** Lower is better. */
     public static final List<String> COST =
             List.of("latency_p50_ms", "latency_p95_ms", "latency_max_ms", "server_errors");
     /** Counts shown for context. */
     public static final List<String> COUNTS = List.of("cases", "skipped", "known_issues", "refusals");
     /** Every metric, in the order reports list them. */
-    public static final List<String> ALL = concat(COUNTS, QUALITY, COST);
+    public static final List<String> ALL = concat(COUNTS, QUALITY, DIVERSITY, COST);
 
     public static final Set<String> KNOWN = Set.copyOf(ALL);
 
@@ -54,6 +62,14 @@ public final class Metrics {
                     .filter(own::containsKey)
                     .forEach(metric -> out.put(byLabel(metric, label), own.get(metric)));
         }
+        return out;
+    }
+
+    /** As {@link #of(List)}, with artist_gini and catalog_coverage over the served catalog (null: left out). */
+    public static Map<String, Double> of(List<CaseRun> runs, ExposureMetrics.CatalogSize catalog) {
+        Map<String, Double> out = of(runs);
+        out.putAll(ExposureMetrics.of(
+                runs.stream().filter(r -> r.status() != Status.SKIP).toList(), catalog));
         return out;
     }
 
@@ -88,7 +104,7 @@ public final class Metrics {
                     checks.stream().filter(c -> c.status() == Status.PASS).count() / (double) checks.size());
         }
         List<Turn> turns = ran.stream().flatMap(r -> r.turns().stream()).toList();
-        for (String metric : PER_TURN) {
+        for (String metric : concat(PER_TURN, DIVERSITY_PER_TURN)) {
             turns.stream()
                     .map(t -> t.metrics().get(metric))
                     .filter(v -> v != null)

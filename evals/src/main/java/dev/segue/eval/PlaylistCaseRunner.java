@@ -65,6 +65,22 @@ final class PlaylistCaseRunner {
         return SuiteNodes.merge(caseOptions, variant.options());
     }
 
+    /** What the service measured of this playlist (its {@code diversity}, with the trace); null values left out. */
+    static Map<String, Double> diversityOf(JsonNode body) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        JsonNode diversity = body.path("diversity");
+        Map.of(
+                        "intra_list_diversity", "intraListDiversity",
+                        "long_tail_share", "longTailShare",
+                        "popularity_calibration", "popularityCalibration")
+                .forEach((metric, field) -> {
+                    if (diversity.path(field).isNumber()) {
+                        out.put(metric, diversity.path(field).asDouble());
+                    }
+                });
+        return out;
+    }
+
     private Turn evaluate(
             int index,
             Expect expect,
@@ -82,6 +98,7 @@ final class PlaylistCaseRunner {
             checks.addAll(TurnChecks.shape(reply.body()));
             checks.addAll(Checks.evaluate(expect, reply.body(), reply.ms(), judge, prompt));
             metrics.putAll(TurnChecks.metricsOf(checks));
+            metrics.putAll(diversityOf(reply.body()));
             if (Boolean.TRUE.equals(expect.knownTrackIds())) {
                 checks.add(TurnChecks.knownTrackIds(reply.body(), client));
             }

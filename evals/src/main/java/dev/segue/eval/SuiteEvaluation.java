@@ -180,7 +180,7 @@ public class SuiteEvaluation {
             return new Ran(
                     "(none)",
                     selected.stream()
-                            .map(v -> new EvalRunner.VariantRun(v, null, why, List.of()))
+                            .map(v -> new EvalRunner.VariantRun(v, null, why, List.of(), null))
                             .toList());
         }
         LocalService local = o.target() == null ? startLocal(suite, o, outDir, provider, out) : null;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The table printed at the end of a run: one row per variant, then what failed and what was skipped. */
 public final class ConsoleReport {
@@ -46,7 +47,8 @@ public final class ConsoleReport {
     /** Fixed-width columns with String.format: a terminal table needs nothing more. */
     private static void table(Results.Run run, PrintWriter out) {
         List<String> columns = new ArrayList<>(List.of("cases", "skipped"));
-        for (String m : Metrics.QUALITY) {
+        for (String m : Stream.concat(Metrics.QUALITY.stream(), Metrics.DIVERSITY.stream())
+                .toList()) {
             if (run.variants().stream().anyMatch(v -> v.metrics().containsKey(m))) {
                 columns.add(m);
             }
