@@ -1,5 +1,6 @@
 package dev.segue.api;
 
+import dev.segue.dj.DjService;
 import dev.segue.experiment.Experiments;
 import dev.segue.experiment.Experiments.Assigned;
 import dev.segue.experiment.Exposure;
@@ -7,9 +8,11 @@ import dev.segue.experiment.Outcome;
 import dev.segue.playlist.Playlist;
 import dev.segue.trace.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -83,16 +86,49 @@ class ExperimentGate {
     }
 
     private static Shown shown(Playlist playlist, List<Assigned> assigned, boolean withTrace) {
-        Playlist answered = withTrace ? playlist : playlist.withoutTrace();
-        List<ExperimentalPlaylist.Placement> placements = assigned.stream()
-                .map(a -> new ExperimentalPlaylist.Placement(a.experimentId(), a.arm(), a.notInExperiment()))
+        return new Shown(playlist, placed(withTrace ? playlist : playlist.withoutTrace(), assigned));
+    }
+
+    /** The body as answered: as before with no experiment, else with where the listener is in each. */
+    private static Object placed(Object body, List<Assigned> assigned) {
+        List<Experimental.Placement> placements = assigned.stream()
+                .map(a -> new Experimental.Placement(a.experimentId(), a.arm(), a.notInExperiment()))
                 .toList();
-        Object body = switch (placements.size()) {
-            case 0 -> answered;
-            case 1 -> new ExperimentalPlaylist(answered, placements.get(0));
-            default -> new ExperimentalPlaylist(answered, placements);
+        return switch (placements.size()) {
+            case 0 -> body;
+            case 1 -> new Experimental(body, placements.get(0));
+            default -> new Experimental(body, placements);
         };
-        return new Shown(playlist, body);
+    }
+
+    /** A DJ session opened: the listener's arms, whose options do not change the DJ (it has none to set yet). */
+    Object opened(DjService.Opened opened, String userId) {
+        return userId == null ? opened : placed(opened, experiments.assign(userId, Set.of()));
+    }
+
+    /** A like or skip in a DJ session is an outcome of the experiments its segments were shown under. */
+    void feedback(String sessionId, String type) {
+        experiments.outcome(sessionId, type);
+    }
+
+    /** Every DJ segment planned for a listener is an exposure under each running experiment's arm. */
+    void segmentShown(@Observes DjService.SegmentShown shown) {
+        if (shown.userId() == null) {
+            return;
+        }
+        experiments.expose(experiments.assign(shown.userId(), Set.of()).stream()
+                .filter(Assigned::applies)
+                .map(a -> new Exposure(
+                        a.experimentId(),
+                        a.arm(),
+                        shown.userId(),
+                        shown.sessionId(),
+                        shown.segment().segment(),
+                        "dj",
+                        shown.ms(),
+                        0,
+                        false))
+                .toList());
     }
 
     private static Exposure exposure(

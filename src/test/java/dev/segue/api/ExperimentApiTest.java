@@ -164,6 +164,28 @@ class ExperimentApiTest {
     }
 
     @Test
+    void djSegmentsAreExposuresOfTheListenersArm() {
+        String id = start(AB);
+        String user = "exp-dj-" + System.nanoTime();
+        JsonPath opened = Api.post("/api/dj/sessions", Map.of("userId", user, "prompt", "chill electronic"))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertEquals(id, opened.getString("experiment.id"));
+        String arm = opened.getString("experiment.arm");
+        String session = opened.getString("id");
+        assertNotNull(session);
+        Api.next(session);
+        Api.next(session);
+        JsonPath report = report(id);
+        int index = "control".equals(arm) ? 0 : 1;
+        assertEquals(1, report.getInt("arms[" + index + "].users"));
+        assertEquals(2, report.getInt("arms[" + index + "].exposures"), "one exposure per segment");
+        assertNull(
+                Api.post("/api/dj/sessions", Map.of("prompt", "jazz")).extract().path("experiment"));
+    }
+
+    @Test
     void theSampleRatioCheckFlagsABrokenSplit() {
         String id = start(AB);
         expose(id, "control", 600);
