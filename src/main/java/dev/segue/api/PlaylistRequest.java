@@ -36,7 +36,10 @@ public record PlaylistRequest(
         @UserId String userId,
         @Valid Options options) {
 
-    /** planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt. */
+    /**
+     * planner: auto | offline | llm; ranker: auto | none | random (the pool in a random order: a known-worse arm for
+     * experiments); promptVersion: v1, v2, … of the agent prompt.
+     */
     public record Options(
             @OneOf(
                     name = "options.planner",
@@ -46,7 +49,7 @@ public record PlaylistRequest(
 
             @OneOf(
                     name = "options.ranker",
-                    value = {"auto", "none"})
+                    value = {"auto", "none", "random"})
             String ranker,
 
             @PromptVersion String promptVersion) {}

@@ -24,7 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -86,7 +88,11 @@ public class UserResource {
         profiles.add(id, events);
         body.stream()
                 .filter(e -> e.playlistId() != null && !e.playlistId().isBlank())
-                .forEach(e -> experiments.listened(id, e.playlistId().strip(), e.type()));
+                .collect(Collectors.groupingBy(
+                        e -> e.playlistId().strip(),
+                        LinkedHashMap::new,
+                        Collectors.mapping(Event::type, Collectors.toList())))
+                .forEach((playlist, types) -> experiments.listened(id, playlist, types));
         return Response.accepted(new Accepted(events.size())).build();
     }
 

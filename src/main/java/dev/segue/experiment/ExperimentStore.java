@@ -64,23 +64,23 @@ class ExperimentStore {
     }
 
     void expose(List<Exposure> exposures) {
-        String sql = "INSERT INTO experiment_exposures (experiment_id, arm, user_id, subject_id, version, kind,"
-                + " latency_ms, llm_tokens, fallback, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Timestamp now = Timestamp.from(Instant.now());
-        for (Exposure x : exposures) {
-            jdbc.update(
-                    sql,
-                    x.experimentId(),
-                    x.arm(),
-                    x.userId(),
-                    x.subjectId(),
-                    x.version(),
-                    x.kind(),
-                    x.latencyMs(),
-                    x.llmTokens(),
-                    x.fallback(),
-                    now);
-        }
+        jdbc.batch(
+                "INSERT INTO experiment_exposures (" + Jdbc.EXPOSURE + ", at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                exposures.stream()
+                        .map(x -> new Object[] {
+                            x.experimentId(),
+                            x.arm(),
+                            x.userId(),
+                            x.subjectId(),
+                            x.version(),
+                            x.kind(),
+                            x.latencyMs(),
+                            x.llmTokens(),
+                            x.fallback(),
+                            now
+                        })
+                        .toList());
     }
 
     /** Each experiment (with its arm) something was shown under, and to whom; empty when it never was. */
@@ -98,13 +98,13 @@ class ExperimentStore {
                 experimentId);
     }
 
-    void outcome(Outcome o) {
-        jdbc.update(
+    void outcomes(List<Outcome> outcomes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batch(
                 "INSERT INTO experiment_outcomes (user_id, subject_id, type, at) VALUES (?, ?, ?, ?)",
-                o.userId(),
-                o.subjectId(),
-                o.type(),
-                Timestamp.from(Instant.now()));
+                outcomes.stream()
+                        .map(o -> new Object[] {o.userId(), o.subjectId(), o.type(), now})
+                        .toList());
     }
 
     /** The outcomes on everything shown in this experiment. */

@@ -120,13 +120,17 @@ public class Experiments {
     public void outcome(String subjectId, String type) {
         store.exposuresOf(subjectId).stream()
                 .findFirst()
-                .ifPresent(x -> store.outcome(new Outcome(x.userId(), subjectId, type)));
+                .ifPresent(x -> store.outcomes(List.of(new Outcome(x.userId(), subjectId, type))));
     }
 
-    /** A listening event on something a listener was shown under an experiment; ignored when they never were. */
-    public void listened(String userId, String subjectId, String type) {
+    /**
+     * Listening events (their types, in order) on something a listener was shown under an experiment; ignored when
+     * it was not shown to them.
+     */
+    public void listened(String userId, String subjectId, List<String> types) {
         if (store.exposuresOf(subjectId).stream().anyMatch(x -> x.userId().equals(userId))) {
-            store.outcome(new Outcome(userId, subjectId, type));
+            store.outcomes(
+                    types.stream().map(t -> new Outcome(userId, subjectId, t)).toList());
         }
     }
 

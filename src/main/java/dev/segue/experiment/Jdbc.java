@@ -35,6 +35,26 @@ final class Jdbc {
         }
     }
 
+    /** One statement run for each set of parameters, in one transaction. */
+    void batch(String sql, List<Object[]> rows) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("experiment store: " + e.getMessage(), e);
+        }
+    }
+
     <T> List<T> query(String sql, Row<T> row, Object... parameters) {
         List<T> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

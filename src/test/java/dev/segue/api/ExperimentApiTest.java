@@ -164,6 +164,17 @@ class ExperimentApiTest {
     }
 
     @Test
+    void theRandomRankerIsARepeatableKnownWorseArm() {
+        Map<String, Object> body = Map.of("prompt", "calm piano", "options", Map.of("ranker", "random"));
+        JsonPath random = Api.create(body);
+        assertEquals("random", random.getString("ranker"));
+        assertEquals(random.getList("tracks.id"), Api.create(body).getList("tracks.id"), "seeded by the prompt");
+        List<String> ranked = Api.create(Map.of("prompt", "calm piano")).getList("tracks.id");
+        assertFalse(ranked.isEmpty());
+        assertFalse(ranked.equals(random.getList("tracks.id")), "not the ranked playlist");
+    }
+
+    @Test
     void djSegmentsAreExposuresOfTheListenersArm() {
         String id = start(AB);
         String user = "exp-dj-" + System.nanoTime();
