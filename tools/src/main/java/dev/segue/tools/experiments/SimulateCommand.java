@@ -54,7 +54,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--worse-options",
-            defaultValue = "{\"ranker\":\"none\"}",
+            defaultValue = "{\"ranker\":\"random\"}",
             description = "the A/B worse arm's options (JSON, default ${DEFAULT-VALUE})")
     String worseOptions;
 

@@ -90,14 +90,13 @@ final class SimulatedListener {
         return events;
     }
 
+    /** What the listener asks for: the playlist's title, then their strongest genre words (as many as the round). */
     String prompt(int round) {
-        return round == 0 ? taste.title() : taste.title() + " " + topWord();
-    }
-
-    private String topWord() {
-        return taste.words().entrySet().stream()
-                .max(Map.Entry.comparingByValue())
+        List<String> top = taste.words().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(FULL_FIT_WORDS)
                 .map(Map.Entry::getKey)
-                .orElse("music");
+                .toList();
+        return taste.title() + ": " + String.join(", ", top.subList(0, Math.min(top.size(), round + 2)));
     }
 }
