@@ -1,5 +1,6 @@
 package dev.segue.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -10,5 +11,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 public record Experimental(@JsonUnwrapped Object shown, Object experiment) {
 
     /** Where the listener is in one experiment; no arm (and why) when the experiment does not apply. */
-    public record Placement(String id, String arm, String notInExperiment) {}
+    public record Placement(
+            String id, String arm, @JsonInclude(JsonInclude.Include.NON_NULL) String notInExperiment) {}
 }
