@@ -108,6 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String md = SimulationReport.markdown(result, ab);
         ReportFiles.write(out, "simulation.md", md);
         spec.commandLine().getOut().print(md);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }
