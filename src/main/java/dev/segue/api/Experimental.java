@@ -12,5 +12,7 @@ public record Experimental(@JsonUnwrapped Object shown, Object experiment) {
 
     /** Where the listener is in one experiment; no arm (and why) when the experiment does not apply. */
     public record Placement(
-            String id, String arm, @JsonInclude(JsonInclude.Include.NON_NULL) String notInExperiment) {}
+            String id,
+            String arm,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String notInExperiment) {}
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Online experiments: creating and stopping them, assigning listeners to arms, recording what each listener was
@@ -107,12 +108,15 @@ public class Experiments {
     }
 
     /**
-     * The arms something (a playlist, a DJ session) was first shown under, one per experiment: a later version of it
-     * is shown under the same arms.
+     * The arms something (a playlist, a DJ session) was first shown under, one per experiment still running: a later
+     * version of it is shown under the same arms. A stopped experiment records no more exposures.
      */
     public List<Exposure> armsOf(String subjectId) {
+        Set<String> live = running().stream().map(Experiment::id).collect(Collectors.toSet());
         Map<String, Exposure> first = new LinkedHashMap<>();
-        store.exposuresOf(subjectId).forEach(x -> first.putIfAbsent(x.experimentId(), x));
+        store.exposuresOf(subjectId).stream()
+                .filter(x -> live.contains(x.experimentId()))
+                .forEach(x -> first.putIfAbsent(x.experimentId(), x));
         return List.copyOf(first.values());
     }
 

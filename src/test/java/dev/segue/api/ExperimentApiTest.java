@@ -164,6 +164,17 @@ class ExperimentApiTest {
     }
 
     @Test
+    void aStoppedExperimentRecordsNoMoreExposures() {
+        String id = start(AB);
+        String user = "exp-stopped-" + System.nanoTime();
+        String playlist = Api.create(Map.of("prompt", "jazz", "userId", user)).getString("id");
+        given().post("/api/experiments/" + id + "/stop").then().statusCode(200);
+        assertNull(Api.refine(playlist, "more upbeat").get("experiment"));
+        assertNull(Api.create(Map.of("prompt", "jazz", "userId", user)).get("experiment"));
+        assertEquals(1, report(id).getInt("exposures"));
+    }
+
+    @Test
     void theRandomRankerIsARepeatableKnownWorseArm() {
         Map<String, Object> body = Map.of("prompt", "calm piano", "options", Map.of("ranker", "random"));
         JsonPath random = Api.create(body);

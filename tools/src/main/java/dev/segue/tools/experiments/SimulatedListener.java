@@ -93,6 +93,7 @@ final class SimulatedListener {
     /** What the listener asks for: the playlist's title, then their strongest genre words (as many as the round). */
     String prompt(int round) {
         List<String> top = taste.words().entrySet().stream()
+                // a stable sort: equal weights keep the taste's order, the order of the playlist's file
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(FULL_FIT_WORDS)
                 .map(Map.Entry::getKey)
