@@ -84,9 +84,12 @@ public class DjResource {
 
     private final DjStreams streams;
 
-    DjResource(DjService dj, DjStreams streams) {
+    private final ExperimentGate experiments;
+
+    DjResource(DjService dj, DjStreams streams, ExperimentGate experiments) {
         this.dj = dj;
         this.streams = streams;
+        this.experiments = experiments;
     }
 
     @POST
@@ -96,7 +99,7 @@ public class DjResource {
         OpenRequest r = body == null ? new OpenRequest(null, null, null) : body;
         DjService.Opened opened = dj.open(r.userId(), r.prompt(), r.minutes());
         return Response.created(URI.create("/api/dj/sessions/" + opened.id()))
-                .entity(opened)
+                .entity(experiments.opened(opened, r.userId()))
                 .build();
     }
 
@@ -187,10 +190,12 @@ public class DjResource {
             case UNKNOWN_SESSION -> throw unknown(id);
             case UNKNOWN_TRACK ->
                 throw ApiException.badRequest("unknown track id \"" + Snippet.of(body.trackId()) + "\"", "trackId");
-            case ACCEPTED ->
-                Response.accepted(new Interpretation(
+            case ACCEPTED -> {
+                experiments.feedback(id, body.type());
+                yield Response.accepted(new Interpretation(
                                 "like".equals(body.type()) ? "more like it from now on" : "moving away from it"))
                         .build();
+            }
         };
     }
 

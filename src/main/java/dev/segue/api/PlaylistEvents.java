@@ -1,6 +1,5 @@
 package dev.segue.api;
 
-import dev.segue.playlist.Playlist;
 import dev.segue.trace.Progress;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,7 +33,7 @@ public class PlaylistEvents {
         this.problems = problems;
     }
 
-    Multi<OutboundSseEvent> stream(Sse sse, UriInfo uri, Supplier<Playlist> work) {
+    Multi<OutboundSseEvent> stream(Sse sse, UriInfo uri, Supplier<?> work) {
         return Multi.createFrom().emitter(emitter -> {
             Events events = new Events(sse, emitter);
             ScheduledExecutorService pool = Infrastructure.getDefaultWorkerPool();
@@ -45,11 +44,11 @@ public class PlaylistEvents {
                     TimeUnit.SECONDS);
             pool.execute(() -> {
                 try {
-                    Playlist playlist = Progress.reportingTo(events::progress, work);
+                    Object playlist = Progress.reportingTo(events::progress, work);
                     events.send(sse.newEventBuilder()
                             .name("playlist")
                             .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(Playlist.class, playlist)
+                            .data(playlist.getClass(), playlist)
                             .build());
                 } catch (RuntimeException e) {
                     Response problem = problems.internalOrMapped(e, uri);

@@ -38,8 +38,9 @@ public record PlaylistRequest(
         @Valid Options options) {
 
     /**
-     * planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt; diversity: 0..1,
-     * how much variety is worth against relevance among the tracks that meet every wish (0, the default, is none).
+     * planner: auto | offline | llm; ranker: auto | none | random (the pool in a random order: a known-worse arm for
+     * experiments); promptVersion: v1, v2, … of the agent prompt; diversity: 0..1, how much variety is worth against
+     * relevance among the tracks that meet every wish (0, the default, is none).
      */
     public record Options(
             @OneOf(
@@ -50,7 +51,7 @@ public record PlaylistRequest(
 
             @OneOf(
                     name = "options.ranker",
-                    value = {"auto", "none"})
+                    value = {"auto", "none", "random"})
             String ranker,
 
             @PromptVersion String promptVersion,

@@ -6,6 +6,7 @@ import dev.segue.api.validation.OneOf;
 import dev.segue.api.validation.Params;
 import dev.segue.api.validation.RequiredBody;
 import dev.segue.api.validation.Snippet;
+import dev.segue.experiment.Outcome;
 import dev.segue.export.ExportFormat;
 import dev.segue.export.PlaylistExporter;
 import dev.segue.playlist.Playlist;
@@ -49,11 +50,14 @@ public class PlaylistResource {
     private final PlaylistService playlists;
     private final PlaylistEvents events;
     private final PlaylistExporter exporter;
+    private final ExperimentGate experiments;
 
-    PlaylistResource(PlaylistService playlists, PlaylistEvents events, PlaylistExporter exporter) {
+    PlaylistResource(
+            PlaylistService playlists, PlaylistEvents events, PlaylistExporter exporter, ExperimentGate experiments) {
         this.playlists = playlists;
         this.events = events;
         this.exporter = exporter;
+        this.experiments = experiments;
     }
 
     @POST
@@ -64,9 +68,9 @@ public class PlaylistResource {
     public Response create(
             @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
             @RestQuery @Flag(name = "trace") String trace) {
-        Playlist playlist = playlists.create(command(body), Params.flag(trace));
-        return Response.created(URI.create("/api/playlists/" + playlist.id()))
-                .entity(playlist)
+        ExperimentGate.Shown shown = created(body, Params.flag(trace));
+        return Response.created(URI.create("/api/playlists/" + shown.playlist().id()))
+                .entity(shown.body())
                 .build();
     }
 
@@ -84,14 +88,18 @@ public class PlaylistResource {
             @RestQuery @Flag(name = "trace") String trace,
             @Context Sse sse,
             @Context UriInfo uri) {
-        PlaylistService.CreateCommand command = command(body);
         boolean withTrace = Params.flag(trace);
-        return events.stream(sse, uri, () -> playlists.create(command, withTrace));
+        return events.stream(sse, uri, () -> created(body, withTrace).body());
     }
 
-    /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
-    private static PlaylistService.CreateCommand command(PlaylistRequest body) {
-        PlaylistRequest.Options options = body.options();
+    /** Version 1, made with the options the request set and its listener's experiment arms set. */
+    private ExperimentGate.Shown created(PlaylistRequest body, boolean withTrace) {
+        return experiments.create(
+                body.userId(), body.options(), withTrace, options -> playlists.create(command(body, options), true));
+    }
+
+    /** What the caller (or an experiment arm) set, kept beside every version: nothing removed, no conversation yet. */
+    private static PlaylistService.CreateCommand command(PlaylistRequest body, PlaylistRequest.Options options) {
         PlaylistSpec spec = new PlaylistSpec(
                 body.length(),
                 body.durationMinutes(),
@@ -187,13 +195,20 @@ public class PlaylistResource {
             summary = "Make the next version by describing a change",
             description =
                     "e.g. \"more upbeat\", \"no piano\", \"add some jazz\", \"make it 30 minutes\", \"nothing by X\"")
-    public Playlist refine(
+    public Object refine(
             @RestPath String id,
             @RequiredBody(message = "{segue.playlist.body}") @Valid RefineRequest body,
             @RestQuery @Flag(name = "trace") String trace) {
-        return playlists
-                .refine(checkedId(id), body.prompt().strip(), Params.flag(trace))
-                .orElseThrow(() -> unknown(id));
+        return refined(checkedId(id), body.prompt().strip(), Params.flag(trace));
+    }
+
+    private Object refined(String id, String change, boolean withTrace) {
+        return experiments
+                .changed(
+                        Outcome.REFINE,
+                        withTrace,
+                        () -> playlists.refine(id, change, true).orElseThrow(() -> unknown(id)))
+                .body();
     }
 
     @POST
@@ -213,14 +228,19 @@ public class PlaylistResource {
         playlists.find(playlistId, null, false).orElseThrow(() -> unknown(id));
         String change = body.prompt().strip();
         boolean withTrace = Params.flag(trace);
-        return events.stream(
-                sse, uri, () -> playlists.refine(playlistId, change, withTrace).orElseThrow(() -> unknown(id)));
+        return events.stream(sse, uri, () -> refined(playlistId, change, withTrace));
     }
 
     @DELETE
     @Path("{id}/tracks/{trackId}")
     @Operation(summary = "Make the next version without a track; its slot goes to the best unused candidate")
-    public Playlist removeTrack(@RestPath String id, @RestPath String trackId) {
+    public Object removeTrack(@RestPath String id, @RestPath String trackId) {
+        return experiments
+                .changed(Outcome.REMOVE, false, () -> removed(id, trackId))
+                .body();
+    }
+
+    private Playlist removed(String id, String trackId) {
         PlaylistService.Removal removal = playlists.removeTrack(checkedId(id), trackId);
         return switch (removal) {
             case PlaylistService.Removal.Done done -> done.playlist();

@@ -5,8 +5,10 @@ import dev.segue.api.validation.EventTime;
 import dev.segue.api.validation.EventType;
 import dev.segue.api.validation.KnownTrackId;
 import dev.segue.api.validation.RequiredBody;
+import dev.segue.api.validation.Text;
 import dev.segue.api.validation.UserId;
 import dev.segue.dj.DjService;
+import dev.segue.experiment.Experiments;
 import dev.segue.playlist.PlaylistService;
 import dev.segue.profile.ListeningEvent;
 import dev.segue.profile.ProfileService;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -36,7 +40,10 @@ public class UserResource {
     public record Event(
             @EventType String type,
             @KnownTrackId String trackId,
-            @EventTime String at) {}
+            @EventTime String at,
+
+            @Text(name = "playlistId", max = 100, optional = true)
+            String playlistId) {}
 
     public record Accepted(int accepted) {}
 
@@ -51,17 +58,23 @@ public class UserResource {
 
     private final ProfileService profiles;
 
-    UserResource(PlaylistService playlists, DjService dj, ProfileService profiles) {
+    private final Experiments experiments;
+
+    UserResource(PlaylistService playlists, DjService dj, ProfileService profiles, Experiments experiments) {
         this.playlists = playlists;
         this.dj = dj;
         this.profiles = profiles;
+        this.experiments = experiments;
     }
 
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Record listening events: [{trackId, type: play|skip|like|dislike, at?}] (at most 500 at once)")
+            summary =
+                    "Record listening events: [{trackId, type: play|skip|like|dislike|complete|save, at?, playlistId?}]"
+                            + " (at most 500 at once)",
+            description = "An event naming a playlist shown under an experiment is an outcome of that experiment")
     @AllOrNothing
     public Response events(
             @RestPath @UserId String id,
@@ -73,6 +86,13 @@ public class UserResource {
                         e.trackId(), ListeningEvent.Type.parse(e.type()), e.at() == null ? now : Instant.parse(e.at())))
                 .toList();
         profiles.add(id, events);
+        body.stream()
+                .filter(e -> e.playlistId() != null && !e.playlistId().isBlank())
+                .collect(Collectors.groupingBy(
+                        e -> e.playlistId().strip(),
+                        LinkedHashMap::new,
+                        Collectors.mapping(Event::type, Collectors.toList())))
+                .forEach((playlist, types) -> experiments.listened(id, playlist, types));
         return Response.accepted(new Accepted(events.size())).build();
     }
 
@@ -97,8 +117,10 @@ public class UserResource {
     @DELETE
     @Operation(
             summary =
-                    "Delete everything stored for a listener: history, settings, playlists (every version), DJ sessions")
+                    "Delete everything stored for a listener: history, settings, playlists (every version), DJ sessions,"
+                            + " experiment exposures and outcomes")
     public Deleted delete(@RestPath @UserId String id) {
+        experiments.deleteAllOf(id);
         return new Deleted(id, playlists.deleteAllOf(id), dj.closeAllOf(id), profiles.delete(id));
     }
 }

@@ -16,6 +16,7 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,9 @@ import org.jboss.logging.Logger;
 public class DjService {
 
     public record Opened(String id, String vibe, int minutes, Instant createdAt) {}
+
+    /** Fired for every segment planned: what a session's listener is shown (experiments observe it). */
+    public record SegmentShown(String sessionId, String userId, DjSegment segment, double ms) {}
 
     /** One step of a listener's pacing: how long until the next step, or that the session is over. */
     record Pace(Duration delay, boolean over) {
@@ -63,6 +67,8 @@ public class DjService {
     /** A listener's taste, when the session has a userId with history and personalisation on. */
     private final Function<String, Optional<Personalisation>> tastes;
 
+    private final Event<SegmentShown> shown;
+
     private final Object[] locks = new Object[64];
 
     DjService(
@@ -76,7 +82,8 @@ public class DjService {
             Catalog catalog,
             Scheduler scheduler,
             SegueConfig config,
-            ProfileService profiles) {
+            ProfileService profiles,
+            Event<SegmentShown> shown) {
         this.store = store;
         this.planner = planner;
         this.host = host;
@@ -88,6 +95,7 @@ public class DjService {
         this.scheduler = scheduler;
         this.settings = config.dj();
         this.tastes = profiles::forRequest;
+        this.shown = shown;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -130,11 +138,17 @@ public class DjService {
 
     /** Plans, stores and announces the next segment; empty when the session does not exist. */
     public Optional<DjSegment> next(String id) {
+        long start = System.nanoTime();
+        Optional<DjState> state;
         Optional<DjSegment> segment;
         synchronized (lock(id)) {
-            segment = store.find(id).map(this::planAndStore);
+            state = store.find(id);
+            segment = state.map(this::planAndStore);
         }
-        segment.ifPresent(s -> news.segmentAdded(id));
+        segment.ifPresent(s -> {
+            news.segmentAdded(id);
+            shown.fire(new SegmentShown(id, state.get().session().userId(), s, Trace.millisSince(start)));
+        });
         return segment;
     }
 

@@ -10,9 +10,12 @@ import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.Candidate;
 import dev.segue.trace.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -23,6 +26,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 class RankingPolicy {
+
+    /** options.ranker "random": the pool in a random order, for experiments that need a known-worse arm. */
+    static final String RANDOM = "random";
 
     /**
      * What one ranking sees: the playlist's settings (ranker option, seed tracks), the listener's words, whether this
@@ -54,6 +60,9 @@ class RankingPolicy {
     List<ScoredTrack> rank(Pool pool, Personalisation taste, Trace trace) {
         List<ScoredTrack> scored =
                 scorer.score(pool.intent(), pool.candidates(), pool.queryVector(), pool.keep(), taste);
+        if (RANDOM.equals(pool.spec().ranker())) {
+            return shuffled(scored, pool.prompt());
+        }
         if (!usesRanker(pool.spec().ranker(), pool.refined())) {
             return scored;
         }
@@ -79,9 +88,22 @@ class RankingPolicy {
         return ranked;
     }
 
-    /** What a playlist's {@code ranker} field says: the transformer's name and version, or "baseline". */
+    /** What a playlist's {@code ranker} field says: the transformer's name and version, "baseline" or "random". */
     String rankerName(String option, boolean refined) {
+        if (RANDOM.equals(option)) {
+            return RANDOM;
+        }
         return usesRanker(option, refined) ? ranker.name() : TransformerRanker.BASELINE;
+    }
+
+    /**
+     * The pool in an order that ignores every score (each track keeps its own score): a deliberately degraded
+     * ranking, an experiment's known-worse arm. Seeded by the prompt, so the same prompt gets the same playlist.
+     */
+    private static List<ScoredTrack> shuffled(List<ScoredTrack> scored, String prompt) {
+        List<ScoredTrack> out = new ArrayList<>(scored);
+        Collections.shuffle(out, new Random(prompt.hashCode()));
+        return out;
     }
 
     /** options.ranker "none" keeps the foundation scorer; "auto" (or absent) uses the transformer when one is loaded. */

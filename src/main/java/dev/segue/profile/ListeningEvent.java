@@ -11,7 +11,11 @@ public record ListeningEvent(String trackId, Type type, Instant at) {
         PLAY(1),
         SKIP(-1),
         LIKE(2),
-        DISLIKE(-2);
+        DISLIKE(-2),
+        /** Played to the end: a play that says a little more than one the listener may have left running. */
+        COMPLETE(1),
+        /** Kept for later, as strong as a like. */
+        SAVE(2);
 
         private final double weight;
 
@@ -31,6 +35,8 @@ public record ListeningEvent(String trackId, Type type, Instant at) {
                         case "skip" -> SKIP;
                         case "like" -> LIKE;
                         case "dislike" -> DISLIKE;
+                        case "complete" -> COMPLETE;
+                        case "save" -> SAVE;
                         default -> null;
                     };
         }

@@ -2,6 +2,7 @@ package dev.segue.tools;
 
 import dev.segue.tools.bench.BenchCommand;
 import dev.segue.tools.dj.DjClientCommand;
+import dev.segue.tools.experiments.SimulateCommand;
 import dev.segue.tools.fakellm.FakeLlmCommand;
 import dev.segue.tools.loadtest.LoadTestCommand;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             LoadTestCommand.class,
             FakeLlmCommand.class,
             DjClientCommand.class,
+            SimulateCommand.class,
             HelpCommand.class
         })
 public final class SegueTools implements Callable<Integer> {
