@@ -103,6 +103,23 @@ function metricSection(metric, report) {
   return box;
 }
 
+// One row per arm; an arm whose exposures recorded no tracks has nothing to measure.
+function diversitySection(report) {
+  const body = byId("diversity").querySelector("tbody");
+  report.arms.forEach((arm) => {
+    const row = el("tr", { class: "diversity-row" });
+    row.append(el("th", { scope: "row" }, arm.name));
+    const d = arm.diversity;
+    if (!d) {
+      row.append(el("td", { colspan: "5", class: "hint" }, "no tracks recorded"));
+    } else {
+      [d.artistGini, d.longTailShare, d.catalogCoverage, d.intraListDiversity, d.popularityCalibration]
+        .forEach((x) => row.append(el("td", { class: "num" }, fmt(x))));
+    }
+    body.append(row);
+  });
+}
+
 async function main() {
   try {
     const response = await fetch(`/api/experiments/${encodeURIComponent(id)}/report`);
@@ -114,6 +131,7 @@ async function main() {
     byId("subtitle").textContent = `${e.status}, since ${e.createdAt}: ${report.users} listeners, `
       + `${report.exposures} exposures` + (e.description ? ` — ${e.description}` : "");
     splitSection(report);
+    diversitySection(report);
     const metrics = byId("metrics");
     report.metrics.forEach((m) => metrics.append(metricSection(m, report)));
     document.body.dataset.loaded = "true";

@@ -6,6 +6,7 @@ import dev.segue.experiment.Experiments.Assigned;
 import dev.segue.experiment.Exposure;
 import dev.segue.experiment.Outcome;
 import dev.segue.playlist.Playlist;
+import dev.segue.playlist.PlaylistTrack;
 import dev.segue.trace.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -127,7 +128,8 @@ class ExperimentGate {
                         "dj",
                         shown.ms(),
                         0,
-                        false))
+                        false,
+                        trackIds(shown.segment().tracks())))
                 .toList());
     }
 
@@ -141,7 +143,21 @@ class ExperimentGate {
                                 + Objects.requireNonNullElse(c.outputTokens(), 0))
                         .sum();
         boolean fallback = trace != null && trace.steps().stream().anyMatch(s -> FALLBACK_STEP.equals(s.name()));
-        return new Exposure(experimentId, arm, userId, playlist.id(), playlist.version(), kind, ms, tokens, fallback);
+        return new Exposure(
+                experimentId,
+                arm,
+                userId,
+                playlist.id(),
+                playlist.version(),
+                kind,
+                ms,
+                tokens,
+                fallback,
+                trackIds(playlist.tracks()));
+    }
+
+    private static List<String> trackIds(List<PlaylistTrack> tracks) {
+        return tracks.stream().map(PlaylistTrack::id).toList();
     }
 
     private static String describe(Assigned a) {

@@ -1,5 +1,6 @@
 package dev.segue.experiment;
 
+import dev.segue.diversity.DiversityReport;
 import dev.segue.experiment.Statistics.Difference;
 import dev.segue.experiment.Statistics.Estimate;
 import java.time.Instant;
@@ -36,8 +37,8 @@ public record ExperimentReport(
     }
 
     /**
-     * One arm. {@code versusControl} is null for the control. {@code diversity} is the place for the diversity
-     * metrics of issue 18 item 5 (dev.segue.diversity): null until they are wired in.
+     * One arm. {@code versusControl} is null for the control. {@code diversity}: how varied and fair what the arm
+     * showed was (docs/diversity.md), null when no exposure recorded its tracks.
      */
     public record ArmReport(
             String name,
@@ -48,5 +49,5 @@ public record ExperimentReport(
             int exposures,
             Map<String, Estimate> metrics,
             Map<String, Difference> versusControl,
-            Object diversity) {}
+            DiversityReport diversity) {}
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Experiments, exposures and outcomes in the database (tables of V5__experiments.sql). */
+/** Experiments, exposures and outcomes in the database (tables of V5__experiments.sql, V6__exposure_tracks.sql). */
 @ApplicationScoped
 class ExperimentStore {
 
@@ -66,7 +66,7 @@ class ExperimentStore {
     void expose(List<Exposure> exposures) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batch(
-                "INSERT INTO experiment_exposures (" + Jdbc.EXPOSURE + ", at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO experiment_exposures (" + Jdbc.EXPOSURE + ", at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 exposures.stream()
                         .map(x -> new Object[] {
                             x.experimentId(),
@@ -78,6 +78,7 @@ class ExperimentStore {
                             x.latencyMs(),
                             x.llmTokens(),
                             x.fallback(),
+                            trackIds(x.trackIds()),
                             now
                         })
                         .toList());
@@ -87,14 +88,14 @@ class ExperimentStore {
     List<Exposure> exposuresOf(String subjectId) {
         return jdbc.query(
                 "SELECT " + Jdbc.EXPOSURE + " FROM experiment_exposures WHERE subject_id = ? ORDER BY version",
-                Jdbc::exposure,
+                this::exposure,
                 subjectId);
     }
 
     List<Exposure> exposuresIn(String experimentId) {
         return jdbc.query(
                 "SELECT " + Jdbc.EXPOSURE + " FROM experiment_exposures WHERE experiment_id = ?",
-                Jdbc::exposure,
+                this::exposure,
                 experimentId);
     }
 
@@ -148,6 +149,37 @@ class ExperimentStore {
             return new ArrayList<>(json.readValue(text, ARMS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read an experiment's arms", e);
+        }
+    }
+
+    private Exposure exposure(ResultSet rs) throws SQLException {
+        return new Exposure(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getString(6),
+                rs.getDouble(7),
+                rs.getInt(8),
+                rs.getBoolean(9),
+                trackIds(rs.getString(10)));
+    }
+
+    private String trackIds(List<String> ids) {
+        try {
+            return json.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("experiment store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Null (a row from before V6) reads as no tracks. */
+    private List<String> trackIds(String stored) {
+        try {
+            return stored == null ? List.of() : List.of(json.readValue(stored, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("experiment store: " + e.getMessage(), e);
         }
     }
 }

@@ -38,10 +38,12 @@ public class Experiments {
     }
 
     private final ExperimentStore store;
+    private final ArmDiversity diversity;
     private volatile List<Experiment> running;
 
-    Experiments(ExperimentStore store) {
+    Experiments(ExperimentStore store, ArmDiversity diversity) {
         this.store = store;
+        this.diversity = diversity;
     }
 
     public Experiment create(String name, String description, String unit, List<Arm> arms) {
@@ -144,7 +146,8 @@ public class Experiments {
     }
 
     public Optional<ExperimentReport> report(String id) {
-        return store.find(id).map(e -> ReportBuilder.build(e, store.exposuresIn(id), store.outcomesIn(id)));
+        return store.find(id)
+                .map(e -> ReportBuilder.build(e, store.exposuresIn(id), store.outcomesIn(id), diversity::of));
     }
 
     private List<Experiment> running() {

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 final class Jdbc {
 
     static final String EXPOSURE =
-            "experiment_id, arm, user_id, subject_id, version, kind, latency_ms, llm_tokens, fallback";
+            "experiment_id, arm, user_id, subject_id, version, kind, latency_ms, llm_tokens, fallback, track_ids";
 
     /** Reads one row. */
     interface Row<T> {
@@ -69,19 +69,6 @@ final class Jdbc {
             throw new IllegalStateException("experiment store: " + e.getMessage(), e);
         }
         return out;
-    }
-
-    static Exposure exposure(ResultSet rs) throws SQLException {
-        return new Exposure(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getInt(5),
-                rs.getString(6),
-                rs.getDouble(7),
-                rs.getInt(8),
-                rs.getBoolean(9));
     }
 
     private static void bind(PreparedStatement ps, Object... parameters) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.segue.experiment;
 
+import dev.segue.diversity.DiversityReport;
 import dev.segue.experiment.ExperimentReport.ArmReport;
 import dev.segue.experiment.ExperimentReport.MetricInfo;
 import dev.segue.experiment.ExperimentReport.SampleRatioCheck;
@@ -12,13 +13,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds a report from an experiment's exposures and outcomes, one {@link Listener} per listener and arm. */
 final class ReportBuilder {
 
     private ReportBuilder() {}
 
-    static ExperimentReport build(Experiment experiment, List<Exposure> exposures, List<Outcome> outcomes) {
+    static ExperimentReport build(
+            Experiment experiment,
+            List<Exposure> exposures,
+            List<Outcome> outcomes,
+            Function<List<Exposure>, DiversityReport> diversity) {
         Map<String, Map<String, Listener>> byArm = new LinkedHashMap<>();
         experiment.arms().forEach(a -> byArm.put(a.name(), new LinkedHashMap<>()));
         Map<String, List<Listener>> bySubject = new HashMap<>();
@@ -39,7 +45,10 @@ final class ReportBuilder {
                 .toList();
         List<ArmReport> reports = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
-            reports.add(arm(experiment.arms().get(i), i == 0, arms.get(i), arms.get(0)));
+            Arm arm = experiment.arms().get(i);
+            List<Exposure> shown =
+                    exposures.stream().filter(x -> x.arm().equals(arm.name())).toList();
+            reports.add(arm(arm, i == 0, arms.get(i), arms.get(0), diversity.apply(shown)));
         }
         int users = (int) byArm.values().stream()
                 .flatMap(m -> m.keySet().stream())
@@ -55,7 +64,8 @@ final class ReportBuilder {
                 reports);
     }
 
-    private static ArmReport arm(Arm arm, boolean control, List<Listener> listeners, List<Listener> controls) {
+    private static ArmReport arm(
+            Arm arm, boolean control, List<Listener> listeners, List<Listener> controls, DiversityReport diversity) {
         Map<String, Estimate> metrics = new LinkedHashMap<>();
         Map<String, Difference> versus = control ? null : new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
@@ -81,7 +91,7 @@ final class ReportBuilder {
                 listeners.stream().mapToInt(Listener::exposures).sum(),
                 metrics,
                 versus,
-                null);
+                diversity);
     }
 
     /** One value per listener who has one (a listener who started nothing has no skip rate). */

@@ -109,6 +109,21 @@ public class ProfileService {
                         .toList();
     }
 
+    /**
+     * The tracks the listener played, liked, completed or saved, each once, oldest first (what popularity calibration
+     * compares against); empty for a listener who opted out.
+     */
+    public List<String> history(String userId) {
+        if (store.optedOut(userId)) {
+            return List.of();
+        }
+        return store.events(userId).stream()
+                .filter(e -> e.type().weight() > 0)
+                .map(ListeningEvent::trackId)
+                .distinct()
+                .toList();
+    }
+
     public void optOut(String userId, boolean optedOut) {
         store.setOptedOut(userId, optedOut);
     }

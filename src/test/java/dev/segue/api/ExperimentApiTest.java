@@ -155,6 +155,8 @@ class ExperimentApiTest {
         assertEquals(1.0, report.getDouble(a + "metrics.refinementRate.mean"), 1e-9);
         assertEquals(1.0, report.getDouble(a + "metrics.removalsPerPlaylist.mean"), 1e-9);
         assertTrue(report.getBoolean("metrics.find { it.key == 'p95LatencyMs' }.guardrail"));
+        assertShownWasMeasured(report, a);
+        assertNull(report.get("arms[" + (1 - index) + "].diversity"), "an arm that showed nothing");
 
         given().delete("/api/users/" + user).then().statusCode(200);
         JsonPath after = report(id);
@@ -203,6 +205,7 @@ class ExperimentApiTest {
         int index = "control".equals(arm) ? 0 : 1;
         assertEquals(1, report.getInt("arms[" + index + "].users"));
         assertEquals(2, report.getInt("arms[" + index + "].exposures"), "one exposure per segment");
+        assertTrue(report.getDouble("arms[" + index + "].diversity.intraListDiversity") > 0, "segments' tracks");
         assertNull(
                 Api.post("/api/dj/sessions", Map.of("prompt", "jazz")).extract().path("experiment"));
     }
@@ -223,10 +226,22 @@ class ExperimentApiTest {
         assertFalse(report(fine).getBoolean("sampleRatio.mismatch"));
     }
 
+    /** The arm's diversity, from the tracks its exposures showed and the listener's history (the events sent). */
+    private static void assertShownWasMeasured(JsonPath report, String arm) {
+        double gini = report.getDouble(arm + "diversity.artistGini");
+        assertTrue(gini > 0.9 && gini < 1, "one listener's few playlists against the catalog's artists: " + gini);
+        assertTrue(report.getDouble(arm + "diversity.catalogCoverage") > 0);
+        assertTrue(report.getDouble(arm + "diversity.intraListDiversity") > 0);
+        double longTail = report.getDouble(arm + "diversity.longTailShare");
+        assertTrue(longTail >= 0 && longTail <= 1, "a share: " + longTail);
+        assertNotNull(report.get(arm + "diversity.popularityCalibration"), "the listener has a history");
+    }
+
     private void expose(String experiment, String arm, int listeners) {
         List<Exposure> exposures = new ArrayList<>();
         for (int i = 0; i < listeners; i++) {
-            exposures.add(new Exposure(experiment, arm, arm + "-" + i, "p-" + arm + i, 1, "create", 10, 0, false));
+            exposures.add(
+                    new Exposure(experiment, arm, arm + "-" + i, "p-" + arm + i, 1, "create", 10, 0, false, List.of()));
         }
         experiments.expose(exposures);
     }

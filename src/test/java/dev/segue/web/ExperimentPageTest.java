@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.segue.catalog.Catalog;
+import dev.segue.catalog.Track;
 import dev.segue.experiment.Experiments;
 import dev.segue.experiment.Exposure;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -41,6 +43,9 @@ class ExperimentPageTest {
 
     @Inject
     Experiments experiments;
+
+    @Inject
+    Catalog catalog;
 
     @TestHTTPResource("/")
     URL base;
@@ -108,6 +113,12 @@ class ExperimentPageTest {
         assertTrue(intervals.stream().allMatch(t -> t.contains(" to ")), intervals.toString());
         assertTrue(skips.getText().contains("p-value"));
         assertEquals(3, driver.findElements(By.cssSelector(".guardrail")).size(), "fallbacks, latency, tokens");
+        List<String> diversity = driver.findElements(By.cssSelector("#diversity tr.diversity-row")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertEquals(2, diversity.size(), diversity.toString());
+        assertTrue(diversity.get(0).matches("control( \\d\\.\\d{3}){4} (\\d\\.\\d{3}|–)"), "measured: " + diversity);
+        assertEquals("treatment no tracks recorded", diversity.get(1));
         assertEquals(List.of(), console(Level.WARNING), "no script errors or failed requests in the console");
     }
 
@@ -128,11 +139,22 @@ class ExperimentPageTest {
         assertFalse(driver.findElements(By.cssSelector("section.metric")).size() > 0);
     }
 
+    /** The control's listeners were shown ten catalog tracks each; the treatment's exposures recorded none. */
+    private List<String> shown(String arm, int listener) {
+        if (!arm.equals("control")) {
+            return List.of();
+        }
+        return catalog.tracks().subList(listener * 10, listener * 10 + 10).stream()
+                .map(Track::id)
+                .toList();
+    }
+
     /** Listeners shown one playlist each, who skip about {@code skipShare} of ten plays. */
     private void listeners(String experiment, String arm, int count, double skipShare) {
         List<Exposure> exposures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            exposures.add(new Exposure(experiment, arm, arm + i, arm + "-p" + i, 1, "create", 100 + i, 0, false));
+            exposures.add(new Exposure(
+                    experiment, arm, arm + i, arm + "-p" + i, 1, "create", 100 + i, 0, false, shown(arm, i)));
         }
         experiments.expose(exposures);
         for (int i = 0; i < count; i++) {
