@@ -13,8 +13,11 @@ import dev.segue.api.validation.PlannerConfigured;
 import dev.segue.api.validation.PromptVersion;
 import dev.segue.api.validation.Text;
 import dev.segue.api.validation.UserId;
+import dev.segue.playlist.PlaylistService;
+import dev.segue.playlist.PlaylistSpec;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Set;
 
 /** Body of POST /api/playlists. Only {@code prompt} is required. Invalid fields are reported in this order. */
 @LengthOrDuration
@@ -50,4 +53,25 @@ public record PlaylistRequest(
             String ranker,
 
             @PromptVersion String promptVersion) {}
+
+    /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
+    public PlaylistService.CreateCommand toCommand() {
+        PlaylistSpec spec = new PlaylistSpec(
+                length,
+                durationMinutes,
+                maxPerArtist,
+                orEmpty(excludeArtists),
+                orEmpty(seedTrackIds),
+                userId,
+                options == null || options.planner() == null ? "auto" : options.planner(),
+                options == null || options.ranker() == null ? "auto" : options.ranker(),
+                options == null ? null : options.promptVersion(),
+                Set.of(),
+                List.of());
+        return new PlaylistService.CreateCommand(prompt.strip(), spec);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 }

@@ -10,7 +10,6 @@ import dev.segue.export.ExportFormat;
 import dev.segue.export.PlaylistExporter;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
-import dev.segue.playlist.PlaylistSpec;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
@@ -29,8 +28,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -64,7 +61,7 @@ public class PlaylistResource {
     public Response create(
             @RequiredBody(message = "{segue.playlist.body}") @Valid PlaylistRequest body,
             @RestQuery @Flag(name = "trace") String trace) {
-        Playlist playlist = playlists.create(command(body), Params.flag(trace));
+        Playlist playlist = playlists.create(body.toCommand(), Params.flag(trace));
         return Response.created(URI.create("/api/playlists/" + playlist.id()))
                 .entity(playlist)
                 .build();
@@ -84,27 +81,9 @@ public class PlaylistResource {
             @RestQuery @Flag(name = "trace") String trace,
             @Context Sse sse,
             @Context UriInfo uri) {
-        PlaylistService.CreateCommand command = command(body);
+        PlaylistService.CreateCommand command = body.toCommand();
         boolean withTrace = Params.flag(trace);
         return events.stream(sse, uri, () -> playlists.create(command, withTrace));
-    }
-
-    /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
-    private static PlaylistService.CreateCommand command(PlaylistRequest body) {
-        PlaylistRequest.Options options = body.options();
-        PlaylistSpec spec = new PlaylistSpec(
-                body.length(),
-                body.durationMinutes(),
-                body.maxPerArtist(),
-                orEmpty(body.excludeArtists()),
-                orEmpty(body.seedTrackIds()),
-                body.userId(),
-                options == null || options.planner() == null ? "auto" : options.planner(),
-                options == null || options.ranker() == null ? "auto" : options.ranker(),
-                options == null ? null : options.promptVersion(),
-                Set.of(),
-                List.of());
-        return new PlaylistService.CreateCommand(body.prompt().strip(), spec);
     }
 
     @GET
@@ -240,9 +219,5 @@ public class PlaylistResource {
             throw ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\"");
         }
         return id;
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }
