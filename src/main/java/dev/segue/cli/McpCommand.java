@@ -7,6 +7,7 @@ import dev.segue.search.SearchIndex;
 import jakarta.enterprise.inject.Instance;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Serve MCP over stdio for desktop assistants: JSON-RPC on stdin/stdout, logs on stderr.")
 public class McpCommand implements Callable<Integer> {
+
+    /** Options that print something and exit: they are not MCP. */
+    private static final Set<String> INFORMATION = Set.of("-h", "--help", "-V", "--version");
 
     /** Stdout as the process started: the protocol's channel once {@link #reserveStdout} ran. */
     private static PrintStream protocol = System.out;
@@ -42,9 +46,7 @@ public class McpCommand implements Callable<Integer> {
 
     /** Whether these arguments serve MCP over stdio (not its help or version). */
     static boolean speaksMcp(String... args) {
-        return args.length >= 1
-                && args[0].equals("mcp")
-                && Arrays.stream(args).noneMatch(a -> a.startsWith("-h") || a.startsWith("--h") || a.startsWith("-V"));
+        return args.length >= 1 && args[0].equals("mcp") && Arrays.stream(args).noneMatch(INFORMATION::contains);
     }
 
     /** Keeps stdout for JSON-RPC: whatever else the process prints goes to stderr from now on. */

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Segue as an MCP server (the official MCP Java SDK), over Streamable HTTP ({@link McpServlet}, /mcp) or stdio
+ * Segue as an MCP server (the official MCP Java SDK), over Streamable HTTP ({@link McpHttpTransport}, /mcp) or stdio
  * ({@code segue mcp}): the same tools either way, each described by {@code mcp/<name>.json} (its description, input
  * schema and output schema). The SDK checks every answer against its output schema; inputs are checked by the same
  * Bean Validation as the HTTP API's bodies, so a mistake reads as its problem body would.
@@ -32,11 +32,6 @@ public class SegueMcp {
 
     /** For MCP's own messages: Jackson's defaults, not the strict mapper our request bodies are read with. */
     static final McpJsonMapper PROTOCOL_JSON = new JacksonMcpJsonMapper(new ObjectMapper());
-
-    /** The JSON mapper a transport reads and writes MCP's messages with. */
-    public static McpJsonMapper protocolJson() {
-        return PROTOCOL_JSON;
-    }
 
     private static final String INSTRUCTIONS = "Segue makes playlists from descriptions in words. create_playlist makes"
             + " one; refine_playlist and remove_track make its next version; search_tracks finds catalog tracks;"

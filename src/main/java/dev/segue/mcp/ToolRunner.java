@@ -29,24 +29,36 @@ class ToolRunner {
     private final ClientGate gate;
     private final ProblemMappers problems;
     private final ObjectMapper json;
+    private final Cancellations cancellations;
 
-    ToolRunner(ClientGate gate, ProblemMappers problems, ObjectMapper json) {
+    ToolRunner(ClientGate gate, ProblemMappers problems, ObjectMapper json, Cancellations cancellations) {
         this.gate = gate;
         this.problems = problems;
         this.json = json;
+        this.cancellations = cancellations;
     }
 
     CallToolResult run(McpTool tool, McpSyncServerExchange exchange, CallToolRequest request) {
         try {
-            admit(tool, Caller.of(exchange.transportContext()));
+            Caller caller = Caller.of(exchange.transportContext());
+            admit(tool, caller);
             Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-            ProgressNotifier progress = new ProgressNotifier(exchange, request.progressToken());
+            ProgressNotifier progress = new ProgressNotifier(
+                    exchange,
+                    request.progressToken(),
+                    () -> cancellations.isCancelled(exchange.sessionId(), caller.requestId()));
             Object answer =
                     Progress.reportingTo(progress::report, () -> tool.call().apply(arguments));
             return CallToolResult.builder()
                     .structuredContent(json.convertValue(answer, OBJECT))
                     .addTextContent(TextRendering.of(answer))
                     .isError(false)
+                    .build();
+        } catch (Progress.Stopped cancelled) {
+            // the client cancelled: this answer is not sent (its stream is closed), but the SDK wants one
+            return CallToolResult.builder()
+                    .addTextContent(cancelled.getMessage())
+                    .isError(true)
                     .build();
         } catch (RuntimeException e) {
             return failed(problems.problemOf(e));
