@@ -49,7 +49,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
     private static final int PARSE_ERROR = -32700;
     private static final String CANCELLED = "notifications/cancelled";
 
-    private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
+    private final McpSessions sessions = new McpSessions();
     private final SegueMcp mcp;
     private final Cancellations cancellations;
     private final ServerTransportSecurityValidator origins;
@@ -74,6 +74,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
     /** Serves /mcp before the REST endpoints see it. */
     void route(@Observes Router router) {
         server = mcp.serve(this);
+        vertx.setPeriodic(McpSessions.IDLE.toMillis() / 4, tick -> sessions.sweep());
         router.route(PATH)
                 .order(-1)
                 .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
@@ -94,14 +95,14 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Flux.fromIterable(sessions.values())
+        return Flux.fromIterable(sessions.all())
                 .flatMap(session -> session.sendNotification(method, params))
                 .then();
     }
 
     @Override
     public Mono<Void> closeGracefully() {
-        return Flux.fromIterable(List.copyOf(sessions.values()))
+        return Flux.fromIterable(sessions.all())
                 .flatMap(McpStreamableServerSession::closeGracefully)
                 .then(Mono.fromRunnable(sessions::clear));
     }
@@ -195,7 +196,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
                 SegueMcp.PROTOCOL_JSON.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
         McpStreamableServerSession.McpStreamableServerSessionInit started = factory.startSession(params);
         String id = started.session().getId();
-        sessions.put(id, started.session());
+        sessions.add(started.session());
         started.initResult()
                 .subscribe(
                         result -> {
@@ -245,7 +246,7 @@ public class McpHttpTransport implements McpStreamableServerTransportProvider {
             error(ctx, 400, INVALID_REQUEST, "Mcp-Session-Id is required: initialize first");
             return null;
         }
-        McpStreamableServerSession session = sessions.get(id);
+        McpStreamableServerSession session = sessions.use(id);
         if (session == null) {
             error(ctx, 404, INVALID_REQUEST, "no MCP session " + id + " (it ended): initialize again");
         }
