@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * planner fell back) and a refinement or removal is an outcome of the version before.
  */
 @ApplicationScoped
-class ExperimentGate {
+public class ExperimentGate {
 
     private static final String FALLBACK_STEP = "llm fallback";
 
@@ -36,13 +36,13 @@ class ExperimentGate {
     }
 
     /** A playlist as answered: the playlist (with its trace) and the body to send. */
-    record Shown(Playlist playlist, Object body) {}
+    public record Shown(Playlist playlist, Object body) {}
 
     /**
      * Makes version 1 with the options the request set and the arms' options for those it left open; {@code make}
      * must return the playlist with its trace.
      */
-    Shown create(
+    public Shown create(
             String userId,
             PlaylistRequest.Options explicit,
             boolean withTrace,
@@ -68,7 +68,7 @@ class ExperimentGate {
      * A new version made by a refinement or removal ({@code kind}, an {@link Outcome} type) of a playlist: an
      * outcome of the version before, and an exposure under the same arms; {@code make} returns it with its trace.
      */
-    Shown changed(String kind, boolean withTrace, Supplier<Playlist> make) {
+    public Shown changed(String kind, boolean withTrace, Supplier<Playlist> make) {
         long start = System.nanoTime();
         Playlist playlist = make.get();
         double ms = Trace.millisSince(start);

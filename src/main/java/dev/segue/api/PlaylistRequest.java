@@ -14,8 +14,11 @@ import dev.segue.api.validation.PlannerConfigured;
 import dev.segue.api.validation.PromptVersion;
 import dev.segue.api.validation.Text;
 import dev.segue.api.validation.UserId;
+import dev.segue.playlist.PlaylistService;
+import dev.segue.playlist.PlaylistSpec;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Set;
 
 /** Body of POST /api/playlists. Only {@code prompt} is required. Invalid fields are reported in this order. */
 @LengthOrDuration
@@ -57,4 +60,31 @@ public record PlaylistRequest(
             @PromptVersion String promptVersion,
 
             @Fraction(name = "options.diversity") Double diversity) {}
+
+    /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
+    public PlaylistService.CreateCommand toCommand() {
+        return toCommand(options);
+    }
+
+    /** The same with these options (the caller's, with what its experiment arms set for those it left open). */
+    public PlaylistService.CreateCommand toCommand(Options options) {
+        PlaylistSpec spec = new PlaylistSpec(
+                length,
+                durationMinutes,
+                maxPerArtist,
+                orEmpty(excludeArtists),
+                orEmpty(seedTrackIds),
+                userId,
+                options == null || options.planner() == null ? "auto" : options.planner(),
+                options == null || options.ranker() == null ? "auto" : options.ranker(),
+                options == null ? null : options.promptVersion(),
+                Set.of(),
+                List.of(),
+                options == null ? null : options.diversity());
+        return new PlaylistService.CreateCommand(prompt.strip(), spec);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 }

@@ -11,7 +11,6 @@ import dev.segue.export.ExportFormat;
 import dev.segue.export.PlaylistExporter;
 import dev.segue.playlist.Playlist;
 import dev.segue.playlist.PlaylistService;
-import dev.segue.playlist.PlaylistSpec;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
@@ -30,8 +29,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -95,25 +92,7 @@ public class PlaylistResource {
     /** Version 1, made with the options the request set and its listener's experiment arms set. */
     private ExperimentGate.Shown created(PlaylistRequest body, boolean withTrace) {
         return experiments.create(
-                body.userId(), body.options(), withTrace, options -> playlists.create(command(body, options), true));
-    }
-
-    /** What the caller (or an experiment arm) set, kept beside every version: nothing removed, no conversation yet. */
-    private static PlaylistService.CreateCommand command(PlaylistRequest body, PlaylistRequest.Options options) {
-        PlaylistSpec spec = new PlaylistSpec(
-                body.length(),
-                body.durationMinutes(),
-                body.maxPerArtist(),
-                orEmpty(body.excludeArtists()),
-                orEmpty(body.seedTrackIds()),
-                body.userId(),
-                options == null || options.planner() == null ? "auto" : options.planner(),
-                options == null || options.ranker() == null ? "auto" : options.ranker(),
-                options == null ? null : options.promptVersion(),
-                Set.of(),
-                List.of(),
-                options == null ? null : options.diversity());
-        return new PlaylistService.CreateCommand(body.prompt().strip(), spec);
+                body.userId(), body.options(), withTrace, options -> playlists.create(body.toCommand(options), true));
     }
 
     @GET
@@ -261,9 +240,5 @@ public class PlaylistResource {
             throw ApiException.notFound("no playlist with id \"" + Snippet.of(id) + "\"");
         }
         return id;
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -153,6 +153,11 @@ public class ProblemMappers {
         };
     }
 
+    /** The problem body a failure outside an HTTP request (an MCP tool call) reports, as the mappers here would. */
+    public Problem problemOf(RuntimeException e) {
+        return (Problem) internalOrMapped(e, null).getEntity();
+    }
+
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
         VectorStoreUnavailable unavailable = VectorStoreUnavailable.in(e); // wrapped by a planner or a future
@@ -164,7 +169,7 @@ public class ProblemMappers {
         return problem(500, "internal error (id " + id + "); the request may be retried", List.of(), uri);
     }
 
-    private static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null
                     ? ""
@@ -198,7 +203,7 @@ public class ProblemMappers {
                 + (message.length() > 160 ? "" : ": " + message);
     }
 
-    private static List<Problem.FieldError> fieldErrors(JsonProcessingException e) {
+    static List<Problem.FieldError> fieldErrors(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
             return List.of(new Problem.FieldError(path(mapping), describe(e)));
         }

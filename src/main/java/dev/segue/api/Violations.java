@@ -32,6 +32,7 @@ final class Violations {
     };
 
     private final List<ConstraintViolation<?>> ordered;
+    /** The resource method whose parameters were validated; null for a value validated on its own. */
     private final Method method;
 
     Violations(Set<ConstraintViolation<?>> violations, Method method) {
@@ -54,7 +55,10 @@ final class Violations {
         }
         String first = field(ordered.get(0));
         // said of problems with the entries ([0], [1].type, ...), as before; not of the path or of the batch itself
-        if (method.isAnnotationPresent(AllOrNothing.class) && first != null && first.startsWith("[")) {
+        if (method != null
+                && method.isAnnotationPresent(AllOrNothing.class)
+                && first != null
+                && first.startsWith("[")) {
             notes.add("nothing was recorded");
         }
         String message = ordered.get(0).getMessage();
@@ -122,7 +126,8 @@ final class Violations {
      */
     private static List<Integer> position(ConstraintViolation<?> violation) {
         List<Integer> position = new ArrayList<>();
-        Object value = null;
+        // a value validated on its own is the root; a method's parameters replace it below
+        Object value = violation.getRootBean();
         boolean ruled = false;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
  * Live progress of one request, for a listener who waits (the playlist API's event stream). Work started inside
  * {@link #reportingTo} creates its {@link Trace} with this listener, and the trace passes on what happens: each tool
  * call, each LLM call, and what the planners report. A listener that fails is logged and ignored: progress never
- * breaks the work.
+ * breaks the work, unless the listener means to stop it ({@link Stopped}).
  */
 public final class Progress {
 
@@ -18,6 +18,16 @@ public final class Progress {
     @FunctionalInterface
     public interface Listener {
         void on(Event event);
+    }
+
+    /**
+     * Thrown by a listener that no longer wants the work (an MCP client cancelled its request): unlike any other
+     * failure of a listener, it stops the work at its next step (the next tool or LLM call), before anything is stored.
+     */
+    public static final class Stopped extends RuntimeException {
+        public Stopped(String why) {
+            super(why, null, false, false);
+        }
     }
 
     static final Listener NONE = event -> {};
@@ -51,6 +61,8 @@ public final class Progress {
         return event -> {
             try {
                 listener.on(event);
+            } catch (Stopped stop) {
+                throw stop;
             } catch (RuntimeException e) {
                 LOG.debugf("a progress listener failed (%s); the work goes on", e.toString());
             }

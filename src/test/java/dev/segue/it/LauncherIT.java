@@ -36,7 +36,7 @@ class LauncherIT {
     void helpListsTheVerbs() throws Exception {
         Run help = segue("--help");
         assertEquals(0, help.exit(), help.output());
-        for (String verb : List.of("./segue test", "./segue ingest", "./segue export-training-data")) {
+        for (String verb : List.of("./segue test", "./segue ingest", "./segue export-training-data", "./segue mcp")) {
             assertTrue(help.output().contains(verb), help.output());
         }
         assertFalse(help.output().contains("set -euo"), help.output());
@@ -45,7 +45,7 @@ class LauncherIT {
 
     @Test
     void eachCommandsHelpIsCleanAndServeHelpDoesNotServe() throws Exception {
-        for (String command : List.of("serve", "ingest", "export-training-data")) {
+        for (String command : List.of("serve", "ingest", "export-training-data", "mcp")) {
             Run help = segue(command, "--help");
             assertEquals(0, help.exit(), help.output());
             assertTrue(help.output().startsWith("Usage: segue " + command), help.output());

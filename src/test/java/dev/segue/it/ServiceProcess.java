@@ -86,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service did not become ready:\n" + log());
     }
 
+    /** The service's address with this path, e.g. url("/mcp"). */
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
     /** kill -9: no shutdown hooks, no flush on exit. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
@@ -135,7 +140,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
