@@ -186,6 +186,25 @@ async function cancelCheck(client) {
   passed("notifications/cancelled", { storedAfterCancel: deleted.playlists });
 }
 
+// A listener's create_playlist under a running experiment is an exposure of their arm, as POST /api/playlists is.
+async function experimentCheck(client, tools) {
+  const headers = { "Content-Type": "application/json", Authorization: `Bearer ${args[1]}` };
+  const experiment = await fetch(`${args[2]}/api/experiments`, { method: "POST", headers, body: JSON.stringify({
+    name: "mcp check", arms: [{ name: "control", weight: 1, options: {} },
+      { name: "varied", weight: 1, options: { diversity: 0.5 } }] }) }).then((r) => r.json());
+  assert.ok(experiment.id, `the experiment was not created: ${JSON.stringify(experiment)}`);
+  try {
+    const made = await call(client, tools, "create_playlist", { prompt: "calm piano", length: 5,
+      userId: "mcp-experiment-check" });
+    const report = await fetch(`${args[2]}/api/experiments/${experiment.id}/report`).then((r) => r.json());
+    assert.equal(report.exposures, 1, "the MCP call was shown under the listener's arm");
+    assert.equal(report.users, 1);
+    passed("create_playlist under an experiment is an exposure", { playlist: made.id, exposures: report.exposures });
+  } finally {
+    await fetch(`${args[2]}/api/experiments/${experiment.id}/stop`, { method: "POST", headers });
+  }
+}
+
 async function keyChecks() {
   const { client } = await connect(null);
   const refused = problemOf(await client.callTool({ name: "create_playlist", arguments: { prompt: "calm piano" } }));
@@ -216,6 +235,7 @@ async function main() {
   await errorChecks(client);
   if (mode === "http") {
     await cancelCheck(client);
+    await experimentCheck(client, tools);
     await keyChecks();
   }
   assert.deepEqual(transportErrors, [], "the transport reported errors (a stray line on stdout?)");

@@ -68,7 +68,10 @@ class PlaylistTools {
         RefineRequest change = input.read(body, RefineRequest.class);
         String prompt = change.prompt().strip();
         return experiments
-                .changed(Outcome.REFINE, false, () -> playlists.refine(id, prompt, true).orElseThrow(() -> unknown(id)))
+                .changed(
+                        Outcome.REFINE,
+                        false,
+                        () -> playlists.refine(id, prompt, true).orElseThrow(() -> unknown(id)))
                 .playlist()
                 .withoutTrace();
     }
