@@ -85,6 +85,7 @@ class McpClientsIT {
         assertTrue(summary.getInt("checks.find { it.name == 'create_playlist' }.progress") > 0, checked.output());
         assertTrue(checked.output().contains("structuredContent equals GET /api/playlists/{id}"), checked.output());
         assertTrue(checked.output().contains("a write without a key"), checked.output());
+        assertTrue(checked.output().contains("create_playlist under an experiment is an exposure"), checked.output());
     }
 
     @Test
