@@ -4,7 +4,9 @@ Settings: k = 0 (title only), 1, 5 and 10 seeds, on every playlist with at least
 tracks remain to predict, as in the ranker's context requests). Candidates: the whole catalog except the seeds.
 Metrics (per playlist, then averaged): R-precision and NDCG@10 from tools/ranker/metrics.py (ties broken by its
 seeded permutation, never by catalog order, which groups the Spotify file by playlist), recall@50 of the rest, and
-next-track hit rate @10 (the track right after the seeds is in the top 10), over the same seeded ranking.
+next-track hit rate @10 (the track right after the seeds is in the top 10), over the same seeded ranking, and
+R-precision of the ranking as the assembler would take it, at most 2 tracks per artist (its default maxPerArtist):
+an artist signal that the cap takes away shows here, as it did for the ranker (segue-ranker-2).
 """
 import os
 import sys
@@ -17,7 +19,8 @@ import metrics  # noqa: E402  (the ranker's definitions: one meaning of R-precis
 
 SEEDS = (0, 1, 5, 10)
 MIN_REST = 5
-METRICS = ["r-precision", "ndcg@10", "recall@50", "next-hit@10"]
+METRICS = ["r-precision", "ndcg@10", "recall@50", "next-hit@10", "r-precision, ≤2/artist"]
+CAP = 2
 
 
 def setting_name(k):
@@ -52,12 +55,30 @@ def requests(playlists, catalog_size, k):
     return out
 
 
-def measure(catalog_scores, r):
-    """Metrics of one request from scores over the whole catalog (the seeds' scores are ignored)."""
+def measure(catalog_scores, r, artists):
+    """Metrics of one request from scores over the whole catalog (the seeds' scores are ignored); artists: [T]
+    artist numbers."""
     scores = np.asarray(catalog_scores, dtype=np.float64)[r.cand]
     m = metrics.of(scores, r)
     order = metrics.ranking(scores, r.qid)
     n = int(r.rel.sum())
     return {"r-precision": m["r-precision"], "ndcg@10": m["ndcg@10"],
             "recall@50": float(r.rel[order[:50]].sum()) / n,
-            "next-hit@10": float(r.next in set(order[:10].tolist()))}
+            "next-hit@10": float(r.next in set(order[:10].tolist())),
+            "r-precision, ≤2/artist": capped_r_precision(order, r, artists)}
+
+
+def capped_r_precision(order, r, artists):
+    """Hits among the first R tracks taken from the ranking with at most CAP per artist, divided by R."""
+    n = int(r.rel.sum())
+    per, taken, hits = {}, 0, 0
+    for i in order:
+        a = artists[r.cand[i]]
+        if per.get(a, 0) >= CAP:
+            continue
+        per[a] = per.get(a, 0) + 1
+        hits += int(r.rel[i])
+        taken += 1
+        if taken == n:
+            break
+    return hits / n

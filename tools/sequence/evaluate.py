@@ -5,7 +5,8 @@ it, ranked over the whole catalog minus the seeds. Methods:
 - popularity: the catalog's Spotify popularity (the same for every request);
 - content similarity: cosine of each track's index vector to the mean of the seeds' vectors (title only: to the
   title's embedding), which approximates today's seeded path (seeds pull in tracks similar to their tags);
-- sequence model: train.scores (query . item + artist_weight * ln(1 + seeds by the track's artist)).
+- sequence model: train.scores (query . item + artist_weight * ln(1 + seeds by the track's artist)), and the same
+  without the artist term (an ablation: how much of the gain is "more by the seeds' artists").
 Paired 95% intervals: bootstrap over playlists (the same resampled playlists for both methods) of the difference of
 means and of their ratio. The validation numbers come from train.json (the epoch was chosen on them).
 """
@@ -23,7 +24,7 @@ import data
 import train
 from model import SequenceModel
 
-METHODS = ["popularity", "content similarity", "sequence model"]
+METHODS = ["popularity", "content similarity", "sequence model, no artist term", "sequence model"]
 BASELINES = ["popularity", "content similarity"]
 
 
@@ -37,7 +38,8 @@ def method_scores(name, r, catalog, unit_vectors, model, items):
     if name == "content similarity":
         centre = unit_vectors[r.seeds].mean(0) if len(r.seeds) else r.playlist.title_vec
         return unit_vectors @ unit(centre)
-    return train.scores(model, items, catalog.artists, r.playlist.title_vec, r.seeds)
+    return train.scores(model, items, catalog.artists, r.playlist.title_vec, r.seeds,
+                        artist_term=name == "sequence model")
 
 
 def paired_bootstrap(a, b, seed=1, rounds=2000):
@@ -61,8 +63,8 @@ def evaluate(model, catalog, playlists):
     out = {}
     for k in continuation.SEEDS:
         reqs = continuation.requests(playlists, len(catalog.ids), k)
-        per = {m: [continuation.measure(method_scores(m, r, catalog, unit_vectors, model, items), r) for r in reqs]
-               for m in METHODS}
+        per = {m: [continuation.measure(method_scores(m, r, catalog, unit_vectors, model, items), r, catalog.artists)
+                   for r in reqs] for m in METHODS}
         col = lambda m, metric: [x[metric] for x in per[m]]
         out[continuation.setting_name(k)] = {
             "requests": len(reqs),
@@ -109,7 +111,7 @@ def markdown(report):
               "| --- | " + " | ".join("---:" for _ in continuation.METRICS) + " |"]
     for setting, m in t["best_validation"].items():
         if setting != "selection":
-            lines.append(f"| {setting} | " + " | ".join(fmt(m[x]) for x in continuation.METRICS) + " |")
+            lines.append(f"| {setting} | " + " | ".join(fmt(m.get(x)) for x in continuation.METRICS) + " |")
     if report.get("ablations"):
         lines += ["", "## Ablations (validation selection score = mean R-precision and NDCG@10 over the settings)", ""]
         lines += [f"- {name}: {fmt(score, 4)}" for name, score in report["ablations"].items()]
