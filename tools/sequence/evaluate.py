@@ -106,12 +106,12 @@ def markdown(report):
                              f" · {fmt(s['ratio'], 2)}× [{fmt(s['ratio 95%'][0], 2)}, {fmt(s['ratio 95%'][1], 2)}]")
             lines.append(f"| {b} | " + " | ".join(cells) + " |")
         lines.append("")
-    lines += ["## Validation (model selection; from train.json)", "",
-              "| setting | " + " | ".join(continuation.METRICS) + " |",
-              "| --- | " + " | ".join("---:" for _ in continuation.METRICS) + " |"]
-    for setting, m in t["best_validation"].items():
-        if setting != "selection":
-            lines.append(f"| {setting} | " + " | ".join(fmt(m.get(x)) for x in continuation.METRICS) + " |")
+    lines += [f"## Validation split ({t['val_playlists']} playlists; the epoch was chosen on it)", "",
+              "R-precision / NDCG@10 of each method:", "",
+              "| setting | " + " | ".join(METHODS) + " |", "| --- | " + " | ".join("---:" for _ in METHODS) + " |"]
+    for setting, v in report["validation"].items():
+        lines.append(f"| {setting} ({v['requests']}) | " + " | ".join(
+            f"{fmt(v['mean'][m]['r-precision'])} / {fmt(v['mean'][m]['ndcg@10'])}" for m in METHODS) + " |")
     if report.get("ablations"):
         lines += ["", "## Ablations (validation selection score = mean R-precision and NDCG@10 over the settings)", ""]
         lines += [f"- {name}: {fmt(score, 4)}" for name, score in report["ablations"].items()]
@@ -132,6 +132,7 @@ def main():
     started = time.time()
     catalog, playlists = data.load(a.spotify_data, a.work)
     test = [p for p in playlists if p.split == "test"]
+    val = [p for p in playlists if p.split == "val"]
     saved = torch.load(os.path.join(a.model, "sequence.pt"))
     model = SequenceModel(**saved["config"])
     model.load_state_dict(saved["state"])
@@ -148,6 +149,7 @@ def main():
               "ablations": ablations,
               "model_files": {f: os.path.getsize(os.path.join(a.model, f)) for f in sorted(os.listdir(a.model))
                               if f.endswith(".onnx")},
+              "validation": evaluate(model, catalog, val),
               "test": evaluate(model, catalog, test)}
     report["seconds"] = round(time.time() - started)
     os.makedirs(a.report, exist_ok=True)
