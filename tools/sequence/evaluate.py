@@ -74,6 +74,20 @@ def evaluate(model, catalog, playlists):
     return out
 
 
+def compare_runs(ours, theirs):
+    """Validation by epoch, this model vs another run with the same schedule (one-cycle over the same epochs), for the
+    epochs both reached: [{"epoch", "this", "other", "this title only", "other title only", ...}] (R-precision)."""
+    rows = []
+    for x, y in zip(ours, theirs):
+        row = {"epoch": x["epoch"], "this": x["validation"]["selection"], "other": y["validation"]["selection"]}
+        for k in continuation.SEEDS:
+            s = continuation.setting_name(k)
+            row[f"this {s}"] = x["validation"][s]["r-precision"]
+            row[f"other {s}"] = y["validation"][s]["r-precision"]
+        rows.append(row)
+    return rows
+
+
 def fmt(x, digits=3):
     return "—" if x is None else f"{x:.{digits}f}"
 
@@ -112,9 +126,16 @@ def markdown(report):
     for setting, v in report["validation"].items():
         lines.append(f"| {setting} ({v['requests']}) | " + " | ".join(
             f"{fmt(v['mean'][m]['r-precision'])} / {fmt(v['mean'][m]['ndcg@10'])}" for m in METHODS) + " |")
-    if report.get("ablations"):
-        lines += ["", "## Ablations (validation selection score = mean R-precision and NDCG@10 over the settings)", ""]
-        lines += [f"- {name}: {fmt(score, 4)}" for name, score in report["ablations"].items()]
+    for name, rows in report.get("ablations", {}).items():
+        settings = [continuation.setting_name(k) for k in continuation.SEEDS]
+        lines += ["", f"## Ablation: {name} (validation, same schedule, by epoch)", "",
+                  "Selection score (mean R-precision and NDCG@10 over the settings), then R-precision per setting: "
+                  "this model / the ablation.", "",
+                  "| epoch | selection | " + " | ".join(settings) + " |", "| ---: | ---: | " + " | ".join(
+                      "---:" for _ in settings) + " |"]
+        for r in rows:
+            lines.append(f"| {r['epoch']} | {fmt(r['this'], 4)} / {fmt(r['other'], 4)} | " + " | ".join(
+                f"{fmt(r['this ' + s])} / {fmt(r['other ' + s])}" for s in settings) + " |")
     lines += ["", f"Model files: " + ", ".join(f"`{k}` {v:,} bytes" for k, v in report["model_files"].items()), ""]
     return "\n".join(lines)
 
@@ -126,7 +147,7 @@ def main():
     ap.add_argument("--model", default="tools/sequence/work/model")
     ap.add_argument("--report", default="tools/sequence/report")
     ap.add_argument("--ablation", action="append", default=[], metavar="NAME=DIR",
-                    help="another training run's directory whose validation score the report lists")
+                    help="another training run's directory (same epochs) whose validation the report compares by epoch")
     a = ap.parse_args()
     torch.set_num_threads(1)
     started = time.time()
@@ -137,10 +158,10 @@ def main():
     model = SequenceModel(**saved["config"])
     model.load_state_dict(saved["state"])
     summary = json.load(open(os.path.join(a.model, "train.json")))
-    ablations = {"this model": summary["best_validation"]["selection"]}
+    ablations = {}
     for spec in a.ablation:
         name, path = spec.split("=", 1)
-        ablations[name] = json.load(open(os.path.join(path, "train.json")))["best_validation"]["selection"]
+        ablations[name] = compare_runs(summary["history"], json.load(open(os.path.join(path, "train.json")))["history"])
     report = {"model": saved["version"], "catalog_tracks": len(catalog.ids), "test_playlists": len(test),
               "machine": f"{platform.machine()}, torch {torch.__version__}, 1 thread at nice 19 on a shared 2-core box",
               "training": {k: summary[k] for k in ("config", "best_epoch", "best_validation", "train_playlists",
