@@ -36,7 +36,10 @@ public record PlaylistRequest(
         @UserId String userId,
         @Valid Options options) {
 
-    /** planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt. */
+    /**
+     * planner: auto | offline | llm; ranker: auto | none; promptVersion: v1, v2, … of the agent prompt; sequence: auto
+     * (the sequence model orders seeded requests when it is loaded) | none (today's seeded path).
+     */
     public record Options(
             @OneOf(
                     name = "options.planner",
@@ -49,5 +52,10 @@ public record PlaylistRequest(
                     value = {"auto", "none"})
             String ranker,
 
-            @PromptVersion String promptVersion) {}
+            @PromptVersion String promptVersion,
+
+            @OneOf(
+                    name = "options.sequence",
+                    value = {"auto", "none"})
+            String sequence) {}
 }

@@ -102,6 +102,7 @@ public class PlaylistResource {
                 options == null || options.planner() == null ? "auto" : options.planner(),
                 options == null || options.ranker() == null ? "auto" : options.ranker(),
                 options == null ? null : options.promptVersion(),
+                options == null || options.sequence() == null ? "auto" : options.sequence(),
                 Set.of(),
                 List.of());
         return new PlaylistService.CreateCommand(body.prompt().strip(), spec);
@@ -214,6 +215,20 @@ public class PlaylistResource {
         boolean withTrace = Params.flag(trace);
         return events.stream(
                 sse, uri, () -> playlists.refine(playlistId, change, withTrace).orElseThrow(() -> unknown(id)));
+    }
+
+    @POST
+    @Path("{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Make the next version with count more tracks that continue the playlist",
+            description = "The sequence model picks what plays next after the playlist's tracks; every hard"
+                    + " constraint of the playlist still holds and no track comes twice")
+    public Playlist extend(
+            @RestPath String id,
+            @RequiredBody(message = "{segue.extend.body}") @Valid ExtendRequest body,
+            @RestQuery @Flag(name = "trace") String trace) {
+        return playlists.extend(checkedId(id), body.count(), Params.flag(trace)).orElseThrow(() -> unknown(id));
     }
 
     @DELETE

@@ -34,12 +34,19 @@ public class PlaylistService {
     private final CreatePlaylist creating;
     private final RefinePlaylist refining;
     private final RemoveTrack removing;
+    private final ExtendPlaylist extending;
     private final PlaylistVersions versions;
 
-    PlaylistService(CreatePlaylist creating, RefinePlaylist refining, RemoveTrack removing, PlaylistVersions versions) {
+    PlaylistService(
+            CreatePlaylist creating,
+            RefinePlaylist refining,
+            RemoveTrack removing,
+            ExtendPlaylist extending,
+            PlaylistVersions versions) {
         this.creating = creating;
         this.refining = refining;
         this.removing = removing;
+        this.extending = extending;
         this.versions = versions;
     }
 
@@ -65,6 +72,11 @@ public class PlaylistService {
     /** A new version without the track; its slot goes to the best unused candidate that fits the same constraints. */
     public Removal removeTrack(String id, String trackId) {
         return removing.remove(id, trackId);
+    }
+
+    /** A new version with {@code count} more tracks that continue the playlist, under all its hard constraints. */
+    public Optional<Playlist> extend(String id, int count, boolean withTrace) {
+        return extending.extend(id, count).map(p -> traced(p, withTrace));
     }
 
     /** Removes every playlist (all versions) this listener made. */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The request-level settings a playlist keeps across versions (stored beside each version): what the caller set
- * explicitly (planner and ranker are the requested options), the tracks the listener removed, which never come
+ * explicitly (planner, ranker and sequence are the requested options; sequence is null in rows stored before it existed), the tracks the listener removed, which never come
  * back, and the LLM conversation a refinement continues.
  */
 public record PlaylistSpec(
@@ -21,6 +21,7 @@ public record PlaylistSpec(
         String planner,
         String ranker,
         String promptVersion,
+        String sequence,
         Set<String> removedTrackIds,
         List<Turn> conversation) {
 
@@ -53,6 +54,7 @@ public record PlaylistSpec(
                 planner,
                 ranker,
                 promptVersion,
+                sequence,
                 removed,
                 turns);
     }
