@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,17 @@ class SequenceApiTest {
                 .statusCode(400)
                 .body("detail", containsString("count is required"));
         Api.post("/api/playlists/" + id + "/extend", "{\"count\":\"many\"}").statusCode(400);
+    }
+
+    @Test
+    void theDjFollowsThePlayedTracksAndNeverRepeats() {
+        String session = Api.openSession(Map.of("prompt", "chill electronic for a late night", "minutes", 60));
+        List<String> played = new ArrayList<>();
+        for (int segment = 0; segment < 5; segment++) {
+            played.addAll(Api.next(session).getList("tracks.id"));
+        }
+        assertTrue(played.size() >= 10, played.toString());
+        assertEquals(played.size(), played.stream().distinct().count(), "no repeats: " + played);
     }
 
     static String sequenceNotes(JsonPath traced) {
