@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * What the sequence model says plays next in a DJ session: the session's played tracks (skipped ones left out) are the
  * sequence, its vibe and the pending one-segment wish the title. Its best next tracks join the pool and their fit is
- * raised by their rank there; the chooser's energy arc, transitions and no-repeat rules decide as before.
+ * raised by their rank there; the chooser's energy arc, transitions and no-repeat rules decide as before. While an
+ * energy request holds the model steps aside.
  */
 @ApplicationScoped
 class DjSequence {
@@ -24,6 +25,8 @@ class DjSequence {
     static final int OFFERED = 100;
     /** The model's best track gains this share of the pool's score range; the 100th about nothing. */
     static final double WEIGHT = 0.5;
+    /** The energy bias from which a request outweighs smoothness in the chooser, and pauses the sequence here. */
+    static final double ENERGY_REQUEST = 0.1;
 
     /** The model's next tracks, and how strongly each one follows (1 = its best, towards 0 = its last). */
     record Continuation(List<Candidate> candidates, Map<String, Double> strength) {
@@ -41,6 +44,11 @@ class DjSequence {
                 .filter(id -> !s.history().skipped().contains(id))
                 .toList();
         if (!next.available() || played.isEmpty()) {
+            return Continuation.NONE;
+        }
+        if (Math.abs(s.energyBias()) >= ENERGY_REQUEST) {
+            // "More energy" asks to leave where the session has been: the sequence would pull it back.
+            trace.note("sequence", 0, "sequence: paused while an energy request holds");
             return Continuation.NONE;
         }
         long start = System.nanoTime();
