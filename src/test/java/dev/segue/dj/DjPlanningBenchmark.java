@@ -76,7 +76,7 @@ class DjPlanningBenchmark {
                 ms[CALLS - 1],
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Path out = Path.of(System.getProperty("segue.bench.out", "tools/sequence/bench"));
+        Path out = Path.of(System.getProperty("dj.bench.out", "tools/sequence/bench"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("dj-planning.md"), result);
         System.out.print(result);
