@@ -41,7 +41,7 @@ public class ExperimentResource {
             summary = "Start an experiment: {name, description?, arms: [{name, weight, options}], unit?: \"user\"}",
             description =
                     "Every request with a userId is assigned an arm by a hash of (experiment, user); the first"
-                            + " arm is the control. options are the playlist request's (planner, ranker, promptVersion, diversity)")
+                            + " arm is the control. options are the playlist request's (planner, ranker, promptVersion, diversity, sequence)")
     public Response create(@RequiredBody(message = "{segue.experiment.body}") @Valid ExperimentRequest body) {
         List<Arm> arms = body.arms().stream()
                 .map(a -> new Arm(a.name().strip(), a.weight(), options.asMap(a.options())))

@@ -43,7 +43,8 @@ public record PlaylistRequest(
     /**
      * planner: auto | offline | llm; ranker: auto | none | random (the pool in a random order: a known-worse arm for
      * experiments); promptVersion: v1, v2, … of the agent prompt; diversity: 0..1, how much variety is worth against
-     * relevance among the tracks that meet every wish (0, the default, is none).
+     * relevance among the tracks that meet every wish (0, the default, is none); sequence: auto (the sequence model
+     * orders seeded requests when it is loaded) | none (today's seeded path).
      */
     public record Options(
             @OneOf(
@@ -59,7 +60,12 @@ public record PlaylistRequest(
 
             @PromptVersion String promptVersion,
 
-            @Fraction(name = "options.diversity") Double diversity) {}
+            @Fraction(name = "options.diversity") Double diversity,
+
+            @OneOf(
+                    name = "options.sequence",
+                    value = {"auto", "none"})
+            String sequence) {}
 
     /** What the caller set, kept beside every version: nothing removed and no conversation yet. */
     public PlaylistService.CreateCommand toCommand() {
@@ -78,6 +84,7 @@ public record PlaylistRequest(
                 options == null || options.planner() == null ? "auto" : options.planner(),
                 options == null || options.ranker() == null ? "auto" : options.ranker(),
                 options == null ? null : options.promptVersion(),
+                options == null || options.sequence() == null ? "auto" : options.sequence(),
                 Set.of(),
                 List.of(),
                 options == null ? null : options.diversity());

@@ -210,6 +210,26 @@ public class PlaylistResource {
         return events.stream(sse, uri, () -> refined(playlistId, change, withTrace));
     }
 
+    @POST
+    @Path("{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Make the next version with count more tracks that continue the playlist",
+            description = "The sequence model picks what plays next after the playlist's tracks; every hard"
+                    + " constraint of the playlist still holds and no track comes twice")
+    public Object extend(
+            @RestPath String id,
+            @RequiredBody(message = "{segue.extend.body}") @Valid ExtendRequest body,
+            @RestQuery @Flag(name = "trace") String trace) {
+        String playlistId = checkedId(id);
+        return experiments
+                .changed(
+                        Outcome.EXTEND,
+                        Params.flag(trace),
+                        () -> playlists.extend(playlistId, body.count(), true).orElseThrow(() -> unknown(id)))
+                .body();
+    }
+
     @DELETE
     @Path("{id}/tracks/{trackId}")
     @Operation(summary = "Make the next version without a track; its slot goes to the best unused candidate")

@@ -5,6 +5,7 @@ import dev.segue.agent.Planners;
 import dev.segue.api.Metrics;
 import dev.segue.ranking.TransformerRanker;
 import dev.segue.search.SearchIndex;
+import dev.segue.sequence.NextTracks;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
@@ -23,13 +24,14 @@ public class ServeCommand implements Runnable {
 
     /**
      * What serving needs before its first request, done at start: the catalog index (built on the first start), the
-     * ranker model, the planners and the metrics on them. Other commands open what they need themselves.
+     * ranker model, the sequence model, the planners and the metrics on them. Other commands open what they need themselves.
      */
     void prepare(
             @Observes StartupEvent event,
             @CommandLineArguments String[] args,
             Instance<SearchIndex> index,
             Instance<TransformerRanker> ranker,
+            Instance<NextTracks> next,
             Instance<Planners> planners,
             Instance<Metrics> metrics,
             Instance<LlmStats> llm) {
@@ -38,6 +40,7 @@ public class ServeCommand implements Runnable {
         }
         SearchIndex opened = index.get();
         ranker.get(); // loads the model (or warns that it cannot) now, not on the first request
+        next.get().warm(); // the sequence model's items of every catalog track (or its warning)
         planners.get(); // says which planner answers, and fails now if the LLM's configuration cannot work
         metrics.get().register(opened, llm.get());
     }

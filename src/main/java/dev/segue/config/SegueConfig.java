@@ -244,6 +244,8 @@ public interface SegueConfig {
 
     Ranker ranker();
 
+    Sequence sequence();
+
     interface Catalog {
         /** A CSV/JSONL file (optionally .gz); empty means the shipped demo catalog. */
         Optional<String> path();
@@ -263,5 +265,15 @@ public interface SegueConfig {
         /** The ranker model (ONNX), "classpath:…" or a file; missing or unusable: the foundation scorer, with a warning. */
         @WithDefault("classpath:models/ranker.onnx")
         String model();
+    }
+
+    interface Sequence {
+        /** The sequence model's track encoder (ONNX); missing or unusable: seeded requests keep today's path, with a warning. */
+        @WithDefault("classpath:models/sequence-track-encoder.onnx")
+        String trackEncoder();
+
+        /** The sequence model's causal encoder of (title, seed tracks), the pair of {@link #trackEncoder()}. */
+        @WithDefault("classpath:models/sequence-encoder.onnx")
+        String sequenceEncoder();
     }
 }

@@ -15,6 +15,7 @@ import dev.segue.profile.Personalisation;
 import dev.segue.ranking.BaselineScorer;
 import dev.segue.ranking.ScoredTrack;
 import dev.segue.search.Candidate;
+import dev.segue.search.Filters;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.SearchTools;
 import dev.segue.trace.Trace;
@@ -59,12 +60,19 @@ class DjPlanner {
     private final SearchTools tools;
     private final BaselineScorer scorer;
     private final DjChooser chooser;
+    private final DjSequence sequence;
 
-    DjPlanner(OfflinePlanner retrieval, SearchTools tools, BaselineScorer scorer, DjChooser chooser) {
+    DjPlanner(
+            OfflinePlanner retrieval,
+            SearchTools tools,
+            BaselineScorer scorer,
+            DjChooser chooser,
+            DjSequence sequence) {
         this.retrieval = retrieval;
         this.tools = tools;
         this.scorer = scorer;
         this.chooser = chooser;
+        this.sequence = sequence;
     }
 
     /** The arc over the session: build for the first 40%, peak until 75%, then cool down. */
@@ -102,6 +110,10 @@ class DjPlanner {
         if (Math.abs(s.energyBias()) >= 0.1) {
             addEnergy(pool, s.energyBias());
         }
+        DjSequence.Continuation continuation = sequence.continuation(s, exclude, trace);
+        pool.add(continuation.candidates().stream()
+                .filter(c -> Filters.allows(pool.hard, c.track()))
+                .toList());
         Track previous = history.played().isEmpty()
                 ? null
                 : tools.catalog()
@@ -110,8 +122,9 @@ class DjPlanner {
         Set<String> only = oneSegmentOnly(s, previous, pool);
         String artistNext = s.wishes().artistNext();
         Set<String> firstFrom = artistNext == null ? null : byArtist(artistNext, exclude, pool);
-        List<ScoredTrack> ranked =
-                scorer.score(intent, new ArrayList<>(pool.candidates.values()), pool.query, Set.of(), taste);
+        List<ScoredTrack> ranked = DjSequence.favour(
+                scorer.score(intent, new ArrayList<>(pool.candidates.values()), pool.query, Set.of(), taste),
+                continuation);
         List<ScoredTrack> chosen =
                 chooser.choose(s, ranked, previous, new DjChooser.Rules(target, only, firstFrom, pool.hard, exclude));
         double energy = chosen.stream()

@@ -50,8 +50,19 @@ public class Assembler {
      */
     public Assembly assemble(
             Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, List<String> preferred) {
+        return assemble(intent, ranked, hard, target, preferred, "the LLM's picks");
+    }
+
+    /** As above; {@code preferredBy} names where the preferred order came from in the notes ("the LLM's picks"). */
+    public Assembly assemble(
+            Intent intent,
+            List<ScoredTrack> ranked,
+            SearchFilter hard,
+            Target target,
+            List<String> preferred,
+            String preferredBy) {
         if (!preferred.isEmpty()) {
-            return assemblePreferred(intent, ranked, hard, target, preferred);
+            return assemblePreferred(intent, ranked, hard, target, preferred, preferredBy);
         }
         int expected = expectedCount(target, ranked);
         Pass pass = pass(intent, ranked, hard, target, expected);
@@ -93,10 +104,15 @@ public class Assembler {
     }
 
     private static Assembly assemblePreferred(
-            Intent intent, List<ScoredTrack> ranked, SearchFilter hard, Target target, List<String> preferred) {
+            Intent intent,
+            List<ScoredTrack> ranked,
+            SearchFilter hard,
+            Target target,
+            List<String> preferred,
+            String preferredBy) {
         List<String> notes = new ArrayList<>();
         Picker picker = new Picker(target, hard);
-        takePreferred(ranked, picker, preferred, notes);
+        takePreferred(ranked, picker, preferred, preferredBy, notes);
         int chosen = picker.picked.size();
         fill(intent, ranked, picker, 0, notes);
         if (picker.picked.size() > chosen) {
@@ -108,7 +124,7 @@ public class Assembler {
     }
 
     private static void takePreferred(
-            List<ScoredTrack> ranked, Picker picker, List<String> preferred, List<String> notes) {
+            List<ScoredTrack> ranked, Picker picker, List<String> preferred, String preferredBy, List<String> notes) {
         Map<String, ScoredTrack> byId = new HashMap<>();
         ranked.forEach(s -> byId.put(s.track().id(), s));
         int skipped = 0;
@@ -122,8 +138,8 @@ public class Assembler {
             }
         }
         if (skipped > 0) {
-            notes.add(skipped + " of the LLM's picks broke a constraint (exclusions, per-artist limit, duplicates or"
-                    + " size) and were left out");
+            notes.add(skipped + " of " + preferredBy
+                    + " broke a constraint (exclusions, per-artist limit, duplicates or" + " size) and were left out");
         }
     }
 

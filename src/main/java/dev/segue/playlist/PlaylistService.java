@@ -36,6 +36,7 @@ public class PlaylistService {
     private final CreatePlaylist creating;
     private final RefinePlaylist refining;
     private final RemoveTrack removing;
+    private final ExtendPlaylist extending;
     private final PlaylistVersions versions;
     private final DiversityMetrics diversity;
 
@@ -43,11 +44,13 @@ public class PlaylistService {
             CreatePlaylist creating,
             RefinePlaylist refining,
             RemoveTrack removing,
+            ExtendPlaylist extending,
             PlaylistVersions versions,
             DiversityMetrics diversity) {
         this.creating = creating;
         this.refining = refining;
         this.removing = removing;
+        this.extending = extending;
         this.versions = versions;
         this.diversity = diversity;
     }
@@ -74,6 +77,11 @@ public class PlaylistService {
     /** A new version without the track; its slot goes to the best unused candidate that fits the same constraints. */
     public Removal removeTrack(String id, String trackId) {
         return removing.remove(id, trackId);
+    }
+
+    /** A new version with {@code count} more tracks that continue the playlist, under all its hard constraints. */
+    public Optional<Playlist> extend(String id, int count, boolean withTrace) {
+        return extending.extend(id, count).map(p -> traced(p, withTrace));
     }
 
     /** Removes every playlist (all versions) this listener made. */

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * The request-level settings a playlist keeps across versions (stored beside each version): what the caller set
- * explicitly (planner and ranker are the requested options), the tracks the listener removed, which never come
- * back, and the LLM conversation a refinement continues. {@code diversity} (0..1, null = 0) is the knob that trades
- * relevance for variety among the tracks that meet every wish ({@link Diversifier}); rows stored without it read as 0.
+ * explicitly (planner, ranker and sequence are the requested options; sequence is null in rows stored before it
+ * existed), the tracks the listener removed, which never come back, and the LLM conversation a refinement continues.
+ * {@code diversity} (0..1, null = 0) is the knob that trades relevance for variety among the tracks that meet every
+ * wish ({@link Diversifier}); rows stored without it read as 0.
  */
 public record PlaylistSpec(
         Integer length,
@@ -23,6 +24,7 @@ public record PlaylistSpec(
         String planner,
         String ranker,
         String promptVersion,
+        String sequence,
         Set<String> removedTrackIds,
         List<Turn> conversation,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double diversity) {
@@ -56,6 +58,7 @@ public record PlaylistSpec(
                 planner,
                 ranker,
                 promptVersion,
+                sequence,
                 removed,
                 turns,
                 diversity);

@@ -60,7 +60,11 @@ class VersionComposer {
     /** An assembly and the draft it was made from (the caller's, or one with a wider pool). */
     private record Assembled(Draft draft, Assembler.Assembly assembly) {}
 
+    /** The pool and the order the assembler takes first: the LLM's picks, or the sequence model's next tracks. */
+    private record Lead(Draft draft, List<String> preferred, String preferredBy) {}
+
     private final RankingPolicy ranking;
+    private final SequencePolicy sequencing;
     private final Assembler assembler;
     private final Diversifier diversifier;
     private final Explainer explainer;
@@ -69,6 +73,7 @@ class VersionComposer {
 
     VersionComposer(
             RankingPolicy ranking,
+            SequencePolicy sequencing,
             Assembler assembler,
             Diversifier diversifier,
             Explainer explainer,
@@ -76,6 +81,7 @@ class VersionComposer {
             CatalogSource source,
             SegueConfig config) {
         this.ranking = ranking;
+        this.sequencing = sequencing;
         this.assembler = assembler;
         this.diversifier = diversifier;
         this.explainer = explainer;
@@ -88,13 +94,11 @@ class VersionComposer {
         Intent intent = requested.intent();
         Assembler.Target target = SizeTargets.target(intent, requested.spec());
         Selection selection = requested.plan().selection();
-        List<String> preferred = selection == null
-                ? List.of()
-                : selection.tracks().stream().map(Selection.Pick::id).toList();
-        Assembled assembled = assemble(requested, target, preferred);
+        Lead lead = lead(requested, selection);
+        Assembled assembled = assemble(lead, target);
         Draft draft = assembled.draft();
         Assembler.Assembly assembly = assembled.assembly();
-        String personalised = draft.taste() == null ? null : personalisation(draft, assembly, target, preferred);
+        String personalised = draft.taste() == null ? null : personalisation(draft, assembly, target, lead);
         List<PlaylistTrack> tracks = trace.step("explain", () -> explain(assembly, intent, selection));
         List<String> notes = notes(draft, personalised, assembly);
         double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
@@ -122,12 +126,34 @@ class VersionComposer {
     }
 
     /**
+     * What the assembler takes first, in order: the sequence model's next tracks when it orders this version (seed
+     * tracks, see {@link SequencePolicy}), which then join the pool; otherwise the LLM's picks, if any.
+     */
+    private Lead lead(Draft draft, Selection selection) {
+        if (sequencing.orders(draft.spec(), draft.refined(), draft.trace())) {
+            SequencePolicy.Continuation next = sequencing.continuation(
+                    draft.prompt(),
+                    draft.spec().seedTrackIds(),
+                    draft.spec().removedTrackIds(),
+                    draft.candidates(),
+                    draft.plan().queryVector(),
+                    draft.trace());
+            return new Lead(draft.withCandidates(next.pool()), next.order(), SequencePolicy.PREFERRED_BY);
+        }
+        List<String> picks = selection == null
+                ? List.of()
+                : selection.tracks().stream().map(Selection.Pick::id).toList();
+        return new Lead(draft, picks, "the LLM's picks");
+    }
+
+    /**
      * Ranks the pool and assembles it. When the pool runs out before the size asked for, the catalog is searched
      * again beyond it (nearest to the query, under the same hard constraints), so only the hard constraints can make
      * a playlist short.
      */
-    private Assembled assemble(Draft draft, Assembler.Target target, List<String> preferred) {
-        Assembler.Assembly assembly = rankAndAssemble(draft, target, preferred);
+    private Assembled assemble(Lead lead, Assembler.Target target) {
+        Draft draft = lead.draft();
+        Assembler.Assembly assembly = rankAndAssemble(draft, target, lead);
         float[] query = draft.plan().queryVector();
         if (assembly.complete() || query == null) {
             return new Assembled(draft, assembly);
@@ -149,10 +175,10 @@ class VersionComposer {
         List<Candidate> wider = new ArrayList<>(draft.candidates());
         wider.addAll(more);
         Draft widened = draft.withCandidates(wider);
-        return new Assembled(widened, rankAndAssemble(widened, target, preferred));
+        return new Assembled(widened, rankAndAssemble(widened, target, lead));
     }
 
-    private Assembler.Assembly rankAndAssemble(Draft draft, Assembler.Target target, List<String> preferred) {
+    private Assembler.Assembly rankAndAssemble(Draft draft, Assembler.Target target, Lead lead) {
         Trace trace = draft.trace();
         List<ScoredTrack> ranked = diversifier.apply(
                 trace.step("rank", () -> ranking.rank(draft.pool(), draft.taste(), trace)),
@@ -161,15 +187,20 @@ class VersionComposer {
                 trace);
         return trace.step(
                 "assemble",
-                () -> assembler.assemble(draft.intent(), ranked, draft.plan().hardFilter(), target, preferred));
+                () -> assembler.assemble(
+                        draft.intent(),
+                        ranked,
+                        draft.plan().hardFilter(),
+                        target,
+                        lead.preferred(),
+                        lead.preferredBy()));
     }
 
     /**
      * How much did the listener's history move the result? The same pool, ranked without it, for comparison: a trace
      * note, and the playlist's note that this returns.
      */
-    private String personalisation(
-            Draft draft, Assembler.Assembly assembly, Assembler.Target target, List<String> preferred) {
+    private String personalisation(Draft draft, Assembler.Assembly assembly, Assembler.Target target, Lead lead) {
         long start = System.nanoTime();
         Set<String> plain = new HashSet<>();
         assembler
@@ -182,7 +213,8 @@ class VersionComposer {
                                 new Trace()),
                         draft.plan().hardFilter(),
                         target,
-                        preferred)
+                        lead.preferred(),
+                        lead.preferredBy())
                 .tracks()
                 .forEach(t -> plain.add(t.track().id()));
         long moved = assembly.tracks().stream()
