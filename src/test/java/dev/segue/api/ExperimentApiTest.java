@@ -166,6 +166,21 @@ class ExperimentApiTest {
     }
 
     @Test
+    void anExtensionIsAnotherExposureOfThePlaylistsArm() {
+        String id = start(AB);
+        String user = "exp-extend-" + System.nanoTime();
+        String playlist = Api.create(Map.of("prompt", "calm piano", "userId", user, "length", 10))
+                .getString("id");
+        JsonPath extended = Api.post("/api/playlists/" + playlist + "/extend", Map.of("count", 5))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(15, extended.getList("tracks").size());
+        assertEquals(id, extended.getString("experiment.id"));
+        assertEquals(2, report(id).getInt("exposures"), "version 1 and the extended version 2");
+    }
+
+    @Test
     void aStoppedExperimentRecordsNoMoreExposures() {
         String id = start(AB);
         String user = "exp-stopped-" + System.nanoTime();
