@@ -132,22 +132,6 @@ class ExtendPlaylist {
     private static Playlist next(Playlist previous, List<PlaylistTrack> added, Trace trace) {
         List<PlaylistTrack> tracks = new ArrayList<>(previous.tracks());
         tracks.addAll(added);
-        double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-        String note = "extended by " + added.size() + " tracks that continue the playlist";
-        return new Playlist(
-                previous.id(),
-                previous.version() + 1,
-                previous.prompt(),
-                previous.refinements(),
-                previous.title(),
-                previous.description(),
-                previous.planner(),
-                previous.ranker(),
-                tracks,
-                Math.round(total * 10) / 10.0,
-                previous.intent(),
-                new ArrayList<>(List.of(note)),
-                PlaylistVersions.timestamp(),
-                trace);
+        return previous.next(tracks, "extended by " + added.size() + " tracks that continue the playlist", trace);
     }
 }

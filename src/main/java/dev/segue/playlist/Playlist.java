@@ -5,6 +5,7 @@ import dev.segue.diversity.DiversityReport;
 import dev.segue.planner.Intent;
 import dev.segue.trace.Trace;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +68,26 @@ public record Playlist(
     /** The same version with other notes. */
     Playlist withNotes(List<String> otherNotes) {
         return copy(otherNotes, trace, diversity);
+    }
+
+    /** The next version with other tracks (a removal, an extension): same prompt, title and intent; one note. */
+    Playlist next(List<PlaylistTrack> tracks, String note, Trace trace) {
+        double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
+        return new Playlist(
+                id,
+                version + 1,
+                prompt,
+                refinements,
+                title,
+                description,
+                planner,
+                ranker,
+                tracks,
+                Math.round(total * 10) / 10.0,
+                intent,
+                new ArrayList<>(List.of(note)),
+                PlaylistVersions.timestamp(),
+                trace);
     }
 
     public Playlist withoutTrace() {

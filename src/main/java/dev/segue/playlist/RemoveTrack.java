@@ -85,22 +85,7 @@ class RemoveTrack {
                         "removed " + trackId + "; replaced it with " + r.track().id())
                 .orElse("removed " + trackId
                         + "; no unused track fits the playlist's constraints, so it is one shorter");
-        double total = tracks.stream().mapToDouble(PlaylistTrack::durationSec).sum();
-        Playlist next = new Playlist(
-                id,
-                previous.version() + 1,
-                previous.prompt(),
-                previous.refinements(),
-                previous.title(),
-                previous.description(),
-                previous.planner(),
-                previous.ranker(),
-                tracks,
-                Math.round(total * 10) / 10.0,
-                previous.intent(),
-                new ArrayList<>(List.of(note)),
-                PlaylistVersions.timestamp(),
-                trace);
+        Playlist next = previous.next(tracks, note, trace);
         versions.store(next, spec);
         return new Removal.Done(next.withoutTrace());
     }
