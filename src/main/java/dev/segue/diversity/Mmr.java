@@ -1,5 +1,6 @@
 package dev.segue.diversity;
 
+import dev.segue.embedding.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,7 +27,8 @@ public final class Mmr {
         }
         float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
-            vectors[i] = unit(vector.apply(ranked.get(i)));
+            float[] v = vector.apply(ranked.get(i));
+            vectors[i] = v == null ? null : Vectors.normalize(v);
         }
         double[] closest = new double[n];
         boolean[] taken = new boolean[n];
@@ -59,32 +61,8 @@ public final class Mmr {
         }
         for (int i = 0; i < vectors.length; i++) {
             if (!taken[i] && vectors[i] != null) {
-                closest[i] = Math.max(closest[i], dot(vectors[i], vectors[picked]));
+                closest[i] = Math.max(closest[i], Vectors.dot(vectors[i], vectors[picked]));
             }
         }
-    }
-
-    /** The vector scaled to length 1 (null and all-zero vectors stay as they are), so a dot product is the cosine. */
-    private static float[] unit(float[] v) {
-        if (v == null) {
-            return null;
-        }
-        double norm = Math.sqrt(dot(v, v));
-        if (norm == 0) {
-            return v;
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] / norm);
-        }
-        return out;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }
