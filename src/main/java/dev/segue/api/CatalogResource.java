@@ -59,7 +59,7 @@ public class CatalogResource {
             vocabulary.put(category.label(), catalog.vocabulary(category));
         }
         String builtAt = index.backend() instanceof LuceneVectorStore lucene
-                ? String.valueOf(lucene.manifest().getOrDefault("builtAt", ""))
+                ? lucene.builtAt().orElse("")
                 : null;
         IndexInfo info = new IndexInfo(
                 index.store().name(),

@@ -21,6 +21,8 @@ public final class Catalog {
     private final Map<String, String> artistByKey = new HashMap<>();
     private final Map<String, List<Integer>> positionsByArtistKey = new HashMap<>();
     private final IngestReport report;
+    private final boolean hasAudioFeatures;
+    private final boolean hasYears;
 
     public Catalog(List<Track> tracks, IngestReport report) {
         this.tracks = List.copyOf(tracks);
@@ -46,6 +48,10 @@ public final class Catalog {
             artistByKey.putIfAbsent(key, track.artist());
             positionsByArtistKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
+        // Asked on every request: a scan of a million tracks each time would cost milliseconds.
+        this.hasAudioFeatures = this.tracks.stream()
+                .anyMatch(t -> t.features() != null && t.features().energy() != null);
+        this.hasYears = this.tracks.stream().anyMatch(t -> t.year() != null);
     }
 
     /** How artist names are compared: case, accents of spacing and punctuation do not matter. */
@@ -116,11 +122,10 @@ public final class Catalog {
     }
 
     public boolean hasAudioFeatures() {
-        return tracks.stream()
-                .anyMatch(t -> t.features() != null && t.features().energy() != null);
+        return hasAudioFeatures;
     }
 
     public boolean hasYears() {
-        return tracks.stream().anyMatch(t -> t.year() != null);
+        return hasYears;
     }
 }

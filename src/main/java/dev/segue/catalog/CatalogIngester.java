@@ -13,6 +13,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -41,16 +42,35 @@ public final class CatalogIngester {
 
     private CatalogIngester() {}
 
+    /** Reads the whole catalog into memory (demo-sized catalogs, a Qdrant load, tests). */
     public static Catalog ingest(CatalogSource source, ProgressBar progress) throws IOException {
+        List<Track> tracks = new ArrayList<>();
+        Streamed streamed = stream(source, progress, tracks::add);
+        List<Track> finished = streamed.mapper().finish(tracks);
+        return new Catalog(finished, streamed.report());
+    }
+
+    /** What a streaming read found: the report and the mapper, whose whole-catalog pass is still to run. */
+    public record Streamed(IngestReport report, RowMapper mapper) {}
+
+    /** Where accepted tracks go, one at a time and in catalog order. */
+    @FunctionalInterface
+    public interface TrackSink {
+        void accept(Track track) throws IOException;
+    }
+
+    /**
+     * Reads the catalog row by row, handing each accepted track to the sink without holding it: memory does not grow
+     * with the catalog (beyond the set of ids, for duplicates). The mapper's whole-catalog pass is left to the caller.
+     */
+    public static Streamed stream(CatalogSource source, ProgressBar progress, TrackSink sink) throws IOException {
         MessageDigest digest = sha256();
         long size = source.size();
-        CountingStream counted;
-        List<Track> tracks = new ArrayList<>();
         Tally tally = new Tally();
         CatalogFormat format;
         RowMapper mapper;
         try (InputStream raw = source.open()) {
-            counted = new CountingStream(new DigestInputStream(raw, digest));
+            CountingStream counted = new CountingStream(new DigestInputStream(raw, digest));
             BufferedReader reader = new BufferedReader(new InputStreamReader(
                     maybeGunzip(counted),
                     StandardCharsets.UTF_8
@@ -63,41 +83,49 @@ public final class CatalogIngester {
             format = source.format() != null ? source.format() : CatalogFormat.detect(firstLine);
             mapper = format.mapper(source.columnMapping());
             progress.total(size);
-            Set<String> seenIds = new HashSet<>();
-            Consumer<Row> accept = row -> {
-                tally.rowsRead++;
-                try {
-                    Track track = mapper.map(row);
-                    if (!seenIds.add(track.id())) {
-                        throw new RowRejectedException("duplicate id");
-                    }
-                    tracks.add(track);
-                } catch (RowRejectedException e) {
-                    tally.reject(row.line(), e.getMessage());
-                }
-                if (tally.rowsRead % 500 == 0) {
-                    progress.update(counted.count, "bytes");
-                }
-            };
+            Consumer<Row> accept = accepting(mapper, sink, tally, () -> progress.update(counted.count, "bytes"));
             if (format == CatalogFormat.JSONL) {
                 readJsonLines(reader, accept, tally);
             } else {
                 readCsv(reader, accept, tally);
             }
             progress.update(Math.max(size, counted.count), "bytes");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        List<Track> finished = mapper.finish(tracks);
         digest.update(("|" + format + "|" + new TreeMap<>(source.columnMapping())).getBytes(StandardCharsets.UTF_8));
         IngestReport report = new IngestReport(
                 source.location(),
                 format,
                 tally.rowsRead,
-                finished.size(),
+                tally.accepted,
                 tally.rejected,
                 tally.samples,
                 HexFormat.of().formatHex(digest.digest()));
-        progress.done(String.format(Locale.ROOT, "%,d tracks, %,d rejected", finished.size(), report.rejected()));
-        return new Catalog(finished, report);
+        progress.done(String.format(Locale.ROOT, "%,d tracks, %,d rejected", tally.accepted, report.rejected()));
+        return new Streamed(report, mapper);
+    }
+
+    private static Consumer<Row> accepting(RowMapper mapper, TrackSink sink, Tally tally, Runnable showProgress) {
+        Set<String> seenIds = new HashSet<>();
+        return row -> {
+            tally.rowsRead++;
+            try {
+                Track track = mapper.map(row);
+                if (!seenIds.add(track.id())) {
+                    throw new RowRejectedException("duplicate id");
+                }
+                sink.accept(track);
+                tally.accepted++;
+            } catch (RowRejectedException e) {
+                tally.reject(row.line(), e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (tally.rowsRead % 500 == 0) {
+                showProgress.run();
+            }
+        };
     }
 
     private static void readCsv(BufferedReader reader, Consumer<Row> accept, Tally tally) throws IOException {
@@ -150,6 +178,7 @@ public final class CatalogIngester {
         final Map<String, Integer> rejected = new LinkedHashMap<>();
         final List<String> samples = new ArrayList<>();
         long rowsRead;
+        int accepted;
 
         /** A row that could not even be parsed: it counts as read, and is rejected. */
         void malformed(long line, String reason) {

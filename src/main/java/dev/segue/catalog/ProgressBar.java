@@ -51,8 +51,8 @@ public class ProgressBar {
         lastPercent = percent;
         int filled = percent * WIDTH / 100;
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-        String line =
-                String.format(Locale.ROOT, "%-22s [%s] %3d%%  %,d/%,d %s", label, bar, percent, done, total, unit);
+        String line = String.format(
+                Locale.ROOT, "%-22s [%s] %3d%%  %,d/%,d %s%s", label, bar, percent, done, total, unit, eta(done));
         if (redraw) {
             out.print("\r" + line);
             if (percent == 100) {
@@ -62,6 +62,18 @@ public class ProgressBar {
             out.println(line);
         }
         out.flush();
+    }
+
+    /** Time left at the rate so far, once there is a rate to go by. */
+    private String eta(long done) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        if (done <= 0 || done >= total || elapsed < 2) {
+            return "";
+        }
+        long left = Math.round(elapsed * (total - done) / done);
+        return left >= 60
+                ? String.format(Locale.ROOT, "  eta %dm%02ds", left / 60, left % 60)
+                : String.format(Locale.ROOT, "  eta %ds", left);
     }
 
     public void done(String summary) {

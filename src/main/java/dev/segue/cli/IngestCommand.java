@@ -7,12 +7,16 @@ import dev.segue.catalog.ProgressBar;
 import dev.segue.config.SegueConfig;
 import dev.segue.config.SegueConfig.VectorStoreKind;
 import dev.segue.embedding.TextEmbedder;
+import dev.segue.search.CatalogIndexer;
+import dev.segue.search.LuceneVectorStore;
+import dev.segue.search.NoTracksException;
 import dev.segue.search.SearchIndex;
 import dev.segue.search.VectorStore;
 import dev.segue.search.VectorStoreUnavailable;
 import dev.segue.search.VectorStores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,25 +94,48 @@ public class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CatalogSource source = CatalogSource.of("demo".equals(file) ? null : file, format, mapping);
         ProgressBar progress = ProgressBar.console("ingest");
-        Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
-        out.println(catalog.report().summary());
-        if (catalog.size() == 0) {
+        Path dir = dataDir != null ? dataDir : Path.of(config.dataDir());
+        if (dryRun || target == VectorStoreKind.QDRANT) {
+            Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
+            out.println(catalog.report().summary());
+            if (catalog.size() == 0) {
+                err.println("segue ingest: no track was accepted; nothing to index");
+                return 1;
+            }
+            return dryRun ? 0 : loadQdrant(catalog, dir, out, err);
+        }
+        try (LuceneVectorStore store = stores.embedded(dir)) {
+            SearchIndex index = CatalogIndexer.of(store, embedder).openOrBuild(source, progress);
+            out.println(index.catalog().report().summary());
+            out.printf(
+                    "index %s at %s: %,d tracks, %,d distinct vectors (%s)%n",
+                    store.name(),
+                    dir.resolve("index"),
+                    store.count(),
+                    store.distinctVectors(),
+                    index.rebuilt()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "built in %.1f s, %,.0f tracks/s",
+                                    index.openSeconds(),
+                                    store.count() / index.openSeconds())
+                            : "already up to date");
+        } catch (NoTracksException e) {
             err.println("segue ingest: no track was accepted; nothing to index");
             return 1;
         }
-        if (dryRun) {
-            return 0;
-        }
-        Path dir = dataDir != null ? dataDir : Path.of(config.dataDir());
+        out.println("start the service on it with:  " + serveCommand(dir));
+        return 0;
+    }
+
+    private int loadQdrant(Catalog catalog, Path dir, PrintWriter out, PrintWriter err) throws Exception {
         try (VectorStore store = stores.open(target, dir)) {
-            SearchIndex index = SearchIndex.open(catalog, store, embedder, progress);
+            SearchIndex index = SearchIndex.open(catalog, store, embedder, ProgressBar.console("ingest"));
             out.printf(
-                    "index %s %s: %,d tracks (%s in %.1f s)%n",
+                    "index %s collection %s at %s: %,d tracks (%s in %.1f s)%n",
                     store.name(),
-                    target == VectorStoreKind.QDRANT
-                            ? "collection " + config.qdrant().collection() + " at "
-                                    + config.qdrant().endpoint()
-                            : "at " + dir.resolve("index"),
+                    config.qdrant().collection(),
+                    config.qdrant().endpoint(),
                     store.count(),
                     index.rebuilt() ? "built" : "already up to date",
                     index.openSeconds());

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SegueVersion.class,
         description = "Prompt in, playlist out. With no command, serves on http://localhost:8080.",
-        subcommands = {ServeCommand.class, IngestCommand.class, ExportTrainingDataCommand.class, McpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            IngestCommand.class,
+            ExportTrainingDataCommand.class,
+            McpCommand.class,
+            IndexRecallCommand.class
+        })
 public class SegueCommand implements Runnable {
 
     private final ServeCommand serve;

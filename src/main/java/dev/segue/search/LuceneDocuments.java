@@ -9,14 +9,17 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
- * The stored document layout of the embedded index: one document per track, its id stored, the fields filters need
- * indexed, its title and artist analysed for BM25, and its vector for dot-product (= cosine on unit vectors) search.
- * An index built by an earlier version must still open: change this only with {@link SearchIndex}'s schema version.
+ * The stored document layout of the embedded index. The tracks index has one document per track, in catalog order: its
+ * id stored, the fields filters need indexed, its title and artist analysed for BM25, and the ordinal of its vector.
+ * The vectors index has one document per distinct vector, in ordinal order, for dot-product (= cosine on unit vectors)
+ * search: tracks with the same tags share one vector, and HNSW does badly among many identical vectors. Change this
+ * only with {@link SearchIndex}'s schema version.
  */
 final class LuceneDocuments {
 
@@ -29,10 +32,11 @@ final class LuceneDocuments {
     static final String INSTRUMENTALNESS = "instrumentalness";
     static final String NAMES = "names";
     static final String VECTOR = "vector";
+    static final String VECTOR_ORDINAL = "vector_ordinal";
 
     private LuceneDocuments() {}
 
-    static Document document(Track track, float[] vector) {
+    static Document track(Track track, int vectorOrdinal) {
         Document doc = new Document();
         doc.add(new StringField(ID, track.id(), Field.Store.YES));
         Stream.of(track.genres(), track.moods(), track.instruments())
@@ -51,6 +55,12 @@ final class LuceneDocuments {
             doc.add(new DoublePoint(INSTRUMENTALNESS, track.features().instrumentalness()));
         }
         doc.add(new TextField(NAMES, track.title() + " \n " + track.artist(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(VECTOR_ORDINAL, vectorOrdinal));
+        return doc;
+    }
+
+    static Document vector(float[] vector) {
+        Document doc = new Document();
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return doc;
     }

@@ -40,6 +40,28 @@ final class LuceneFilters {
         return b.build();
     }
 
+    /** What a track must match, as one query; null when nothing is required. */
+    static Query requiredQuery(SearchFilter filter) {
+        List<Query> required = required(filter);
+        if (required.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        required.forEach(q -> b.add(q, Occur.FILTER));
+        return b.build();
+    }
+
+    /** What a track must not match, as one query (any exclusion); null when nothing is excluded. */
+    static Query excludedQuery(SearchFilter filter) {
+        List<Query> excluded = excluded(filter);
+        if (excluded.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        excluded.forEach(q -> b.add(q, Occur.SHOULD));
+        return b.build();
+    }
+
     /** What a track must match: every tag group, the artists, the year, duration and instrumentalness ranges. */
     private static List<Query> required(SearchFilter filter) {
         List<Query> required = new ArrayList<>();

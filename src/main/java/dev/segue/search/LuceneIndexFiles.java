@@ -1,32 +1,22 @@
 package dev.segue.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.segue.catalog.ProgressBar;
-import dev.segue.catalog.Track;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 
 /**
- * The embedded index on disk, under its root: the Lucene directory ({@code lucene/}) and {@code manifest.json} (the
- * fingerprint, count, dimension and build time). A build writes {@code lucene-building/} beside the live directory and
- * swaps it in; the manifest goes first and comes back last, so a crash in between reads as "no index" and rebuilds.
+ * The embedded index on disk, under its root: the live index ({@code current/}, see {@link IndexLayout}) and
+ * {@code manifest.json}. A build writes {@code building/} and swaps it in; the manifest goes first and comes back
+ * last, so a crash in between reads as "no index" and rebuilds. A crashed build leaves {@code building/} with the
+ * vectors it finished, and the next build of the same recipe carries on from there.
  */
 final class LuceneIndexFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
 
@@ -39,93 +29,72 @@ final class LuceneIndexFiles {
         return root;
     }
 
-    Path indexDir() {
-        return root.resolve("lucene");
+    IndexLayout current() {
+        return new IndexLayout(root.resolve("current"));
+    }
+
+    private IndexLayout building() {
+        return new IndexLayout(root.resolve("building"));
     }
 
     private Path manifestFile() {
         return root.resolve("manifest.json");
     }
 
-    /** The fingerprint of a complete index, or empty when there is none (or its manifest cannot be read). */
-    Optional<String> fingerprint() {
+    /** The manifest of a complete index, or empty when there is none (or it cannot be read: that means rebuild). */
+    Optional<IndexManifest> manifest() {
         try {
-            if (!Files.isRegularFile(manifestFile()) || !Files.isDirectory(indexDir())) {
+            if (!Files.isRegularFile(manifestFile())
+                    || !Files.isDirectory(current().tracksDir())) {
                 return Optional.empty();
             }
-            Map<?, ?> manifest = JSON.readValue(manifestFile().toFile(), Map.class);
-            Object value = manifest.get("fingerprint");
-            return value == null ? Optional.empty() : Optional.of(value.toString());
+            return Optional.of(JSON.readValue(manifestFile().toFile(), IndexManifest.class));
         } catch (IOException e) {
-            return Optional.empty(); // an unreadable manifest means "rebuild", never "fail to start"
+            return Optional.empty();
         }
     }
 
-    Map<String, Object> manifest() {
-        try {
-            return Files.isRegularFile(manifestFile())
-                    ? JSON.readValue(manifestFile().toFile(), Map.class)
-                    : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        }
+    Optional<String> fingerprint() {
+        return manifest().map(IndexManifest::fingerprint);
     }
 
-    /** Writes one document per track into a new directory beside the live one, and returns it. */
-    Path write(List<Track> tracks, List<float[]> vectors, Analyzer analyzer, ProgressBar progress) throws IOException {
-        Path building = root.resolve("lucene-building");
-        deleteRecursively(building);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(512) // one flush, one segment: no HNSW merge work
-                .setUseCompoundFile(false);
-        progress.total(tracks.size());
-        try (FSDirectory directory = FSDirectory.open(building);
-                IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int i = 0; i < tracks.size(); i++) {
-                writer.addDocument(LuceneDocuments.document(tracks.get(i), vectors.get(i)));
-                if (i % 500 == 0) {
-                    progress.update(i, "tracks");
-                }
+    /**
+     * A directory for a new build. One left by an interrupted build of the same recipe keeps its finished vectors
+     * (see {@link DistinctTexts}); anything else there is cleared.
+     */
+    IndexLayout startBuilding(SourceStamp recipe) throws IOException {
+        IndexLayout building = building();
+        boolean resumable = recipe != null
+                && Files.isRegularFile(building.recipeFile())
+                && recipe.equals(JSON.readValue(building.recipeFile().toFile(), SourceStamp.class));
+        if (resumable) {
+            building.clearAllButVectors();
+        } else {
+            IndexLayout.deleteRecursively(building.dir());
+            Files.createDirectories(building.dir());
+            if (recipe != null) {
+                JSON.writeValue(building.recipeFile().toFile(), recipe);
             }
-            writer.commit();
         }
-        progress.update(tracks.size(), "tracks");
         return building;
     }
 
-    /** What the manifest of a build records. */
-    static Map<String, Object> manifest(String fingerprint, List<Track> tracks, List<float[]> vectors) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("fingerprint", fingerprint);
-        manifest.put("count", tracks.size());
-        manifest.put("dimension", vectors.isEmpty() ? 0 : vectors.get(0).length);
-        manifest.put("builtAt", Instant.now().toString());
-        return manifest;
-    }
-
-    /** The first step of a swap: from now until {@link #swapIn} ends, the index reads as missing. */
-    void dropManifest() throws IOException {
+    /** Replaces the live index with the finished build, then writes its manifest. Nothing may have it open. */
+    void swapIn(IndexManifest manifest) throws IOException {
         Files.deleteIfExists(manifestFile());
+        IndexLayout building = building();
+        Files.deleteIfExists(building.recipeFile());
+        Files.deleteIfExists(building.doneFile());
+        IndexLayout.deleteRecursively(current().dir());
+        IndexLayout.deleteRecursively(root.resolve("lucene")); // the single-index layout before lucene-doc-v2
+        Files.move(building.dir(), current().dir(), StandardCopyOption.ATOMIC_MOVE);
+        writeManifest(manifest);
     }
 
-    /** Replaces the live directory with the built one, then writes its manifest. Nothing may have it open. */
-    void swapIn(Path building, Map<String, Object> manifest) throws IOException {
-        deleteRecursively(indexDir());
-        Files.move(building, indexDir(), StandardCopyOption.ATOMIC_MOVE);
+    /** Records a manifest for the live index (a new build's, or the same index with its source's new stamp). */
+    void writeManifest(IndexManifest manifest) throws IOException {
         Path tmp = root.resolve("manifest.json.tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
+        JSON.writeValue(tmp.toFile(), manifest);
         Files.move(tmp, manifestFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -2,38 +2,58 @@ package dev.segue.search;
 
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
+import dev.segue.embedding.TextEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The embedded index: Apache Lucene on disk under the data dir, HNSW vectors (dot product on unit vectors = cosine)
- * with keyword/range filters, plus BM25 over titles and artists. It is built once per catalog fingerprint and
- * opened read-only afterwards; a rebuild writes a new directory and swaps it in ({@link LuceneIndexFiles}), so a
- * crash never leaves half an index. Documents are laid out by {@link LuceneDocuments}, searched by
- * {@link LuceneSearch}.
+ * The embedded index: Apache Lucene on disk under the data dir. Tracks (keyword/range filters, BM25 over titles and
+ * artists) and their distinct vectors (HNSW, dot product on unit vectors = cosine) are two indexes, with the vectors
+ * also in a memory-mapped file ({@link VectorFile}); nothing of it is copied onto the heap but two ints a track. It
+ * is built once per catalog fingerprint and opened read-only afterwards; a rebuild writes a new directory and swaps
+ * it in ({@link LuceneIndexFiles}), so a crash never leaves half an index.
  */
 public final class LuceneVectorStore implements VectorStore {
 
     private final LuceneIndexFiles files;
     private final StandardAnalyzer analyzer = new StandardAnalyzer();
     private final LuceneSearch search = new LuceneSearch(analyzer);
-    private volatile DirectoryReader reader;
-    private volatile IndexSearcher searcher;
+    private volatile Opened opened;
+
+    /** The open parts of the live index. */
+    private record Opened(
+            DirectoryReader tracksReader,
+            IndexSearcher tracks,
+            DirectoryReader vectorsReader,
+            VectorFile vectorFile,
+            VectorGroups groups,
+            GroupedNearest nearest) {}
+
+    /** A vector as a map key: equal when every component is. */
+    private record VectorKey(float[] vector) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof VectorKey key && Arrays.equals(vector, key.vector);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(vector);
+        }
+    }
 
     public LuceneVectorStore(Path root) throws IOException {
         this.files = new LuceneIndexFiles(root);
@@ -51,93 +71,158 @@ public final class LuceneVectorStore implements VectorStore {
         return files.root();
     }
 
+    LuceneIndexFiles files() {
+        return files;
+    }
+
+    StandardAnalyzer analyzer() {
+        return analyzer;
+    }
+
     @Override
     public Optional<String> fingerprint() {
         return files.fingerprint();
     }
 
-    public Map<String, Object> manifest() {
-        return files.manifest();
+    /** When the live index was built, or empty. */
+    public Optional<String> builtAt() {
+        return files.manifest().map(IndexManifest::builtAt);
     }
 
-    private void open() throws IOException {
-        DirectoryReader opened = DirectoryReader.open(FSDirectory.open(files.indexDir()));
-        DirectoryReader previous = reader;
-        reader = opened;
-        searcher = new IndexSearcher(opened);
-        if (previous != null) {
-            previous.close();
+    void open() throws IOException {
+        IndexLayout live = files.current();
+        DirectoryReader tracksReader = DirectoryReader.open(FSDirectory.open(live.tracksDir()));
+        DirectoryReader vectorsReader = DirectoryReader.open(FSDirectory.open(live.vectorsDir()));
+        int dimension = files.manifest().map(IndexManifest::dimension).orElse(TextEmbedder.DIMENSION);
+        VectorFile vectorFile = VectorFile.open(live.vectorFile(), dimension);
+        if (vectorsReader.maxDoc() != vectorFile.count()) {
+            throw new IOException("the vectors index and the vector file disagree: " + vectorsReader.maxDoc() + " and "
+                    + vectorFile.count() + " vectors");
         }
+        VectorGroups groups = VectorGroups.read(tracksReader, vectorFile.count());
+        IndexSearcher tracks = new IndexSearcher(tracksReader);
+        GroupedNearest nearest = new GroupedNearest(tracks, new IndexSearcher(vectorsReader), vectorFile, groups);
+        Opened previous = opened;
+        opened = new Opened(tracksReader, tracks, vectorsReader, vectorFile, groups, nearest);
+        close(previous);
     }
 
+    /**
+     * Replaces the content with these tracks and vectors (already embedded: a Qdrant parity check, tests). Tracks with
+     * the same vector share it, as a build from a catalog file shares identical texts.
+     */
     @Override
     public synchronized void replaceAll(
             List<Track> tracks, List<float[]> vectors, String fingerprint, ProgressBar progress) throws IOException {
-        Path built = files.write(tracks, vectors, analyzer, progress);
-        Map<String, Object> manifest = LuceneIndexFiles.manifest(fingerprint, tracks, vectors);
-        // Swap: drop the manifest first so a crash mid-swap reads as "no index" and rebuilds.
-        files.dropManifest();
-        closeReader();
-        files.swapIn(built, manifest);
-        open();
+        IndexLayout building = files.startBuilding(null);
+        Map<VectorKey, Integer> ordinals = new HashMap<>();
+        int dimension = vectors.isEmpty() ? TextEmbedder.DIMENSION : vectors.get(0).length;
+        try (IndexBuild build = IndexBuild.start(building, analyzer);
+                VectorFile.Writer out = new VectorFile.Writer(building.vectorFile(), dimension)) {
+            for (int i = 0; i < tracks.size(); i++) {
+                float[] vector = vectors.get(i);
+                Integer ordinal = ordinals.get(new VectorKey(vector));
+                if (ordinal == null) {
+                    ordinal = ordinals.size();
+                    ordinals.put(new VectorKey(vector), ordinal);
+                    out.write(ordinal, vector);
+                }
+                build.addTrack(tracks.get(i), ordinal);
+            }
+            build.finishTracks();
+        }
+        IndexBuild.writeVectorIndex(building, dimension, progress.child("vector index"));
+        swapIn(new IndexManifest(
+                fingerprint,
+                tracks.size(),
+                ordinals.size(),
+                dimension,
+                Instant.now().toString(),
+                null,
+                null));
         progress.done(String.format(Locale.ROOT, "%,d tracks indexed", tracks.size()));
+    }
+
+    /** Makes a finished build the live index. */
+    synchronized void swapIn(IndexManifest manifest) throws IOException {
+        Opened previous = opened;
+        opened = null;
+        close(previous);
+        files.swapIn(manifest);
+        open();
     }
 
     @Override
     public List<Hit> nearest(float[] query, SearchFilter filter, int k) {
-        return search.nearest(requireOpen(), query, filter, k);
+        return LuceneSearch.nearest(requireOpen().nearest(), query, filter, k);
     }
 
     @Override
     public List<Hit> lexical(String text, SearchFilter filter, int k) {
-        return search.lexical(requireOpen(), text, filter, k);
+        return search.lexical(requireOpen().tracks(), text, filter, k);
     }
 
     @Override
     public void readVectors(BiConsumer<String, float[]> sink) throws IOException {
-        DirectoryReader current = reader;
-        if (current == null) {
-            throw new IllegalStateException("the index is not built");
+        Opened current = requireOpen();
+        StoredFields stored = current.tracks().storedFields();
+        for (int track = 0; track < current.groups().trackCount(); track++) {
+            sink.accept(
+                    LuceneSearch.id(stored, track),
+                    current.vectorFile().get(current.groups().vectorOf(track)));
         }
-        for (LeafReaderContext leaf : current.leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocuments.VECTOR);
-            if (values == null) {
-                continue;
+    }
+
+    /** The vectors of the tracks by catalog position, read from the mapped vector file on demand. */
+    TrackVectors.Source vectorsByPosition() {
+        Opened current = requireOpen();
+        return new TrackVectors.Source() {
+            @Override
+            public float[] at(int position) {
+                return position < current.groups().trackCount()
+                        ? current.vectorFile().get(current.groups().vectorOf(position))
+                        : null;
             }
-            StoredFields stored = leaf.reader().storedFields();
-            KnnVectorValues.DocIndexIterator it = values.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                sink.accept(
-                        stored.document(doc, Set.of(LuceneDocuments.ID)).get(LuceneDocuments.ID),
-                        values.vectorValue(it.index()).clone());
+
+            @Override
+            public int missing(int catalogSize) {
+                return Math.max(0, catalogSize - current.groups().trackCount());
             }
-        }
+        };
     }
 
     @Override
     public int count() {
-        DirectoryReader current = reader;
-        return current == null ? 0 : current.numDocs();
+        Opened current = opened;
+        return current == null ? 0 : current.tracksReader().numDocs();
     }
 
-    private IndexSearcher requireOpen() {
-        IndexSearcher current = searcher;
+    /** Distinct vectors in the live index. */
+    public int distinctVectors() {
+        Opened current = opened;
+        return current == null ? 0 : current.vectorFile().count();
+    }
+
+    private Opened requireOpen() {
+        Opened current = opened;
         if (current == null) {
             throw new IllegalStateException("the index is not built");
         }
         return current;
     }
 
-    private void closeReader() throws IOException {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-            searcher = null;
+    private static void close(Opened parts) throws IOException {
+        if (parts != null) {
+            parts.tracksReader().close();
+            parts.vectorsReader().close();
+            parts.vectorFile().close();
         }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        closeReader();
+        Opened previous = opened;
+        opened = null;
+        close(previous);
     }
 }

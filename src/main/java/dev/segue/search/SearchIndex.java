@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
 public final class SearchIndex {
 
     /** Bump when the stored document layout changes. */
-    private static final String SCHEMA = "lucene-doc-v1";
+    static final String SCHEMA = "lucene-doc-v2";
 
     private final Catalog catalog;
     private final VectorStore backend;
@@ -39,7 +39,17 @@ public final class SearchIndex {
         this.catalog = catalog;
         this.backend = backend;
         this.store = new ReadyGate();
-        this.vectors = new TrackVectors(catalog, new float[catalog.size()][]);
+        this.vectors = TrackVectors.empty(catalog);
+    }
+
+    /** An embedded index opened (or just built) with its catalog: ready at once. */
+    static SearchIndex opened(Catalog catalog, LuceneVectorStore store, boolean rebuilt, double seconds) {
+        SearchIndex index = new SearchIndex(catalog, store);
+        index.vectors.use(store.vectorsByPosition());
+        index.rebuilt = rebuilt;
+        index.openSeconds = seconds;
+        index.ready = true;
+        return index;
     }
 
     public static SearchIndex open(Catalog catalog, VectorStore store, TextEmbedder embedder, ProgressBar progress)
@@ -92,15 +102,31 @@ public final class SearchIndex {
         backend.replaceAll(catalog.tracks(), embedded, fingerprint, progress.child("indexing"));
     }
 
+    /** The embedded index serves vectors from its mapped file; any other store's are read into memory. */
     private void load() throws IOException {
-        vectors.clear();
-        backend.readVectors(vectors::put);
+        if (backend instanceof LuceneVectorStore lucene) {
+            vectors.use(lucene.vectorsByPosition());
+            return;
+        }
+        float[][] byPosition = new float[catalog.size()][];
+        backend.readVectors((id, vector) -> {
+            int position = catalog.position(id);
+            if (position >= 0) {
+                byPosition[position] = vector;
+            }
+        });
+        vectors.use(TrackVectors.onHeap(byPosition));
     }
 
     public static String fingerprint(Catalog catalog) {
+        return fingerprint(catalog.checksum());
+    }
+
+    /** What an index of the catalog with this checksum is, as stored with it: the catalog, model, text and layout. */
+    static String fingerprint(String catalogChecksum) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String key = catalog.checksum() + "|" + TextEmbedder.MODEL_ID + "|" + TrackText.VERSION + "|" + SCHEMA;
+            String key = catalogChecksum + "|" + TextEmbedder.MODEL_ID + "|" + TrackText.VERSION + "|" + SCHEMA;
             return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -38,18 +39,27 @@ class ServingIndex {
         }
     }
 
-    /** Reads the catalog and opens its index, building it the first time (a server store may start not ready). */
+    /**
+     * Opens the catalog's index, building it the first time. The embedded index holds the catalog itself, so a restart
+     * on the same file reads neither the file nor any vector onto the heap; a server store needs the catalog read and
+     * may start not ready.
+     */
     @Produces
     @Singleton
     SearchIndex searchIndex(SegueConfig config, CatalogSource source, VectorStores stores, TextEmbedder embedder) {
         try {
             ProgressBar progress = ProgressBar.console("catalog");
-            Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
-            LOG.info(catalog.report().summary());
-            VectorStore store = stores.serving(catalog);
-            SearchIndex index = config.vectorStore() == VectorStoreKind.EMBEDDED
-                    ? SearchIndex.open(catalog, store, embedder, progress)
-                    : SearchIndex.openWhenAvailable(catalog, store, embedder, progress, Duration.ofSeconds(5));
+            SearchIndex index;
+            if (config.vectorStore() == VectorStoreKind.EMBEDDED) {
+                LuceneVectorStore store = stores.embedded(Path.of(config.dataDir()));
+                index = CatalogIndexer.of(store, embedder).openOrBuild(source, progress);
+                LOG.info(index.catalog().report().summary());
+            } else {
+                Catalog catalog = CatalogIngester.ingest(source, progress.child("reading catalog"));
+                LOG.info(catalog.report().summary());
+                index = SearchIndex.openWhenAvailable(
+                        catalog, stores.serving(catalog), embedder, progress, Duration.ofSeconds(5));
+            }
             if (index.ready()) {
                 LOG.infof(
                         "index %s: %,d tracks (%s in %.2f s)",
