@@ -55,9 +55,12 @@ final class CsvRecords {
         if (first.tooLong()) {
             return new Record(List.of(first), null, RowLimits.ROW_TOO_LONG);
         }
+        boolean open = scan(first.text(), false).open();
+        if (!open) {
+            return new Record(List.of(first), first.text(), null);
+        }
         List<Line> lines = new ArrayList<>(List.of(first));
         int chars = first.text().length();
-        boolean open = scan(first.text(), false).open();
         while (open) {
             Line line = nextLine();
             if (line == null
