@@ -30,14 +30,14 @@ final class CanonicalRowMapper implements RowMapper {
      * use for other things too, counts only when it is one.
      */
     private String audioUrl(Row row) {
-        String audio = row.text(col("audio_url"));
+        String audio = row.text(col("audio_url"), RowLimits.URL_CHARS);
         if (audio != null) {
             if (!playable(audio)) {
                 throw new RowRejectedException("audio_url is not an http(s) or file URL");
             }
             return audio;
         }
-        String location = row.text(col("location"));
+        String location = row.text(col("location"), RowLimits.URL_CHARS);
         return location != null && playable(location) ? location : null;
     }
 
@@ -48,7 +48,10 @@ final class CanonicalRowMapper implements RowMapper {
     @Override
     public Track map(Row row) {
         String id = row.required(col("id"));
-        if (id.length() > 200 || id.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\')) {
+        if (id.length() > RowLimits.ID_CHARS) {
+            throw new RowRejectedException("id longer than " + RowLimits.ID_CHARS + " characters");
+        }
+        if (id.chars().anyMatch(c -> c == '/' || c == '\\')) {
             throw new RowRejectedException("bad id");
         }
         Double seconds = row.decimal(col("duration_sec"));
@@ -75,7 +78,7 @@ final class CanonicalRowMapper implements RowMapper {
                 row.tags(col("instruments")),
                 RowMapper.range(row, col("popularity"), 0, 100),
                 row.text(col("license")),
-                httpUrl(row.text(col("url"))),
+                httpUrl(row.text(col("url"), RowLimits.URL_CHARS)),
                 features.isEmpty() ? null : features,
                 row.bool(col("explicit")),
                 audioUrl(row));

@@ -1,9 +1,8 @@
 package dev.segue.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -20,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +39,8 @@ public final class CatalogIngester {
 
     private static final int MAX_SAMPLES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
 
     private CatalogIngester() {}
 
@@ -129,47 +131,60 @@ public final class CatalogIngester {
     }
 
     private static void readCsv(BufferedReader reader, Consumer<Row> accept, Tally tally) throws IOException {
-        CsvMapper csv = CsvMapper.builder()
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .enable(CsvParser.Feature.TRIM_SPACES)
-                .build();
-        try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(reader)) {
-            while (true) {
-                // The line a text editor shows for the record: where the parser stands once it has found the record's
-                // start (blank lines skipped). After reading it, the parser stands on the next line.
-                long line = rows.getCurrentLocation().getLineNr();
-                try {
-                    if (!rows.hasNextValue()) {
-                        break;
-                    }
-                    line = rows.getCurrentLocation().getLineNr();
-                    accept.accept(new Row(rows.nextValue(), line));
-                } catch (RuntimeJsonMappingException | JsonProcessingException e) {
-                    tally.malformed(line, "malformed CSV record");
-                }
+        CsvRecords records = new CsvRecords(new BoundedLines(reader));
+        CsvRecords.Record header = records.next();
+        if (header == null) {
+            return;
+        }
+        if (header.rejection() != null) {
+            throw new IllegalArgumentException("the catalog's header: " + header.rejection());
+        }
+        List<String> columns = csvHeader(header.text());
+        records.expectColumns(columns.size());
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        ObjectReader rowReader = CSV.readerForMapOf(String.class).with(schema.build());
+        for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
+            if (record.rejection() != null) {
+                tally.malformed(record.line(), record.rejection());
+                continue;
             }
+            Map<String, String> values;
+            try {
+                values = rowReader.readValue(record.text());
+            } catch (JsonProcessingException e) {
+                tally.malformed(record.line(), records.malformed(record));
+                continue;
+            }
+            accept.accept(new Row(values, record.line()));
         }
     }
 
+    private static List<String> csvHeader(String text) throws IOException {
+        String[] names = CSV.readerFor(String[].class).readValue(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return Arrays.stream(names).map(String::strip).toList();
+    }
+
     private static void readJsonLines(BufferedReader reader, Consumer<Row> accept, Tally tally) throws IOException {
-        String line;
-        long lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
+        BoundedLines lines = new BoundedLines(reader);
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (line.tooLong()) {
+                // Not parsed: a line this long is no track, and parsing it would build the map it is meant to bloat.
+                tally.malformed(line.number(), RowLimits.ROW_TOO_LONG);
+                continue;
+            }
+            if (line.text().isBlank()) {
                 continue;
             }
             Map<String, Object> values;
             try {
                 values = JSON.readValue(
-                        line, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+                        line.text(), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
             } catch (JsonProcessingException e) {
-                tally.malformed(lineNumber, "malformed JSON");
+                tally.malformed(line.number(), "malformed JSON");
                 continue;
             }
-            accept.accept(new Row(values, lineNumber));
+            accept.accept(new Row(values, line.number()));
         }
     }
 

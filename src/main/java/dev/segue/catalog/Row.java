@@ -25,13 +25,21 @@ public final class Row {
         return values.containsKey(column);
     }
 
-    /** Trimmed text, or null when absent or blank. */
+    /** Trimmed text without control characters, or null when absent or blank; at most {@link RowLimits#TEXT_CHARS}. */
     public String text(String column) {
+        return text(column, RowLimits.TEXT_CHARS);
+    }
+
+    /** @throws RowRejectedException when the text is longer than {@code maxChars} */
+    public String text(String column, int maxChars) {
         Object value = values.get(column);
         if (value == null) {
             return null;
         }
-        String text = value.toString().trim();
+        String text = clean(value.toString());
+        if (text.length() > maxChars) {
+            throw new RowRejectedException(column + " longer than " + maxChars + " characters");
+        }
         return text.isEmpty() ? null : text;
     }
 
@@ -86,27 +94,76 @@ public final class Row {
         };
     }
 
-    /** Tags from a '|'-joined string or a JSON array, normalised to the catalog's tag spelling. */
+    /**
+     * Tags from a '|'-joined string or a JSON array, normalised to the catalog's tag spelling.
+     *
+     * @throws RowRejectedException past {@link RowLimits#TAGS_PER_CATEGORY} distinct tags or a tag past {@link
+     *     RowLimits#TAG_CHARS}; counting stops at the limit, so 50,000 tags cost no more than 65
+     */
     public List<String> tags(String column) {
         Object value = values.get(column);
         List<String> out = new ArrayList<>();
         if (value instanceof Collection<?> items) {
             for (Object item : items) {
-                addTag(out, item == null ? null : item.toString());
+                addTag(out, column, item == null ? null : item.toString());
             }
         } else if (value != null) {
             for (String part : value.toString().split("\\|")) {
-                addTag(out, part);
+                addTag(out, column, part);
             }
         }
         return out;
     }
 
-    private static void addTag(List<String> out, String raw) {
-        String tag = Tags.normalize(raw);
-        if (tag != null && !out.contains(tag)) {
-            out.add(tag);
+    private static void addTag(List<String> out, String column, String raw) {
+        String tag = Tags.normalize(raw == null ? null : clean(raw));
+        if (tag == null || out.contains(tag)) {
+            return;
         }
+        if (tag.length() > RowLimits.TAG_CHARS) {
+            throw new RowRejectedException("tag longer than " + RowLimits.TAG_CHARS + " characters in " + column);
+        }
+        if (out.size() == RowLimits.TAGS_PER_CATEGORY) {
+            throw new RowRejectedException("more than " + RowLimits.TAGS_PER_CATEGORY + " tags in " + column);
+        }
+        out.add(tag);
+    }
+
+    /**
+     * Trimmed, with line breaks and tabs as spaces and without the characters that only disturb: other C0 and C1
+     * controls, bidirectional overrides and isolates (they reorder what a listener reads), zero-width spaces and the
+     * byte-order mark. Zero-width joiners stay: scripts and emoji need them.
+     */
+    static String clean(String raw) {
+        int i = 0;
+        while (i < raw.length() && !unwanted(raw.charAt(i))) {
+            i++;
+        }
+        if (i == raw.length()) {
+            return raw.trim();
+        }
+        StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, i);
+        for (; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                out.append(' ');
+            } else if (!unwanted(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
+    }
+
+    private static boolean unwanted(char c) {
+        return Character.isISOControl(c)
+                || c == '\u200B'
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C'
+                || c == '\u2060'
+                || c == '\uFEFF'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static double finite(String column, double value) {

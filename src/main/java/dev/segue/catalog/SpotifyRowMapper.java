@@ -18,6 +18,9 @@ final class SpotifyRowMapper implements RowMapper {
                 genres.add(subgenre);
             }
         }
+        if (genres.size() > RowLimits.TAGS_PER_CATEGORY) {
+            throw new RowRejectedException("more than " + RowLimits.TAGS_PER_CATEGORY + " genres");
+        }
         Double durationMs = row.decimal("duration_ms");
         AudioFeatures features = new AudioFeatures(
                 RowMapper.range(row, "energy", 0, 1),

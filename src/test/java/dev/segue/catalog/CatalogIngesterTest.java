@@ -63,7 +63,7 @@ class CatalogIngesterTest {
                         1,
                         "duplicate id",
                         1,
-                        "malformed CSV record",
+                        "unbalanced quote",
                         1),
                 report.rejectedByReason());
         assertTrue(report.summary().contains("5 rejected"), report.summary());
@@ -74,7 +74,7 @@ class CatalogIngesterTest {
                         "line 43: energy outside 0..1",
                         "line 44: bad number in track_popularity",
                         "line 45: duplicate id",
-                        "line 46: malformed CSV record"),
+                        "line 46: unbalanced quote"),
                 report.rejectedSamples());
         assertTrue(report.summary().contains("first rejected: line 42: missing track_name;"), report.summary());
         Track first = catalog.find("spotify:6f807x0ima9a1j3VPbc7VN").orElseThrow();
