@@ -79,9 +79,7 @@ public final class CatalogIngester {
                             .newDecoder()
                             .onMalformedInput(CodingErrorAction.REPLACE)
                             .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-            reader.mark(1 << 16);
-            String firstLine = reader.readLine();
-            reader.reset();
+            String firstLine = peekFirstLine(reader);
             format = source.format() != null ? source.format() : CatalogFormat.detect(firstLine);
             mapper = format.mapper(source.columnMapping());
             progress.total(size);
@@ -207,6 +205,20 @@ public final class CatalogIngester {
                 samples.add("line " + line + ": " + reason);
             }
         }
+    }
+
+    /** The first line, or its first 64 KiB: enough to detect the format, and never a whole file read into a line. */
+    private static String peekFirstLine(BufferedReader reader) throws IOException {
+        char[] head = new char[1 << 16];
+        reader.mark(head.length);
+        int read = reader.read(head, 0, head.length);
+        reader.reset();
+        if (read <= 0) {
+            return null;
+        }
+        String text = new String(head, 0, read);
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
     }
 
     private static InputStream maybeGunzip(InputStream in) throws IOException {

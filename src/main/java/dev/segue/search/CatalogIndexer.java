@@ -26,14 +26,18 @@ public final class CatalogIndexer {
 
     private final LuceneVectorStore store;
     private final Function<List<String>, List<float[]>> embed;
+    private final DistinctTexts.Batching batching;
 
-    CatalogIndexer(LuceneVectorStore store, Function<List<String>, List<float[]>> embed) {
+    CatalogIndexer(
+            LuceneVectorStore store, Function<List<String>, List<float[]>> embed, DistinctTexts.Batching batching) {
         this.store = store;
         this.embed = embed;
+        this.batching = batching;
     }
 
     public static CatalogIndexer of(LuceneVectorStore store, TextEmbedder embedder) {
-        return new CatalogIndexer(store, texts -> embedder.embedAll(texts, ProgressBar.SILENT));
+        return new CatalogIndexer(
+                store, texts -> embedder.embedAll(texts, ProgressBar.SILENT), DistinctTexts.Batching.DEFAULT);
     }
 
     /** The index of this catalog file, opened as it is when it was built from the file as it stands, else built. */
@@ -60,8 +64,8 @@ public final class CatalogIndexer {
         int distinct;
         int tracks;
         try (IndexBuild build = IndexBuild.start(building, store.analyzer());
-                DistinctTexts texts =
-                        new DistinctTexts(building, TextEmbedder.DIMENSION, embed, progress.child("embedding"))) {
+                DistinctTexts texts = new DistinctTexts(
+                        building, TextEmbedder.DIMENSION, embed, batching, progress.child("embedding"))) {
             if (texts.resumed() > 0) {
                 LOG.infof("resuming an interrupted build: %,d vectors are already done", texts.resumed());
             }

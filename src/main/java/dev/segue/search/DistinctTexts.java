@@ -28,11 +28,15 @@ import java.util.function.Function;
  */
 final class DistinctTexts implements AutoCloseable {
 
-    private static final int BATCH = 256;
     private static final int IN_FLIGHT = 4;
-    private static final int CHECKPOINT_EVERY = 16;
+
+    /** Texts per batch, and batches between checkpoints. */
+    record Batching(int size, int checkpointEvery) {
+        static final Batching DEFAULT = new Batching(256, 16);
+    }
 
     private final IndexLayout layout;
+    private final Batching batching;
     private final Function<List<String>, List<float[]>> embed;
     private final VectorFile.Writer out;
     /** Ordinals finished by an interrupted build: read by the reading thread only. */
@@ -49,15 +53,21 @@ final class DistinctTexts implements AutoCloseable {
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final List<Future<?>> batches = new ArrayList<>();
     private final ProgressBar progress;
-    private List<String> pendingTexts = new ArrayList<>(BATCH);
-    private List<Integer> pendingOrdinals = new ArrayList<>(BATCH);
+    private List<String> pendingTexts = new ArrayList<>();
+    private List<Integer> pendingOrdinals = new ArrayList<>();
     private int submitted;
     private int embedded;
     private final int resumed;
 
-    DistinctTexts(IndexLayout layout, int dimension, Function<List<String>, List<float[]>> embed, ProgressBar progress)
+    DistinctTexts(
+            IndexLayout layout,
+            int dimension,
+            Function<List<String>, List<float[]>> embed,
+            Batching batching,
+            ProgressBar progress)
             throws IOException {
         this.layout = layout;
+        this.batching = batching;
         this.embed = embed;
         this.progress = progress;
         this.resumedDone = Files.isRegularFile(layout.doneFile())
@@ -84,7 +94,7 @@ final class DistinctTexts implements AutoCloseable {
         if (!resumedDone.get(ordinal)) {
             pendingTexts.add(text);
             pendingOrdinals.add(ordinal);
-            if (pendingTexts.size() == BATCH) {
+            if (pendingTexts.size() == batching.size()) {
                 submit();
             }
         }
@@ -103,15 +113,15 @@ final class DistinctTexts implements AutoCloseable {
     private void submit() throws IOException {
         List<String> texts = pendingTexts;
         List<Integer> at = pendingOrdinals;
-        pendingTexts = new ArrayList<>(BATCH);
-        pendingOrdinals = new ArrayList<>(BATCH);
+        pendingTexts = new ArrayList<>(batching.size());
+        pendingOrdinals = new ArrayList<>(batching.size());
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while embedding", e);
         }
-        boolean checkpoint = ++submitted % CHECKPOINT_EVERY == 0;
+        boolean checkpoint = ++submitted % batching.checkpointEvery() == 0;
         batches.add(worker.submit(() -> {
             try {
                 embedBatch(texts, at, checkpoint);
