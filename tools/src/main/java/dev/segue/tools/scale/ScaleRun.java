@@ -1,0 +1,71 @@
+package dev.segue.tools.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.segue.tools.bench.PhaseStats;
+import dev.segue.tools.common.Numbers;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the scale benchmark: where and how it ran, and one row per catalog size. It is written as JSON as it
+ * stands, so every field is a number, a string or null (never NaN, which JSON cannot hold).
+ */
+record ScaleRun(
+        String started,
+        String commit,
+        String java,
+        List<String> jvmOptions,
+        int cpus,
+        String command,
+        long seed,
+        String prompts,
+        List<Row> rows) {
+
+    /** The phases measured against the running service, in report order. */
+    static final List<String> PHASES =
+            List.of("playlist", "playlist c2", "search", "search c2", "search filtered", "search filtered c2");
+
+    /**
+     * One catalog size. A measurement that could not be taken (the ingest failed, the service never became ready, no
+     * recall tool) is null, and {@code problems} says why.
+     */
+    record Row(
+            long tracks,
+            Long indexedTracks,
+            BigDecimal ingestSeconds,
+            BigDecimal ingestTracksPerSecond,
+            Long ingestPeakRssBytes,
+            Long indexBytes,
+            BigDecimal readySeconds,
+            Long servingRssBytes,
+            Long servingPeakRssBytes,
+            Map<String, Latency> latencies,
+            BigDecimal recallAt20,
+            JsonNode recall,
+            List<String> problems) {}
+
+    /** One phase's nearest-rank percentiles in ms, over its successful requests. */
+    record Latency(
+            int requests,
+            int errors,
+            BigDecimal p50,
+            BigDecimal p95,
+            BigDecimal p99,
+            BigDecimal max,
+            BigDecimal meanTracks,
+            Map<String, Integer> outcomes) {
+
+        static Latency of(PhaseStats stats) {
+            return new Latency(
+                    stats.requests(),
+                    stats.errors(),
+                    Numbers.json(stats.p50()),
+                    Numbers.json(stats.p95()),
+                    Numbers.json(stats.p99()),
+                    Numbers.json(stats.max()),
+                    Numbers.json(stats.meanTracks()),
+                    stats.outcomes());
+        }
+    }
+}
