@@ -23,13 +23,24 @@ final class IndexRecall {
 
     private IndexRecall() {}
 
+    /**
+     * Whether {@code segue index-recall --help} is that command's help: a launcher without the command prints its own
+     * usage for an unknown word followed by --help, and exits 0 too.
+     */
     static boolean available(List<String> segue, Path root, Path log) throws IOException, InterruptedException {
         List<String> help = new ArrayList<>(segue);
         help.addAll(List.of("index-recall", "--help"));
         try (WatchedProcess process = WatchedProcess.start(help, root, Map.of(), log)) {
             Integer code = process.waitFor(Duration.ofMinutes(5));
-            return code != null && code == 0;
+            if (code == null || code != 0) {
+                return false;
+            }
         }
+        return isItsHelp(Files.readString(log));
+    }
+
+    static boolean isItsHelp(String helpOutput) {
+        return helpOutput.lines().anyMatch(line -> line.startsWith("Usage:") && line.contains("index-recall"));
     }
 
     /** Runs it on the catalog and data dir; the report's JSON, or null (and why in the log) when it failed. */

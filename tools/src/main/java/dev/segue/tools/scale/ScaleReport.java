@@ -13,7 +13,7 @@ final class ScaleReport {
     private static final double GB = MB * 1024.0;
 
     static final String HEADER = "| tracks | ingest wall | ingest tracks/s | ingest peak RSS | index on disk"
-            + " | ready after restart | serving RSS | playlist p50 / p95 | playlist c=2 p50 / p95"
+            + " | first start | ready after restart | serving RSS | playlist p50 / p95 | playlist c=2 p50 / p95"
             + " | search p50 / p95 | filtered search p50 / p95 | search c=2 p50 / p95 | recall@20 |";
 
     private ScaleReport() {}
@@ -38,7 +38,7 @@ final class ScaleReport {
         md.append("- Command: `").append(run.command()).append("`\n\n");
         md.append("Latencies in ms (nearest rank, warm, successful requests only); c=2: two clients at once.\n\n");
         md.append(HEADER).append('\n');
-        md.append("|---:".repeat(13)).append("|\n");
+        md.append("|---:".repeat(14)).append("|\n");
         for (Row row : run.rows()) {
             md.append(row(row)).append('\n');
         }
@@ -62,6 +62,7 @@ final class ScaleReport {
                         row.ingestTracksPerSecond() == null ? "-" : round(row.ingestTracksPerSecond(), 0),
                         bytes(row.ingestPeakRssBytes()),
                         bytes(row.indexBytes()),
+                        seconds(row.firstStartSeconds()),
                         seconds(row.readySeconds()),
                         bytes(row.servingRssBytes()),
                         latency(row, "playlist"),

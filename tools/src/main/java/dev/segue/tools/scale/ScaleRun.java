@@ -28,7 +28,8 @@ record ScaleRun(
 
     /**
      * One catalog size. A measurement that could not be taken (the ingest failed, the service never became ready, no
-     * recall tool) is null, and {@code problems} says why.
+     * recall tool) is null, and {@code problems} says why. {@code firstStartSeconds} is the start right after the
+     * ingest; {@code readySeconds} the restart after it, from process start to the first 200 from /q/health/ready.
      */
     record Row(
             long tracks,
@@ -37,6 +38,7 @@ record ScaleRun(
             BigDecimal ingestTracksPerSecond,
             Long ingestPeakRssBytes,
             Long indexBytes,
+            BigDecimal firstStartSeconds,
             BigDecimal readySeconds,
             Long servingRssBytes,
             Long servingPeakRssBytes,

@@ -24,6 +24,9 @@ final class WatchedProcess implements AutoCloseable {
     private volatile long rssBytes;
     private volatile List<String> javaCommandLine = List.of();
 
+    /** Where a service started this way listens; null for a command that serves nothing. */
+    private String baseUrl;
+
     private WatchedProcess(Process process, long startNanos) {
         this.process = process;
         this.startNanos = startNanos;
@@ -61,6 +64,16 @@ final class WatchedProcess implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Notes where the process serves HTTP. */
+    WatchedProcess at(String url) {
+        this.baseUrl = url;
+        return this;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     boolean alive() {
