@@ -119,6 +119,9 @@ public final class ScaleRunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         OffsetDateTime started = OffsetDateTime.now().withNano(0);
         Path root = Path.of("").toAbsolutePath();
+        // Taken before anything runs: the code measured is the code checked out when the run began.
+        String commit = Launcher.commit(root);
+        String java = Launcher.java(root);
         List<String> launcher = List.of(segue);
         Files.createDirectories(scratch);
         // Builds the service if its sources changed, so no build is timed as ingest.
