@@ -52,6 +52,16 @@ final class ProcStatus {
         }
     }
 
+    /** The machine's load average over 1, 5 and 15 minutes ("10.28 9.87 6.44"); "?" where /proc has none. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return fields.length < 3 ? "?" : String.join(" ", List.of(fields).subList(0, 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** The JVM's own options: what comes between the java executable and -jar. */
     static List<String> jvmOptions(List<String> commandLine) {
         int jar = commandLine.indexOf("-jar");

@@ -42,6 +42,15 @@ final class ScaleReport {
         for (Row row : run.rows()) {
             md.append(row(row)).append('\n');
         }
+        md.append("\nLoad average (1, 5, 15 min) when each size was done, with ")
+                .append(run.cpus())
+                .append(" CPUs: ")
+                .append(String.join(
+                        "; ",
+                        run.rows().stream()
+                                .map(row -> String.format(Locale.ROOT, "%,d: %s", row.tracks(), row.loadAverage()))
+                                .toList()))
+                .append('\n');
         for (Row row : run.rows()) {
             for (String problem : row.problems()) {
                 md.append("\n- ")

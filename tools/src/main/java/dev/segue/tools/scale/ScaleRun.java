@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.segue.tools.bench.PhaseStats;
 import dev.segue.tools.common.Numbers;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,14 @@ record ScaleRun(
         String prompts,
         List<Row> rows) {
 
+    /** This run with one more size measured; the JVM options are the service's, once a size has run it. */
+    ScaleRun with(ScaleStep.Measured measured) {
+        List<Row> more = new ArrayList<>(rows);
+        more.add(measured.row());
+        List<String> options = measured.jvmOptions().isEmpty() ? jvmOptions : measured.jvmOptions();
+        return new ScaleRun(started, commit, java, options, cpus, command, seed, prompts, List.copyOf(more));
+    }
+
     /** The phases measured against the running service, in report order. */
     static final List<String> PHASES =
             List.of("playlist", "playlist c2", "search", "search c2", "search filtered", "search filtered c2");
@@ -30,6 +39,7 @@ record ScaleRun(
      * One catalog size. A measurement that could not be taken (the ingest failed, the service never became ready, no
      * recall tool) is null, and {@code problems} says why. {@code firstStartSeconds} is the start right after the
      * ingest; {@code readySeconds} the restart after it, from process start to the first 200 from /q/health/ready.
+     * {@code loadAverage} is the machine's (1, 5, 15 min) when the size was done: how much else ran meanwhile.
      */
     record Row(
             long tracks,
@@ -45,7 +55,29 @@ record ScaleRun(
             Map<String, Latency> latencies,
             BigDecimal recallAt20,
             JsonNode recall,
-            List<String> problems) {}
+            List<String> problems,
+            String loadAverage) {
+
+        /** A size with nothing measured, and why. */
+        static Row failed(long tracks, List<String> problems) {
+            return new Row(
+                    tracks,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    null,
+                    problems,
+                    ProcStatus.loadAverage());
+        }
+    }
 
     /** One phase's nearest-rank percentiles in ms, over its successful requests. */
     record Latency(

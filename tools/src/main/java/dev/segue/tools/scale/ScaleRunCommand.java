@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -141,41 +140,49 @@ public final class ScaleRunCommand implements Callable<Integer> {
                 new ServiceLoad.Shape(warmup, rounds, concurrency, requests),
                 stdout);
         ScaleStep.Setup setup = new ScaleStep.Setup(launcher, root, scratch, Duration.ofSeconds(readyTimeout), load);
-        List<ScaleRun.Row> rows = new ArrayList<>();
-        List<String> jvmOptions = List.of();
+        ScaleRun run = new ScaleRun(
+                started.toString(),
+                commit,
+                java,
+                List.of(),
+                Runtime.getRuntime().availableProcessors(),
+                commandLine(),
+                seed,
+                prompts.toString(),
+                List.of());
         for (long n : tracks) {
-            Path catalog = catalogs.resolve("synthetic-" + n + "-seed" + seed + ".csv.gz");
+            run = run.with(measure(n, demo, setup, recall, stdout));
+            // Written after every size: a run of hours keeps what it measured if a later size fails.
+            writeFiles(run);
+        }
+        stdout.println(ScaleReport.markdown(run));
+        stdout.println("wrote " + out.resolve(ReportFiles.name("scale", started, ".md")) + " and .json");
+        stdout.flush();
+        return run.rows().stream().anyMatch(r -> !r.problems().isEmpty()) ? 1 : 0;
+    }
+
+    /** One size; a failure of this tool's own (a full disk, a catalog it cannot write) becomes that size's problem. */
+    private ScaleStep.Measured measure(
+            long n, DemoCatalog demo, ScaleStep.Setup setup, boolean recall, PrintWriter stdout)
+            throws InterruptedException {
+        Path catalog = catalogs.resolve("synthetic-" + n + "-seed" + seed + ".csv.gz");
+        ScaleStep step = new ScaleStep(setup, stdout);
+        try {
             if (!Files.exists(catalog)) {
                 stdout.printf("%,d tracks: generating %s ...%n", n, catalog);
                 stdout.flush();
                 GenerateCommand.generate(demo, n, seed, catalog);
             }
-            ScaleStep step = new ScaleStep(setup, stdout);
-            rows.add(step.measure(n, catalog, recall));
-            jvmOptions = step.jvmOptions().isEmpty() ? jvmOptions : step.jvmOptions();
+            return new ScaleStep.Measured(step.measure(n, catalog, recall), step.jvmOptions());
+        } catch (IOException | RuntimeException e) {
+            return new ScaleStep.Measured(ScaleRun.Row.failed(n, List.of("the benchmark failed: " + e)), List.of());
         }
-        ScaleRun run = new ScaleRun(
-                started.toString(),
-                Launcher.commit(root),
-                Launcher.java(root),
-                jvmOptions,
-                Runtime.getRuntime().availableProcessors(),
-                commandLine(),
-                seed,
-                prompts.toString(),
-                rows);
-        write(run, stdout);
-        return rows.stream().anyMatch(r -> !r.problems().isEmpty()) ? 1 : 0;
     }
 
-    private void write(ScaleRun run, PrintWriter stdout) throws IOException {
-        String markdown = ScaleReport.markdown(run);
+    private void writeFiles(ScaleRun run) throws IOException {
         OffsetDateTime started = OffsetDateTime.parse(run.started());
-        Path md = ReportFiles.write(out, ReportFiles.name("scale", started, ".md"), markdown);
-        Path json = ReportFiles.write(out, ReportFiles.name("scale", started, ".json"), Json.writePretty(run));
-        stdout.println(markdown);
-        stdout.println("wrote " + md + " and " + json);
-        stdout.flush();
+        ReportFiles.write(out, ReportFiles.name("scale", started, ".md"), ScaleReport.markdown(run));
+        ReportFiles.write(out, ReportFiles.name("scale", started, ".json"), Json.writePretty(run));
     }
 
     /** The demo's most common genre tags, counted one tag at a time. */
@@ -193,8 +200,10 @@ public final class ScaleRunCommand implements Callable<Integer> {
                 .toList();
     }
 
+    /** As typed after the launcher: picocli keeps the whole command line, "scale" (which the launcher adds) too. */
     private String commandLine() {
-        return "tools/bench/scale "
-                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int run = Math.max(all.indexOf(spec.name()), 0);
+        return "tools/bench/scale " + String.join(" ", all.subList(run, all.size()));
     }
 }

@@ -34,6 +34,9 @@ final class ScaleStep {
     /** What the launcher runs, where, and the load to put on the service. */
     record Setup(List<String> segue, Path root, Path scratch, Duration readyTimeout, ServiceLoad load) {}
 
+    /** A size's row, and the JVM options its service ran with (empty when it never ran). */
+    record Measured(Row row, List<String> jvmOptions) {}
+
     private static final Pattern INDEXED = Pattern.compile(": ([\\d,]+) tracks \\(");
     private static final Duration INGEST_TIMEOUT = Duration.ofHours(6);
     private static final Duration READY_POLL = Duration.ofMillis(100);
@@ -66,8 +69,7 @@ final class ScaleStep {
         out.flush();
         Ingest ingest = ingest(catalog, data, env, work.resolve("ingest.log"));
         if (ingest.indexed() == null) {
-            return new Row(
-                    tracks, null, null, null, null, null, null, null, null, null, Map.of(), null, null, problems);
+            return Row.failed(tracks, problems);
         }
         Long indexBytes = treeBytes(Files.isDirectory(data.resolve("index")) ? data.resolve("index") : data);
         Serving serving = serve(env, work);
@@ -96,7 +98,8 @@ final class ScaleStep {
                 serving.latencies(),
                 IndexRecall.recallAt20(recall),
                 recall,
-                problems);
+                problems,
+                ProcStatus.loadAverage());
     }
 
     private record Ingest(Long indexed, double seconds, long peakBytes) {}

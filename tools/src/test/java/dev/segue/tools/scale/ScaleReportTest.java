@@ -46,6 +46,7 @@ class ScaleReportTest {
                         "0.713"),
                 row.subList(0, 14));
         assertTrue(markdown.contains("- Commit: `abc1234`"), markdown);
+        assertTrue(markdown.contains("2 CPUs: 5,000: 1.50 1.20 0.90; 1,000,000: 10.28 9.87 6.44"), markdown);
         assertTrue(markdown.contains("`--add-modules jdk.incubator.vector -XX:+UseG1GC`"), markdown);
     }
 
@@ -68,6 +69,17 @@ class ScaleReportTest {
         assertEquals(
                 80.511, first.path("latencies").path("playlist").path("p95").asDouble());
         assertTrue(json.path("rows").get(1).path("ingestSeconds").isNull());
+    }
+
+    @Test
+    void aRunGrowsOneSizeAtATimeAndKeepsTheServicesJvmOptions() {
+        ScaleRun empty = run(List.of());
+        ScaleRun one = empty.with(new ScaleStep.Measured(measured(), List.of("-Xmx1g")));
+        ScaleRun two = one.with(new ScaleStep.Measured(failed(), List.of()));
+        assertEquals(
+                List.of(5000L, 1_000_000L), two.rows().stream().map(Row::tracks).toList());
+        assertEquals(List.of("-Xmx1g"), two.jvmOptions(), "a size whose service never ran changes no option");
+        assertEquals(List.of(), empty.rows());
     }
 
     @Test
@@ -118,7 +130,8 @@ class ScaleReportTest {
                 latencies,
                 new BigDecimal("0.7126"),
                 null,
-                List.of());
+                List.of(),
+                "1.50 1.20 0.90");
     }
 
     private static Row failed() {
@@ -136,7 +149,8 @@ class ScaleReportTest {
                 Map.of(),
                 null,
                 null,
-                List.of("ingest exited with 1: see ingest.log"));
+                List.of("ingest exited with 1: see ingest.log"),
+                "10.28 9.87 6.44");
     }
 
     private static Latency latency(int errors, String p50, String p95) {
