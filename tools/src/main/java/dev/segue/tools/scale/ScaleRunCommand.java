@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ public final class ScaleRunCommand implements Callable<Integer> {
                 stdout);
         ScaleStep.Setup setup = new ScaleStep.Setup(launcher, root, scratch, Duration.ofSeconds(readyTimeout), load);
         ScaleRun run = new ScaleRun(
-                started.toString(),
+                started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 commit,
                 java,
                 List.of(),

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * demo's (57%) from the demo's size on. Where a drawn row would push that share higher, it adds a real tag from another
  * row to the drawn combination until the text is new, as a real catalog keeps meeting new combinations. Below the
  * demo's size a sample repeats less than the whole, and no text is changed. Rows are written as they are made: memory
- * is the demo plus 16 bytes a track for the hashes of the texts seen.
+ * is the demo plus the hashes of the texts seen ({@link SeenTexts}).
  */
 final class SyntheticCatalog {
 
