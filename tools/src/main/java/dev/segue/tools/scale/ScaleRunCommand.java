@@ -25,13 +25,22 @@ import picocli.CommandLine.Spec;
         name = "run",
         sortOptions = false,
         description = "For each N: a synthetic catalog, segue ingest, the service on it, its latencies and memory.",
-        footer = {"", "Run it from the repository root (tools/bench/scale does). Exit codes: 0 ok, 1 a size failed."})
+        footer = {
+            "",
+            "Run it from the repository root (tools/bench/scale does).",
+            "Exit codes: 0 ok, 1 a size failed, 2 bad options."
+        })
 public final class ScaleRunCommand implements Callable<Integer> {
 
     /** Genre filters for the filtered searches: this many of the demo's most common single genres. */
     private static final int FILTER_GENRES = 5;
 
-    @Option(names = "--tracks", required = true, split = ",", paramLabel = "N[,N...]", description = "catalog sizes")
+    @Option(
+            names = "--tracks",
+            required = true,
+            split = ",",
+            paramLabel = "N",
+            description = "catalog sizes, comma-separated, measured in this order")
     List<Long> tracks;
 
     @Option(
@@ -116,6 +125,12 @@ public final class ScaleRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (tracks.stream().anyMatch(n -> n < 1) || warmup < 0 || rounds < 1 || concurrency < 1 || requests < 1) {
+            spec.commandLine()
+                    .getErr()
+                    .println("run: --tracks, --rounds, --concurrency and --requests must be at least 1, --warmup 0");
+            return 2;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         OffsetDateTime started = OffsetDateTime.now().withNano(0);
         Path root = Path.of("").toAbsolutePath();
