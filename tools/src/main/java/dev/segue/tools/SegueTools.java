@@ -5,6 +5,7 @@ import dev.segue.tools.dj.DjClientCommand;
 import dev.segue.tools.experiments.SimulateCommand;
 import dev.segue.tools.fakellm.FakeLlmCommand;
 import dev.segue.tools.loadtest.LoadTestCommand;
+import dev.segue.tools.scale.ScaleCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             FakeLlmCommand.class,
             DjClientCommand.class,
             SimulateCommand.class,
+            ScaleCommand.class,
             HelpCommand.class
         })
 public final class SegueTools implements Callable<Integer> {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * One phase's results. Latencies are in ms over the successful (201) requests only, since a fast error would make
  * the service look faster than it is; they are NaN when no request succeeded.
  */
-record PhaseStats(
+public record PhaseStats(
         String name,
         int concurrency,
         int requests,

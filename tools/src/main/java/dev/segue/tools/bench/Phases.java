@@ -13,16 +13,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The three phases of a run: an unrecorded warm-up, one request at a time, then many at once. */
-final class Phases {
+public final class Phases {
 
     /** Fixed so that every run sends the same prompt order in the concurrent phase. */
     static final long SHUFFLE_SEED = 42L;
 
-    private final PlaylistClient client;
+    private final Requests client;
     private final List<String> prompts;
     private final PrintWriter out;
 
-    Phases(PlaylistClient client, List<String> prompts, PrintWriter out) {
+    public Phases(Requests client, List<String> prompts, PrintWriter out) {
         this.client = client;
         this.prompts = prompts;
         this.out = out;
@@ -33,7 +33,7 @@ final class Phases {
      *
      * @return how many warm-up requests failed
      */
-    int warmup(int rounds) throws InterruptedException {
+    public int warmup(int rounds) throws InterruptedException {
         int errors = 0;
         for (int r = 0; r < rounds; r++) {
             for (String prompt : prompts) {
@@ -49,7 +49,7 @@ final class Phases {
     }
 
     /** The latency one listener sees when nothing else runs. */
-    PhaseStats sequential(int rounds) throws InterruptedException {
+    public PhaseStats sequential(int rounds) throws InterruptedException {
         int total = rounds * prompts.size();
         out.printf("sequential: %d requests...%n", total);
         List<Sample> samples = new ArrayList<>(total);
@@ -63,7 +63,7 @@ final class Phases {
     }
 
     /** Workers take prompts from one shuffled cycle until {@code requests} are sent: throughput under load. */
-    PhaseStats concurrent(int concurrency, int requests) throws InterruptedException {
+    public PhaseStats concurrent(int concurrency, int requests) throws InterruptedException {
         out.printf("concurrent: %d requests on %d workers...%n", requests, concurrency);
         List<String> cycle = new ArrayList<>(prompts);
         Collections.shuffle(cycle, new Random(SHUFFLE_SEED));

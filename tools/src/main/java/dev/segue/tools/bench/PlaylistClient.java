@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Sends prompts to {@code POST /api/playlists} and times them; the only class here that speaks HTTP. */
-final class PlaylistClient {
+public final class PlaylistClient implements Requests {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
@@ -19,14 +19,15 @@ final class PlaylistClient {
     private final String baseUrl;
     private final URI playlists;
 
-    PlaylistClient(HttpClient http, String baseUrl) {
+    public PlaylistClient(HttpClient http, String baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.playlists = URI.create(baseUrl + "/api/playlists");
     }
 
     /** Latency covers sending and reading the whole body; building the request and counting tracks are outside it. */
-    Sample send(String prompt) throws InterruptedException {
+    @Override
+    public Sample send(String prompt) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(playlists)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -49,7 +50,7 @@ final class PlaylistClient {
     }
 
     /** Empty when the service says it is ready, else why not. */
-    Optional<String> notReady() throws InterruptedException {
+    public Optional<String> notReady() throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                 .timeout(READY_TIMEOUT)
                 .GET()

@@ -2,14 +2,21 @@ package dev.segue.tools.bench;
 
 /**
  * One measured request. {@code status} is -1 and {@code error} names the exception when sending threw (connection
- * refused, timeout); {@code tracks} is the playlist's length, 0 unless the playlist was created.
+ * refused, timeout); {@code tracks} is how many tracks the answer held (a playlist's length, a search's hits), 0 unless
+ * it succeeded; {@code expected} is the status that counts as success (201 for a created playlist, 200 for a search).
  */
-record Sample(long nanos, int status, String error, int tracks) {
+public record Sample(long nanos, int status, String error, int tracks, int expected) {
 
-    static final int CREATED = 201;
+    public static final int CREATED = 201;
+    public static final int OK = 200;
 
-    boolean ok() {
-        return status == CREATED;
+    /** A playlist request: only 201 Created is a success. */
+    public Sample(long nanos, int status, String error, int tracks) {
+        this(nanos, status, error, tracks, CREATED);
+    }
+
+    public boolean ok() {
+        return status == expected;
     }
 
     /** How the request ended, for the error breakdown: the status code or the exception's class. */

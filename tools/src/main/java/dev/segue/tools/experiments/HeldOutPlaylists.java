@@ -1,5 +1,6 @@
 package dev.segue.tools.experiments;
 
+import dev.segue.tools.common.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
