@@ -35,12 +35,19 @@ final class GroupedNearest {
     private final IndexSearcher vectors;
     private final VectorFile vectorFile;
     private final VectorGroups groups;
+    private final int[] vectorOfDoc;
 
-    GroupedNearest(IndexSearcher tracks, IndexSearcher vectors, VectorFile vectorFile, VectorGroups groups) {
+    GroupedNearest(
+            IndexSearcher tracks,
+            IndexSearcher vectors,
+            VectorFile vectorFile,
+            VectorGroups groups,
+            int[] vectorOfDoc) {
         this.tracks = tracks;
         this.vectors = vectors;
         this.vectorFile = vectorFile;
         this.groups = groups;
+        this.vectorOfDoc = vectorOfDoc;
     }
 
     /** The k best tracks by dot product with the query, among those required (null: all) and not excluded. */
@@ -157,7 +164,7 @@ final class GroupedNearest {
                     : new Bits() {
                         @Override
                         public boolean get(int index) {
-                            return allowedVectors.get(base + index);
+                            return allowedVectors.get(vectorOfDoc[base + index]);
                         }
 
                         @Override
@@ -174,7 +181,7 @@ final class GroupedNearest {
                             Integer.MAX_VALUE);
             for (ScoreDoc doc : top.scoreDocs) {
                 // Lucene scores DOT_PRODUCT as (1 + cos) / 2; turn it back into a cosine.
-                ranked.add(new Ranked(base + doc.doc, 2 * doc.score - 1));
+                ranked.add(new Ranked(vectorOfDoc[base + doc.doc], 2 * doc.score - 1));
             }
         }
         ranked.sort((a, b) -> compare(b, a));

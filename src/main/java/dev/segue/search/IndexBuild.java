@@ -4,7 +4,14 @@ import dev.segue.catalog.CatalogSnapshot;
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -14,8 +21,8 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * One build of the embedded index, written into a directory of its own ({@link IndexLayout}): the tracks index and the
- * catalog snapshot as tracks stream in, then the vectors index from the finished vector file. Document ids are
- * positions (tracks in catalog order, vectors in ordinal order), so no lookup table is needed between them.
+ * catalog snapshot as tracks stream in, then the vectors index from the finished vector file. A track's document id
+ * is its catalog position; a vector's document stores its ordinal.
  */
 final class IndexBuild implements AutoCloseable {
 
@@ -58,8 +65,9 @@ final class IndexBuild implements AutoCloseable {
     }
 
     /**
-     * Indexes the vector file's vectors in ordinal order for HNSW search. Segments are never merged (that would
-     * rebuild their graphs for nothing): a search visits each, in order, so document ids stay ordinals.
+     * Indexes the vector file's vectors for HNSW search, one thread per core, each over its own range of ordinals:
+     * Lucene builds a segment's graph in the thread that adds its documents, so this is what uses every core. Each
+     * document carries its ordinal; segments are never merged (that would rebuild their graphs for nothing).
      */
     static void writeVectorIndex(IndexLayout layout, int dimension, ProgressBar progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig()
@@ -67,22 +75,49 @@ final class IndexBuild implements AutoCloseable {
                 .setRAMBufferSizeMB(256)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (VectorFile vectors = VectorFile.open(layout.vectorFile(), dimension);
                 FSDirectory directory = FSDirectory.open(layout.vectorsDir());
                 IndexWriter writer = new IndexWriter(directory, config)) {
             progress.total(vectors.count());
-            float[] vector = new float[dimension];
-            for (int ordinal = 0; ordinal < vectors.count(); ordinal++) {
-                vectors.read(ordinal, vector);
-                writer.addDocument(LuceneDocuments.vector(vector));
-                if (ordinal % 1000 == 0) {
-                    progress.update(ordinal, "vectors");
-                }
+            AtomicInteger added = new AtomicInteger();
+            int share = (vectors.count() + threads - 1) / threads;
+            List<Future<?>> parts = new ArrayList<>();
+            for (int first = 0; first < vectors.count(); first += share) {
+                int from = first;
+                int to = Math.min(vectors.count(), first + share);
+                parts.add(pool.submit(() -> addVectors(writer, vectors, from, to, added, progress)));
+            }
+            for (Future<?> part : parts) {
+                part.get();
             }
             writer.commit();
-            progress.update(vectors.count(), "vectors");
             progress.done(String.format(Locale.ROOT, "%,d distinct vectors", vectors.count()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while indexing vectors", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException("indexing vectors failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static Void addVectors(
+            IndexWriter writer, VectorFile vectors, int from, int to, AtomicInteger added, ProgressBar progress)
+            throws IOException {
+        float[] vector = new float[vectors.dimension()];
+        for (int ordinal = from; ordinal < to; ordinal++) {
+            vectors.read(ordinal, vector);
+            writer.addDocument(LuceneDocuments.vector(vector, ordinal));
+            if (added.incrementAndGet() % 1000 == 0) {
+                progress.update(added.get(), "vectors");
+            }
+        }
+        return null;
     }
 
     @Override

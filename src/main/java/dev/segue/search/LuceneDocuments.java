@@ -17,7 +17,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 /**
  * The stored document layout of the embedded index. The tracks index has one document per track, in catalog order: its
  * id stored, the fields filters need indexed, its title and artist analysed for BM25, and the ordinal of its vector.
- * The vectors index has one document per distinct vector, in ordinal order, for dot-product (= cosine on unit vectors)
+ * The vectors index has one document per distinct vector, with its ordinal, for dot-product (= cosine on unit vectors)
  * search: tracks with the same tags share one vector, and HNSW does badly among many identical vectors. Change this
  * only with {@link SearchIndex}'s schema version.
  */
@@ -59,8 +59,9 @@ final class LuceneDocuments {
         return doc;
     }
 
-    static Document vector(float[] vector) {
+    static Document vector(float[] vector, int ordinal) {
         Document doc = new Document();
+        doc.add(new NumericDocValuesField(VECTOR_ORDINAL, ordinal));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return doc;
     }

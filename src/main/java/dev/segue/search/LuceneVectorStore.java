@@ -101,7 +101,9 @@ public final class LuceneVectorStore implements VectorStore {
         }
         VectorGroups groups = VectorGroups.read(tracksReader, vectorFile.count());
         IndexSearcher tracks = new IndexSearcher(tracksReader);
-        GroupedNearest nearest = new GroupedNearest(tracks, new IndexSearcher(vectorsReader), vectorFile, groups);
+        int[] vectorOfDoc = VectorGroups.ordinals(vectorsReader, vectorFile.count());
+        GroupedNearest nearest =
+                new GroupedNearest(tracks, new IndexSearcher(vectorsReader), vectorFile, groups, vectorOfDoc);
         Opened previous = opened;
         opened = new Opened(tracksReader, tracks, vectorsReader, vectorFile, groups, nearest);
         close(previous);

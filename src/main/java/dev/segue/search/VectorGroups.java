@@ -34,22 +34,27 @@ final class VectorGroups {
     }
 
     static VectorGroups read(DirectoryReader tracksIndex, int vectors) throws IOException {
-        int[] vectorOfTrack = new int[tracksIndex.maxDoc()];
-        for (LeafReaderContext leaf : tracksIndex.leaves()) {
+        return new VectorGroups(ordinals(tracksIndex, vectors), vectors);
+    }
+
+    /** Each document's vector ordinal, by document id (tracks, or the vectors index's own documents). */
+    static int[] ordinals(DirectoryReader index, int vectors) throws IOException {
+        int[] ordinals = new int[index.maxDoc()];
+        for (LeafReaderContext leaf : index.leaves()) {
             NumericDocValues values = leaf.reader().getNumericDocValues(LuceneDocuments.VECTOR_ORDINAL);
             if (values == null) {
-                throw new IOException("the tracks index has no vector ordinals");
+                throw new IOException("the index has no vector ordinals");
             }
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 int ordinal = (int) values.longValue();
                 if (ordinal < 0 || ordinal >= vectors) {
                     throw new IOException(
-                            "track " + (leaf.docBase + doc) + " points at vector " + ordinal + " of " + vectors);
+                            "document " + (leaf.docBase + doc) + " points at vector " + ordinal + " of " + vectors);
                 }
-                vectorOfTrack[leaf.docBase + doc] = ordinal;
+                ordinals[leaf.docBase + doc] = ordinal;
             }
         }
-        return new VectorGroups(vectorOfTrack, vectors);
+        return ordinals;
     }
 
     int trackCount() {

@@ -37,7 +37,7 @@ final class ScaleStep {
     /** A size's row, and the JVM options its service ran with (empty when it never ran). */
     record Measured(Row row, List<String> jvmOptions) {}
 
-    private static final Pattern INDEXED = Pattern.compile(": ([\\d,]+) tracks \\(");
+    private static final Pattern INDEXED = Pattern.compile(": ([\\d,]+) tracks[,( ]");
     private static final Duration INGEST_TIMEOUT = Duration.ofHours(6);
     private static final Duration READY_POLL = Duration.ofMillis(100);
 
