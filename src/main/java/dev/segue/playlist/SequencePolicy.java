@@ -44,6 +44,10 @@ class SequencePolicy {
         return next.available();
     }
 
+    String unavailableReason() {
+        return next.unavailableReason();
+    }
+
     /** Whether a version with these settings is ordered by the model, said in the trace either way. */
     boolean orders(PlaylistSpec spec, boolean refined, Trace trace) {
         boolean uses = available() && !refined && !spec.seedTrackIds().isEmpty() && !NONE.equals(spec.sequence());
@@ -60,7 +64,7 @@ class SequencePolicy {
             return "options.sequence none";
         }
         if (!available()) {
-            return "no sequence model loaded";
+            return next.unavailableReason();
         }
         return refined ? "a refined version" : "no seed tracks";
     }

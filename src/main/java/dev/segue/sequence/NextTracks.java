@@ -29,6 +29,8 @@ public class NextTracks {
     private static final Logger LOG = Logger.getLogger(NextTracks.class);
     /** Rows per track-encoder run: a few MB of input at a time. */
     private static final int CHUNK = 2048;
+    /** Catalogs up to this size are encoded before the service answers. */
+    private static final int ENCODE_BEFORE_SERVING = 100_000;
 
     /** A track and its sequence score (higher plays next). */
     public record Next(Track track, double score) {}
@@ -38,6 +40,7 @@ public class NextTracks {
     private final TrackVectors vectors;
     private final TextEmbedder embedder;
     private volatile Items items;
+    private volatile boolean warming;
 
     /** Item vectors by catalog position (null where a track has no index vector) and the artist key per track. */
     private record Items(float[][] vectors, String[] artists) {}
@@ -49,15 +52,41 @@ public class NextTracks {
         this.embedder = embedder;
     }
 
+    /**
+     * Whether seeded requests can be ordered now: the model is loaded, and the catalog is encoded or (when nothing
+     * started encoding it in the background) will be on first use.
+     */
     public boolean available() {
-        return model.available();
+        return model.available() && (items != null || !warming);
     }
 
-    /** Encodes the catalog now (serving does it at start) rather than on the first seeded request. */
+    /** Why the model does not order a request, when it does not. */
+    public String unavailableReason() {
+        return model.available() ? "the sequence model is still encoding the catalog" : "no sequence model loaded";
+    }
+
+    /**
+     * Encodes the catalog now (serving does it at start) rather than on the first seeded request. Up to
+     * {@link #ENCODE_BEFORE_SERVING} tracks (about 2 s) the service waits; a larger catalog is encoded in the
+     * background (a million tracks take about 20 s), and until it is done seeded requests take the path without the
+     * model, and say so.
+     */
     public void warm() {
-        if (available()) {
-            items();
+        if (!model.available()) {
+            return;
         }
+        if (catalog.size() <= ENCODE_BEFORE_SERVING) {
+            items();
+            return;
+        }
+        warming = true;
+        Thread.ofPlatform().daemon().name("segue-sequence-items").start(() -> {
+            try {
+                items();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "encoding the catalog for the sequence model failed; seeded requests go without it");
+            }
+        });
     }
 
     /** The model's version, or "none". */
@@ -128,9 +157,11 @@ public class NextTracks {
         int n = catalog.size();
         float[][] out = new float[n][];
         String[] artists = new String[n];
+        Map<String, String> sharedArtists = new HashMap<>();
         List<Integer> rows = new ArrayList<>(CHUNK);
         for (int position = 0; position < n; position++) {
-            artists[position] = artistKey(catalog.at(position).artist());
+            artists[position] =
+                    sharedArtists.computeIfAbsent(artistKey(catalog.at(position).artist()), key -> key);
             if (vectors.of(catalog.at(position)) != null) {
                 rows.add(position);
             }
