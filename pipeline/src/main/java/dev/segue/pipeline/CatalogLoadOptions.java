@@ -49,6 +49,14 @@ public interface CatalogLoadOptions extends PipelineOptions {
 
     void setQdrantBatchSize(Integer value);
 
+    @Description(
+            "Groups the tracks are split into by a hash of their text, to embed each distinct text once: at least a"
+                    + " few per worker thread, and about one per 50,000 tracks on a large catalog (a group is held by one worker)")
+    @Default.Integer(64)
+    int getTextGroups();
+
+    void setTextGroups(int value);
+
     @Description("Distinct track texts per ONNX batch")
     @Default.Integer(256)
     int getEmbedBatchSize();

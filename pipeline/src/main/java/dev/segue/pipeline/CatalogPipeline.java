@@ -3,7 +3,6 @@ package dev.segue.pipeline;
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.IngestReport;
 import dev.segue.catalog.Track;
-import dev.segue.embedding.TrackText;
 import dev.segue.search.SearchIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,11 +75,14 @@ final class CatalogPipeline {
         PCollectionView<Float> averageLength =
                 tracks.apply("Name lengths", Combine.globally(new NameLengths()).asSingletonView());
 
-        PCollection<Long> written = tracks.apply("Key by text", WithKeys.of(TrackText::of))
-                .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Track.class)))
-                .apply("Group by text", GroupByKey.create())
+        int groups = options.getTextGroups();
+        PCollection<Long> written = tracks.apply(
+                        "Key by text group",
+                        WithKeys.of((Track t) -> EmbedTexts.group(t, groups)).withKeyType(TypeDescriptors.integers()))
+                .setCoder(KvCoder.of(VarIntCoder.of(), JsonCoder.of(Track.class)))
+                .apply("Group by text group", GroupByKey.create())
                 .apply("Embed distinct texts", ParDo.of(new EmbedTexts(options.getEmbedBatchSize())))
-                .setCoder(JsonCoder.of(EmbeddedTrack.class))
+                .setCoder(EmbeddedTrackCoder.of())
                 .apply(
                         "Upsert points",
                         ParDo.of(new WritePoints(target, fingerprint, averageLength))
@@ -120,6 +122,6 @@ final class CatalogPipeline {
         registry.registerCoderForClass(IngestReport.class, JsonCoder.of(IngestReport.class));
         registry.registerCoderForClass(ShardTrack.class, JsonCoder.of(ShardTrack.class));
         registry.registerCoderForClass(ShardReport.class, JsonCoder.of(ShardReport.class));
-        registry.registerCoderForClass(EmbeddedTrack.class, JsonCoder.of(EmbeddedTrack.class));
+        registry.registerCoderForClass(EmbeddedTrack.class, EmbeddedTrackCoder.of());
     }
 }

@@ -32,8 +32,19 @@ public final class LoadCatalog {
         PipelineOptionsFactory.register(CatalogLoadOptions.class);
         CatalogLoadOptions options =
                 PipelineOptionsFactory.fromArgs(args).withValidation().as(CatalogLoadOptions.class);
-        PipelineResult.State state = run(options, QdrantTarget.of(options, System.getenv()));
-        if (state != PipelineResult.State.DONE) {
+        // Exits explicitly: gRPC and runner threads would keep the process alive after a failure.
+        try {
+            PipelineResult.State state = run(options, QdrantTarget.of(options, System.getenv()));
+            System.exit(state == PipelineResult.State.DONE ? 0 : 1);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            System.err.println(
+                    "segue pipeline: the load failed: " + e.getMessage()
+                            + (cause == e ? "" : "\n  cause: " + cause)
+                            + "\nsegue pipeline: points written so far are kept; run the same command again to finish the load");
             System.exit(1);
         }
     }

@@ -175,7 +175,11 @@ class PipelineParityTest {
 
     private static PipelineResult.State runPipeline(String catalog, FakeQdrant qdrant) throws IOException {
         CatalogLoadOptions options = PipelineOptionsFactory.fromArgs(
-                        "--catalog=" + catalog, "--runner=DirectRunner", "--targetParallelism=3", "--embedBatchSize=8")
+                        "--catalog=" + catalog,
+                        "--runner=DirectRunner",
+                        "--targetParallelism=3",
+                        "--textGroups=4",
+                        "--embedBatchSize=8")
                 .as(CatalogLoadOptions.class);
         return LoadCatalog.run(options, target(qdrant));
     }
