@@ -22,7 +22,7 @@ import org.apache.lucene.util.StringHelper;
  * is how often the term occurs in it; Qdrant's IDF modifier multiplies by {@code ln(1 + (N - df + 0.5) / (df + 0.5))},
  * Lucene's idf. The sum is Lucene's BM25 score. Terms become dimensions by a 32-bit murmur3 hash of their bytes.
  */
-final class Bm25Vectors {
+public final class Bm25Vectors {
 
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
@@ -30,7 +30,7 @@ final class Bm25Vectors {
 
     private final float averageLength;
 
-    private Bm25Vectors(float averageLength) {
+    public Bm25Vectors(float averageLength) {
         this.averageLength = averageLength;
     }
 
@@ -51,7 +51,7 @@ final class Bm25Vectors {
     }
 
     /** The text the embedded index analyzes for names (LuceneVectorStore's "names" field). */
-    static String names(Track track) {
+    public static String names(Track track) {
         return track.title() + " \n " + track.artist();
     }
 
@@ -74,7 +74,7 @@ final class Bm25Vectors {
         return sparse(values);
     }
 
-    static Map<String, Integer> terms(String text) {
+    public static Map<String, Integer> terms(String text) {
         Map<String, Integer> counts = new TreeMap<>();
         try (TokenStream stream = ANALYZER.tokenStream("names", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -24,12 +24,12 @@ import org.jboss.logging.Logger;
  * it lacks), checked against the vector settings Segue needs, and its metadata, where a load records its progress and
  * its fingerprint. It also answers how many points there are and whether the collection can serve (readiness).
  */
-final class QdrantCollectionAdmin {
+public final class QdrantCollectionAdmin {
 
-    static final String META_FINGERPRINT = "segue_fingerprint";
-    static final String META_LOADING = "segue_loading";
-    static final String META_LAYOUT = "segue_layout";
-    static final String META_COUNT = "segue_count";
+    public static final String META_FINGERPRINT = "segue_fingerprint";
+    public static final String META_LOADING = "segue_loading";
+    public static final String META_LAYOUT = "segue_layout";
+    public static final String META_COUNT = "segue_count";
 
     private static final Logger LOG = Logger.getLogger(QdrantCollectionAdmin.class);
 

@@ -25,22 +25,22 @@ import java.util.stream.Stream;
  * duplicates), a dense vector "tags", a sparse vector "names" (BM25 over title and artist, see {@link Bm25Vectors})
  * and the payload the filters need. Bump {@link #LAYOUT} when any of it changes.
  */
-final class QdrantPoints {
+public final class QdrantPoints {
 
     /** Bump when the point layout changes: a collection loaded with another layout is reloaded. */
-    static final String LAYOUT = "segue-qdrant-v1";
+    public static final String LAYOUT = "segue-qdrant-v1";
 
     /** The payload field holding the fingerprint of the load that wrote the point. */
-    static final String FINGERPRINT = "fingerprint";
+    public static final String FINGERPRINT = "fingerprint";
 
     private QdrantPoints() {}
 
     /** Name-based (v3) UUID of a track id: the same track is always the same point. */
-    static PointId pointId(String trackId) {
+    public static PointId pointId(String trackId) {
         return PointIdFactory.id(UUID.nameUUIDFromBytes(("segue-track:" + trackId).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static PointStruct point(Track track, PointId id, float[] vector, Bm25Vectors bm25, String fingerprint) {
+    public static PointStruct point(Track track, PointId id, float[] vector, Bm25Vectors bm25, String fingerprint) {
         Map<String, Vector> vectors = new LinkedHashMap<>();
         vectors.put(QdrantCollection.DENSE, VectorFactory.vector(vector));
         SparseVector names = bm25.document(track);
