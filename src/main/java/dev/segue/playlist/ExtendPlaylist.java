@@ -87,7 +87,7 @@ class ExtendPlaylist {
             pool = next.pool();
             preferred.addAll(next.order());
         } else {
-            trace.note("sequence", 0, "sequence: none (" + sequencing.unavailableReason() + ")");
+            trace.note("sequence", 0, "sequence: none (no sequence model loaded)");
         }
         String preferredBy = sequenced ? SequencePolicy.PREFERRED_BY : "the playlist's tracks";
         RankingPolicy.Pool ranked = new RankingPolicy.Pool(

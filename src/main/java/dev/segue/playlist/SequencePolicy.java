@@ -44,10 +44,6 @@ class SequencePolicy {
         return next.available();
     }
 
-    String unavailableReason() {
-        return next.unavailableReason();
-    }
-
     /** Whether a version with these settings is ordered by the model, said in the trace either way. */
     boolean orders(PlaylistSpec spec, boolean refined, Trace trace) {
         boolean uses = available() && !refined && !spec.seedTrackIds().isEmpty() && !NONE.equals(spec.sequence());
@@ -64,7 +60,7 @@ class SequencePolicy {
             return "options.sequence none";
         }
         if (!available()) {
-            return next.unavailableReason();
+            return "no sequence model loaded";
         }
         return refined ? "a refined version" : "no seed tracks";
     }

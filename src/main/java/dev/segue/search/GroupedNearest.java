@@ -152,10 +152,14 @@ final class GroupedNearest {
         return byScore != 0 ? byScore : Integer.compare(b.vector(), a.vector());
     }
 
-    /** HNSW over the vectors index, each segment searched with the allowed vectors as its accepted documents. */
+    /**
+     * HNSW over the vectors index, each segment searched with the allowed vectors as its accepted documents; its
+     * candidates (scored on quantized vectors) are rescored with the exact vectors before the best k are kept.
+     */
     private List<Ranked> hnsw(float[] query, FixedBitSet allowedVectors, int k) throws IOException {
-        int fetch = Math.max(k, 100); // the beam: fewer candidates than this lose recall
+        int fetch = Math.max(2 * k, 100); // the beam: fewer candidates than this lose recall
         List<Ranked> ranked = new ArrayList<>();
+        float[] scratch = new float[vectorFile.dimension()];
         for (LeafReaderContext leaf : vectors.getIndexReader().leaves()) {
             int base = leaf.docBase;
             int size = leaf.reader().maxDoc();
@@ -180,8 +184,8 @@ final class GroupedNearest {
                             AcceptDocs.fromLiveDocs(accept, size),
                             Integer.MAX_VALUE);
             for (ScoreDoc doc : top.scoreDocs) {
-                // Lucene scores DOT_PRODUCT as (1 + cos) / 2; turn it back into a cosine.
-                ranked.add(new Ranked(vectorOfDoc[base + doc.doc], 2 * doc.score - 1));
+                int vector = vectorOfDoc[base + doc.doc];
+                ranked.add(new Ranked(vector, vectorFile.dot(query, vector, scratch)));
             }
         }
         ranked.sort((a, b) -> compare(b, a));

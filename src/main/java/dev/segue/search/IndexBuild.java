@@ -13,11 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
  * One build of the embedded index, written into a directory of its own ({@link IndexLayout}): the tracks index and the
@@ -25,6 +30,17 @@ import org.apache.lucene.store.FSDirectory;
  * is its catalog position; a vector's document stores its ordinal.
  */
 final class IndexBuild implements AutoCloseable {
+
+    /**
+     * HNSW over 7-bit scalar-quantized vectors: a search reads a quarter of the bytes the float graph does (what stays
+     * in memory when serving), and {@link GroupedNearest} rescores its candidates with the exact vectors.
+     */
+    private static final Codec VECTOR_CODEC = new Lucene104Codec() {
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SEVEN_BIT, 16, 100);
+        }
+    };
 
     private final IndexLayout layout;
     private final IndexWriter tracks;
@@ -71,29 +87,38 @@ final class IndexBuild implements AutoCloseable {
      */
     static void writeVectorIndex(IndexLayout layout, int dimension, ProgressBar progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig()
+                .setCodec(VECTOR_CODEC)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setUseCompoundFile(false);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (VectorFile vectors = VectorFile.open(layout.vectorFile(), dimension);
-                FSDirectory directory = FSDirectory.open(layout.vectorsDir());
+        int count = VectorFile.count(layout.vectorFile(), dimension);
+        try (FSDirectory directory = FSDirectory.open(layout.vectorsDir());
                 IndexWriter writer = new IndexWriter(directory, config)) {
-            progress.total(vectors.count());
+            progress.total(count);
             AtomicInteger added = new AtomicInteger();
-            int share = (vectors.count() + threads - 1) / threads;
+            int share = (count + threads - 1) / threads;
             List<Future<?>> parts = new ArrayList<>();
-            for (int first = 0; first < vectors.count(); first += share) {
+            for (int first = 0; first < count; first += share) {
                 int from = first;
-                int to = Math.min(vectors.count(), first + share);
-                parts.add(pool.submit(() -> addVectors(writer, vectors, from, to, added, progress)));
+                int to = Math.min(count, first + share);
+                parts.add(pool.submit(() -> {
+                    VectorFile.readRange(layout.vectorFile(), dimension, from, to, (ordinal, vector) -> {
+                        writer.addDocument(LuceneDocuments.vector(vector, ordinal));
+                        if (added.incrementAndGet() % 1000 == 0) {
+                            progress.update(added.get(), "vectors");
+                        }
+                    });
+                    return null;
+                }));
             }
             for (Future<?> part : parts) {
                 part.get();
             }
             writer.commit();
-            progress.done(String.format(Locale.ROOT, "%,d distinct vectors", vectors.count()));
+            progress.done(String.format(Locale.ROOT, "%,d distinct vectors", count));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while indexing vectors", e);
@@ -104,20 +129,6 @@ final class IndexBuild implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Void addVectors(
-            IndexWriter writer, VectorFile vectors, int from, int to, AtomicInteger added, ProgressBar progress)
-            throws IOException {
-        float[] vector = new float[vectors.dimension()];
-        for (int ordinal = from; ordinal < to; ordinal++) {
-            vectors.read(ordinal, vector);
-            writer.addDocument(LuceneDocuments.vector(vector, ordinal));
-            if (added.incrementAndGet() % 1000 == 0) {
-                progress.update(added.get(), "vectors");
-            }
-        }
-        return null;
     }
 
     @Override

@@ -79,6 +79,11 @@ final class LuceneIndexFiles {
         return building;
     }
 
+    /** Makes the live index read as missing, so the next open builds it again. */
+    void dropManifest() throws IOException {
+        Files.deleteIfExists(manifestFile());
+    }
+
     /** Replaces the live index with the finished build, then writes its manifest. Nothing may have it open. */
     void swapIn(IndexManifest manifest) throws IOException {
         Files.deleteIfExists(manifestFile());

@@ -18,15 +18,20 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.ReadAdvice;
+import org.jboss.logging.Logger;
 
 /**
  * The embedded index: Apache Lucene on disk under the data dir. Tracks (keyword/range filters, BM25 over titles and
  * artists) and their distinct vectors (HNSW, dot product on unit vectors = cosine) are two indexes, with the vectors
- * also in a memory-mapped file ({@link VectorFile}); nothing of it is copied onto the heap but two ints a track. It
+ * also in a flat file ({@link VectorFile}); a large index is read from disk as needed, not copied onto the heap. It
  * is built once per catalog fingerprint and opened read-only afterwards; a rebuild writes a new directory and swaps
  * it in ({@link LuceneIndexFiles}), so a crash never leaves half an index.
  */
 public final class LuceneVectorStore implements VectorStore {
+
+    private static final Logger LOG = Logger.getLogger(LuceneVectorStore.class);
 
     private final LuceneIndexFiles files;
     private final StandardAnalyzer analyzer = new StandardAnalyzer();
@@ -55,10 +60,16 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
+    /** Opens the index under root; one that cannot be opened (damaged, or from a development build) reads as none. */
     public LuceneVectorStore(Path root) throws IOException {
         this.files = new LuceneIndexFiles(root);
         if (fingerprint().isPresent()) {
-            open();
+            try {
+                open();
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("the index in %s cannot be opened (%s); it will be rebuilt", root, e.getMessage());
+                files.dropManifest();
+            }
         }
     }
 
@@ -92,7 +103,7 @@ public final class LuceneVectorStore implements VectorStore {
     void open() throws IOException {
         IndexLayout live = files.current();
         DirectoryReader tracksReader = DirectoryReader.open(FSDirectory.open(live.tracksDir()));
-        DirectoryReader vectorsReader = DirectoryReader.open(FSDirectory.open(live.vectorsDir()));
+        DirectoryReader vectorsReader = DirectoryReader.open(vectorsDirectory(live.vectorsDir()));
         int dimension = files.manifest().map(IndexManifest::dimension).orElse(TextEmbedder.DIMENSION);
         VectorFile vectorFile = VectorFile.open(live.vectorFile(), dimension);
         if (vectorsReader.maxDoc() != vectorFile.count()) {
@@ -107,6 +118,18 @@ public final class LuceneVectorStore implements VectorStore {
         Opened previous = opened;
         opened = new Opened(tracksReader, tracks, vectorsReader, vectorFile, groups, nearest);
         close(previous);
+    }
+
+    /**
+     * The vectors index as a search reads it: at random, a few thousand vectors a search. Lucene would preload the
+     * vector data into memory and the kernel read ahead around each vector; neither helps, and at a million tracks
+     * both together held 600 MB of the process's memory after one search.
+     */
+    private static MMapDirectory vectorsDirectory(Path dir) throws IOException {
+        MMapDirectory directory = new MMapDirectory(dir);
+        directory.setPreload(MMapDirectory.NO_FILES);
+        directory.setReadAdvice((file, context) -> Optional.of(ReadAdvice.RANDOM));
+        return directory;
     }
 
     /**
@@ -175,12 +198,12 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
-    /** The vectors of the tracks by catalog position, read from the mapped vector file on demand. */
+    /** The vectors of the tracks by catalog position, read from the vector file on demand (of the live index). */
     TrackVectors.Source vectorsByPosition() {
-        Opened current = requireOpen();
         return new TrackVectors.Source() {
             @Override
             public float[] at(int position) {
+                Opened current = requireOpen();
                 return position < current.groups().trackCount()
                         ? current.vectorFile().get(current.groups().vectorOf(position))
                         : null;
@@ -188,7 +211,7 @@ public final class LuceneVectorStore implements VectorStore {
 
             @Override
             public int missing(int catalogSize) {
-                return Math.max(0, catalogSize - current.groups().trackCount());
+                return Math.max(0, catalogSize - requireOpen().groups().trackCount());
             }
         };
     }

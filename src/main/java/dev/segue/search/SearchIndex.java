@@ -102,7 +102,7 @@ public final class SearchIndex {
         backend.replaceAll(catalog.tracks(), embedded, fingerprint, progress.child("indexing"));
     }
 
-    /** The embedded index serves vectors from its mapped file; any other store's are read into memory. */
+    /** The embedded index serves vectors from its vector file; any other store's are read into memory. */
     private void load() throws IOException {
         if (backend instanceof LuceneVectorStore lucene) {
             vectors.use(lucene.vectorsByPosition());

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Every track's embedding by catalog position: similarity, flow ordering and seeds without an index round trip. The
- * embedded index serves them from its memory-mapped vector file (a copy per call, nothing held on the heap); a store
+ * embedded index serves them from its vector file (a copy per call; a large file is not held on the heap); a store
  * on a server has them read into memory once.
  */
 public final class TrackVectors {

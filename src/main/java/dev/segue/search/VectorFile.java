@@ -1,50 +1,55 @@
 package dev.segue.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * The distinct track vectors by ordinal in one flat file of little-endian floats, memory-mapped read-only: the
- * serving process reads any vector from any thread without copying the table onto the heap (the page cache holds
- * it, shared and reclaimable). Lucene's own vector values are single-threaded cursors, hence this file beside them.
+ * The distinct track vectors by ordinal in one flat file of little-endian floats. A small file (every demo-sized
+ * catalog) is read onto the heap; a large one is read a vector at a time with positional reads, so only the page cache
+ * holds it: mapping it instead made every random read pull 128 KB of neighbours into the process (the kernel's
+ * read-ahead; Java cannot advise against it on a mapping), and a few searches put the whole file in its memory.
  */
 final class VectorFile implements AutoCloseable {
 
-    /** Whole vectors per mapped chunk: a mapping is limited to 2 GB. */
-    private static final long CHUNK_BYTES = 1L << 30;
+    /** Up to this size the vectors are held on the heap (about 43,000 vectors of 384 floats). */
+    private static final long ON_HEAP_BYTES = 64L << 20;
 
     private final int dimension;
     private final int count;
-    private final int perChunk;
-    private final List<FloatBuffer> chunks = new ArrayList<>();
+    private final float[] onHeap;
+    private final FileChannel channel;
+    private final ThreadLocal<ByteBuffer> buffers;
 
-    private VectorFile(int dimension, int count, int perChunk) {
+    private VectorFile(int dimension, int count, float[] onHeap, FileChannel channel) {
         this.dimension = dimension;
         this.count = count;
-        this.perChunk = perChunk;
+        this.onHeap = onHeap;
+        this.channel = channel;
+        this.buffers = ThreadLocal.withInitial(
+                () -> ByteBuffer.allocateDirect(4 * dimension).order(ByteOrder.LITTLE_ENDIAN));
     }
 
     static VectorFile open(Path file, int dimension) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long bytesPerVector = 4L * dimension;
-            int count = Math.toIntExact(channel.size() / bytesPerVector);
-            int perChunk = (int) (CHUNK_BYTES / bytesPerVector);
-            VectorFile vectors = new VectorFile(dimension, count, perChunk);
-            for (long first = 0; first < count; first += perChunk) {
-                long size = Math.min(perChunk, count - first) * bytesPerVector;
-                ByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, first * bytesPerVector, size);
-                vectors.chunks.add(mapped.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
-            }
-            return vectors;
+        int count = count(file, dimension);
+        if (Files.size(file) > ON_HEAP_BYTES) {
+            return new VectorFile(dimension, count, null, FileChannel.open(file, StandardOpenOption.READ));
         }
+        float[] all = new float[count * dimension];
+        readRange(
+                file,
+                dimension,
+                0,
+                count,
+                (ordinal, vector) -> System.arraycopy(vector, 0, all, ordinal * dimension, dimension));
+        return new VectorFile(dimension, count, all, null);
     }
 
     int count() {
@@ -62,12 +67,29 @@ final class VectorFile implements AutoCloseable {
         return vector;
     }
 
-    /** Copies one vector into {@code into} (absolute reads: safe from many threads at once). */
+    /** Copies one vector into {@code into} (safe from many threads at once). */
     void read(int ordinal, float[] into) {
         if (ordinal < 0 || ordinal >= count) {
             throw new IndexOutOfBoundsException("vector " + ordinal + " of " + count);
         }
-        chunks.get(ordinal / perChunk).get((ordinal % perChunk) * dimension, into, 0, dimension);
+        if (onHeap != null) {
+            System.arraycopy(onHeap, ordinal * dimension, into, 0, dimension);
+            return;
+        }
+        ByteBuffer bytes = buffers.get().clear();
+        try {
+            long position = 4L * dimension * ordinal;
+            while (bytes.hasRemaining()) {
+                int read = channel.read(bytes, position);
+                if (read < 0) {
+                    throw new IOException("the vector file ends before vector " + ordinal);
+                }
+                position += read;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read vector " + ordinal, e);
+        }
+        bytes.flip().asFloatBuffer().get(into);
     }
 
     /** The dot product of the query with a stored vector, using {@code scratch} to hold it. */
@@ -76,12 +98,52 @@ final class VectorFile implements AutoCloseable {
         return VectorUtil.dotProduct(query, scratch);
     }
 
-    /**
-     * Nothing to release: the mappings stay valid until collected (vectors handed out before a rebuild keep working),
-     * and no file handle is held open.
-     */
     @Override
-    public void close() {}
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    /** Receives vectors read in order. */
+    @FunctionalInterface
+    interface VectorSink {
+        void accept(int ordinal, float[] vector) throws IOException;
+    }
+
+    /** Vectors in the file: its size over the size of one. */
+    static int count(Path file, int dimension) throws IOException {
+        return Math.toIntExact(Files.size(file) / (4L * dimension));
+    }
+
+    /**
+     * Reads vectors {@code from} (inclusive) to {@code to} in order, into one reused array. Read, not mapped: a build
+     * touches every vector once, and mapped pages would count against the building process's memory.
+     */
+    static void readRange(Path file, int dimension, int from, int to, VectorSink sink) throws IOException {
+        int perRead = 1024;
+        ByteBuffer bytes = ByteBuffer.allocate(4 * dimension * perRead).order(ByteOrder.LITTLE_ENDIAN);
+        float[] vector = new float[dimension];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int first = from; first < to; first += perRead) {
+                int n = Math.min(perRead, to - first);
+                bytes.clear().limit(4 * dimension * n);
+                long position = 4L * dimension * first;
+                while (bytes.hasRemaining()) {
+                    int read = channel.read(bytes, position);
+                    if (read < 0) {
+                        throw new IOException("the vector file ends before vector " + to + ": " + file);
+                    }
+                    position += read;
+                }
+                FloatBuffer floats = bytes.flip().asFloatBuffer();
+                for (int i = 0; i < n; i++) {
+                    floats.get(vector);
+                    sink.accept(first + i, vector);
+                }
+            }
+        }
+    }
 
     /** Writes vectors at their ordinal's place, in any order and from any thread (positional writes). */
     static final class Writer implements AutoCloseable {

@@ -117,6 +117,22 @@ class CatalogIndexerTest {
     }
 
     @Test
+    void aDamagedIndexIsRebuiltNotFatal() throws Exception {
+        CatalogSource source = catalogFile(100);
+        try (LuceneVectorStore store = new LuceneVectorStore(dir.resolve("index"))) {
+            CatalogIndexer.of(store, embedder).openOrBuild(source, ProgressBar.SILENT);
+        }
+        IndexLayout.deleteRecursively(
+                new LuceneIndexFiles(dir.resolve("index")).current().vectorsDir());
+        try (LuceneVectorStore store = new LuceneVectorStore(dir.resolve("index"))) {
+            assertTrue(store.fingerprint().isEmpty(), "a damaged index reads as none");
+            SearchIndex rebuilt = CatalogIndexer.of(store, embedder).openOrBuild(source, ProgressBar.SILENT);
+            assertTrue(rebuilt.rebuilt());
+            assertEquals(100, store.count());
+        }
+    }
+
+    @Test
     void aBuildThatDiesIsResumedAndEndsWithTheSameIndex() throws Exception {
         CatalogSource source = catalogFile(1_500);
         Path clean = dir.resolve("clean");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,10 @@ final class IndexRecall {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(segue);
         command.addAll(List.of("index-recall", "--out", out.toString()));
-        try (WatchedProcess process = WatchedProcess.start(command, root, env, log)) {
+        // The exact scan it compares with holds every distinct vector on the heap (660 MB at a million tracks).
+        Map<String, String> withHeap = new HashMap<>(env);
+        withHeap.put("SEGUE_JAVA_OPTS", "-Xmx4g");
+        try (WatchedProcess process = WatchedProcess.start(command, root, withHeap, log)) {
             Integer code = process.waitFor(TIMEOUT);
             if (code == null || code != 0 || !Files.exists(out)) {
                 return null;
