@@ -109,8 +109,13 @@ final class GroupedNearest {
     private FixedBitSet withoutFullyExcluded(FixedBitSet excludedTracks) {
         FixedBitSet bits = new FixedBitSet(groups.vectorCount());
         bits.set(0, groups.vectorCount());
+        // Each vector's group is looked at once: an excluded tag excludes whole groups, thousands of tracks each.
+        FixedBitSet seen = new FixedBitSet(groups.vectorCount());
         for (int t = excludedTracks.nextSetBit(0); t != DocIdSetIterator.NO_MORE_DOCS; t = nextSet(excludedTracks, t)) {
             int vector = groups.vectorOf(t);
+            if (seen.getAndSet(vector)) {
+                continue;
+            }
             boolean allExcluded = true;
             for (int i = groups.groupStart(vector); i < groups.groupEnd(vector) && allExcluded; i++) {
                 allExcluded = excludedTracks.get(groups.trackAt(i));
