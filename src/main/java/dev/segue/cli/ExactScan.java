@@ -2,12 +2,12 @@ package dev.segue.cli;
 
 import dev.segue.catalog.Catalog;
 import dev.segue.catalog.Track;
+import dev.segue.embedding.VectorKey;
 import dev.segue.search.Filters;
 import dev.segue.search.Hit;
 import dev.segue.search.SearchFilter;
 import dev.segue.search.TrackVectors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,17 +111,5 @@ final class ExactScan {
             }
         }
         return Math.min(correct, truth.size()) / (double) truth.size();
-    }
-
-    private record VectorKey(float[] vector) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof VectorKey key && Arrays.equals(vector, key.vector);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(vector);
-        }
     }
 }

@@ -3,10 +3,10 @@ package dev.segue.search;
 import dev.segue.catalog.ProgressBar;
 import dev.segue.catalog.Track;
 import dev.segue.embedding.TextEmbedder;
+import dev.segue.embedding.VectorKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +46,6 @@ public final class LuceneVectorStore implements VectorStore {
             VectorFile vectorFile,
             VectorGroups groups,
             GroupedNearest nearest) {}
-
-    /** A vector as a map key: equal when every component is. */
-    private record VectorKey(float[] vector) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof VectorKey key && Arrays.equals(vector, key.vector);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(vector);
-        }
-    }
 
     /** Opens the index under root; one that cannot be opened (damaged, or from a development build) reads as none. */
     public LuceneVectorStore(Path root) throws IOException {
