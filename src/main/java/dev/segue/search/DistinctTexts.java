@@ -105,11 +105,6 @@ final class DistinctTexts implements AutoCloseable {
         return ordinals.size();
     }
 
-    /** Texts embedded by this build (not counting resumed ones). */
-    int embedded() {
-        return embedded;
-    }
-
     private void submit() throws IOException {
         List<String> texts = pendingTexts;
         List<Integer> at = pendingOrdinals;

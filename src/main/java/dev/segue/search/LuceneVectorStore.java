@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.ReadAdvice;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,21 +91,28 @@ public final class LuceneVectorStore implements VectorStore {
     void open() throws IOException {
         IndexLayout live = files.current();
         DirectoryReader tracksReader = DirectoryReader.open(FSDirectory.open(live.tracksDir()));
-        DirectoryReader vectorsReader = DirectoryReader.open(vectorsDirectory(live.vectorsDir()));
-        int dimension = files.manifest().map(IndexManifest::dimension).orElse(TextEmbedder.DIMENSION);
-        VectorFile vectorFile = VectorFile.open(live.vectorFile(), dimension);
-        if (vectorsReader.maxDoc() != vectorFile.count()) {
-            throw new IOException("the vectors index and the vector file disagree: " + vectorsReader.maxDoc() + " and "
-                    + vectorFile.count() + " vectors");
+        DirectoryReader vectorsReader = null;
+        VectorFile vectorFile = null;
+        try {
+            vectorsReader = DirectoryReader.open(vectorsDirectory(live.vectorsDir()));
+            int dimension = files.manifest().map(IndexManifest::dimension).orElse(TextEmbedder.DIMENSION);
+            vectorFile = VectorFile.open(live.vectorFile(), dimension);
+            if (vectorsReader.maxDoc() != vectorFile.count()) {
+                throw new IOException("the vectors index and the vector file disagree: " + vectorsReader.maxDoc()
+                        + " and " + vectorFile.count() + " vectors");
+            }
+            VectorGroups groups = VectorGroups.read(tracksReader, vectorFile.count());
+            IndexSearcher tracks = new IndexSearcher(tracksReader);
+            int[] vectorOfDoc = VectorGroups.ordinals(vectorsReader, vectorFile.count());
+            GroupedNearest nearest =
+                    new GroupedNearest(tracks, new IndexSearcher(vectorsReader), vectorFile, groups, vectorOfDoc);
+            Opened previous = opened;
+            opened = new Opened(tracksReader, tracks, vectorsReader, vectorFile, groups, nearest);
+            close(previous);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(tracksReader, vectorsReader, vectorFile);
+            throw e;
         }
-        VectorGroups groups = VectorGroups.read(tracksReader, vectorFile.count());
-        IndexSearcher tracks = new IndexSearcher(tracksReader);
-        int[] vectorOfDoc = VectorGroups.ordinals(vectorsReader, vectorFile.count());
-        GroupedNearest nearest =
-                new GroupedNearest(tracks, new IndexSearcher(vectorsReader), vectorFile, groups, vectorOfDoc);
-        Opened previous = opened;
-        opened = new Opened(tracksReader, tracks, vectorsReader, vectorFile, groups, nearest);
-        close(previous);
     }
 
     /**

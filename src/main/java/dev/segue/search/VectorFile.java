@@ -1,5 +1,6 @@
 package dev.segue.search;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import org.apache.lucene.util.VectorUtil;
  * holds it: mapping it instead made every random read pull 128 KB of neighbours into the process (the kernel's
  * read-ahead; Java cannot advise against it on a mapping), and a few searches put the whole file in its memory.
  */
-final class VectorFile implements AutoCloseable {
+final class VectorFile implements Closeable {
 
     /** Up to this size the vectors are held on the heap (about 43,000 vectors of 384 floats). */
     private static final long ON_HEAP_BYTES = 64L << 20;

@@ -182,36 +182,30 @@ public class NextTracks {
         return encode(new ArrayList<>(positions));
     }
 
-    /** These tracks through the track encoder, in chunks. */
+    /** These tracks through the track encoder, in chunks; each track's vector is read once. */
     private Items encode(List<Integer> positions) {
         float[][] out = new float[positions.size()][];
         String[] artists = new String[positions.size()];
         Map<String, String> sharedArtists = new HashMap<>();
+        FloatBuffer inputs = FloatBuffer.allocate(CHUNK * SequenceModel.INPUT_WIDTH);
         List<Integer> rows = new ArrayList<>(CHUNK);
         for (int i = 0; i < positions.size(); i++) {
             Track track = catalog.at(positions.get(i));
             artists[i] = sharedArtists.computeIfAbsent(artistKey(track.artist()), key -> key);
-            if (vectors.of(track) != null) {
+            float[] vector = vectors.of(track);
+            if (vector != null) {
                 rows.add(i);
+                inputs.put(vector).put(RankerFeatures.track(track));
             }
             if (rows.size() == CHUNK || (i == positions.size() - 1 && !rows.isEmpty())) {
-                encodeChunk(positions, rows, out);
+                float[][] encoded = model.items(inputs.flip(), rows.size());
+                for (int r = 0; r < rows.size(); r++) {
+                    out[rows.get(r)] = encoded[r];
+                }
                 rows.clear();
+                inputs.clear();
             }
         }
         return new Items(positions, out, artists);
-    }
-
-    private void encodeChunk(List<Integer> positions, List<Integer> rows, float[][] out) {
-        FloatBuffer inputs = FloatBuffer.allocate(rows.size() * SequenceModel.INPUT_WIDTH);
-        for (int row : rows) {
-            Track track = catalog.at(positions.get(row));
-            inputs.put(vectors.of(track));
-            inputs.put(RankerFeatures.track(track));
-        }
-        float[][] encoded = model.items(inputs.rewind(), rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out[rows.get(i)] = encoded[i];
-        }
     }
 }
